@@ -1,0 +1,104 @@
+"""Put transcript, structure and pacing together into one result: the CLI's JSON, the UI's review
+and what storage keeps all come from `AnswerFeedback.to_dict()`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from interviewer_app.analysis.pacing import LONG_PAUSE_S, Pacing, measure_pacing
+from interviewer_app.analysis.sentences import split_sentences
+from interviewer_app.analysis.structure import SentenceLabel, detect_steps, jumped_to_options
+from interviewer_app.core.models import Budget, Prompt, StepResult, Transcript
+from interviewer_app.core.steps import JUMPED_TO_OPTIONS_TIP, STEP_KEYS, STEPS_BY_KEY
+
+TYPED_TRANSCRIPT_WARNING = ("typed transcript: there are no times, so pacing, pauses and overtime "
+                            "are not measured")
+
+
+@dataclass
+class AnswerFeedback:
+    transcript: Transcript
+    steps: dict[str, StepResult]
+    labels: list[SentenceLabel]
+    jumped_to_options: bool
+    pacing: Pacing
+    budget: Budget | None
+    prompt: Prompt | None
+    warnings: list[str]
+
+    @property
+    def missing_steps(self) -> list[str]:
+        return [k for k in STEP_KEYS if not self.steps[k].heard]
+
+    @property
+    def steps_heard(self) -> int:
+        return sum(r.heard for r in self.steps.values())
+
+    @property
+    def no_speech(self) -> bool:
+        return not self.transcript.text.strip()
+
+    def tips(self) -> list[str]:
+        tips = []
+        if self.jumped_to_options:
+            tips.append(JUMPED_TO_OPTIONS_TIP)
+        if not self.no_speech:
+            tips += [f"{STEPS_BY_KEY[k].title}: {STEPS_BY_KEY[k].tip} (guide 000)"
+                     for k in self.missing_steps]
+        return tips
+
+    def to_dict(self) -> dict:
+        t = self.transcript
+        return {
+            "transcript": t.text,
+            "duration_s": None if t.duration_s is None else round(t.duration_s, 2),
+            "model": t.model,
+            "prompt": None if self.prompt is None else {"id": self.prompt.id, "text": self.prompt.text,
+                                                        "framework": self.prompt.framework},
+            "budget_s": None if self.budget is None else self.budget.seconds,
+            "budget": None if self.budget is None else {
+                "format": self.budget.format_key, "phase": self.budget.phase_key,
+                "label": self.budget.label, "source": self.budget.source},
+            "segments": [{"start": s.start, "end": s.end, "text": s.text,
+                          "words": [{"start": w.start, "end": w.end, "word": w.word} for w in s.words]}
+                         for s in t.segments],
+            "sentences": [{"start": lab.sentence.start, "end": lab.sentence.end,
+                           "text": lab.sentence.text, "steps": list(lab.steps)} for lab in self.labels],
+            "steps": {k: self.steps[k].to_dict() for k in STEP_KEYS},
+            "steps_heard": self.steps_heard,
+            "missing_steps": self.missing_steps,
+            "jumped_to_options": self.jumped_to_options,
+            "pacing": self.pacing.to_dict(),
+            "no_speech": self.no_speech,
+            "tips": self.tips(),
+            "warnings": list(self.warnings),
+        }
+
+
+def analyze(transcript: Transcript, budget: Budget | None = None,
+            prompt: Prompt | None = None) -> AnswerFeedback:
+    sentences = split_sentences(transcript)
+    steps, labels = detect_steps(sentences)
+    pacing = measure_pacing(transcript, labels, None if budget is None else budget.seconds,
+                            steps["restate"].first_s)
+    warnings = list(transcript.warnings)
+    if not transcript.timed:
+        warnings.append(TYPED_TRANSCRIPT_WARNING)
+    long_pauses = [p for p in pacing.pauses if p.duration >= LONG_PAUSE_S]
+    if long_pauses:
+        warnings.append(f"{len(long_pauses)} long pause(s) over {LONG_PAUSE_S:g} s, the longest "
+                        f"{pacing.longest_pause_s:g} s")
+    if pacing.over_budget:
+        warnings.append(f"went {pacing.overtime_s:.0f} s over the {budget.label} budget")
+    return AnswerFeedback(transcript=transcript, steps=steps, labels=labels,
+                          jumped_to_options=jumped_to_options(labels), pacing=pacing,
+                          budget=budget, prompt=prompt, warnings=warnings)
+
+
+def typed_transcript(text: str) -> Transcript:
+    """A transcript the user typed or pasted: text only, no times."""
+    from interviewer_app.core.models import Segment
+
+    text = text.strip()
+    return Transcript(segments=(Segment(None, None, text),) if text else (), model=None,
+                      duration_s=None, timed=False)

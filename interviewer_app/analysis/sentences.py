@@ -1,0 +1,80 @@
+"""Cut a transcript into spoken sentences, keeping each word's time and place in the text, so a
+phrase matched in a sentence can be traced back to when it was said."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from interviewer_app.core.models import Transcript, Word
+
+SENTENCE_PAUSE_S = 1.0  # a silence this long ends a sentence even without punctuation
+MAX_SENTENCE_WORDS = 45
+_END = re.compile(r"[.?!]+[\"')\]]*$")
+_TEXT_SPLIT = re.compile(r"(?<=[.?!])[\"')\]]*\s+|\n+")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    text: str
+    words: tuple[Word, ...]
+    spans: tuple[tuple[int, int], ...]  # character span of each word in `text`
+
+    @property
+    def start(self) -> float | None:
+        return self.words[0].start if self.words else None
+
+    @property
+    def end(self) -> float | None:
+        return self.words[-1].end if self.words else None
+
+    def time_of(self, char_start: int, char_end: int) -> tuple[float | None, float | None]:
+        """Start and end time of the words overlapping a character range of `text`."""
+        hit = [w for w, (a, b) in zip(self.words, self.spans) if a < char_end and b > char_start]
+        if not hit:
+            return self.start, self.end
+        return hit[0].start, hit[-1].end
+
+
+def split_sentences(transcript: Transcript) -> list[Sentence]:
+    if transcript.timed and transcript.words:
+        return _from_words(transcript.words)
+    return _from_text(transcript.text)
+
+
+def _build(index: int, words: list[Word]) -> Sentence:
+    parts, spans, pos = [], [], 0
+    for w in words:
+        token = w.word.strip()
+        if parts:
+            pos += 1
+        spans.append((pos, pos + len(token)))
+        parts.append(token)
+        pos += len(token)
+    return Sentence(index, " ".join(parts), tuple(words), tuple(spans))
+
+
+def _from_words(words: list[Word]) -> list[Sentence]:
+    sentences, current = [], []
+    for i, word in enumerate(words):
+        if not word.word.strip():
+            continue
+        current.append(word)
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        gap = (nxt.start - word.end) if nxt is not None and nxt.start is not None and word.end is not None else 0
+        token = word.word.strip()
+        long_enough = len(current) >= MAX_SENTENCE_WORDS and token.endswith((",", ";", ":"))
+        if nxt is None or _END.search(token) or gap >= SENTENCE_PAUSE_S or long_enough:
+            sentences.append(_build(len(sentences), current))
+            current = []
+    return sentences
+
+
+def _from_text(text: str) -> list[Sentence]:
+    sentences = []
+    for chunk in _TEXT_SPLIT.split(text):
+        tokens = chunk.split()
+        if tokens:
+            sentences.append(_build(len(sentences), [Word(None, None, t) for t in tokens]))
+    return sentences

@@ -1,0 +1,1 @@
+"""Audio in: decoding files, measuring levels, recording from the microphone (no Qt)."""

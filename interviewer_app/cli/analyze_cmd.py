@@ -1,0 +1,51 @@
+"""`interviewer-app analyze`: feedback on one recorded (or typed) answer."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from interviewer_app.cli.report import text_report
+from interviewer_app.pipeline import AppContext, analyze_file, save_answer
+from interviewer_app.transcribe.engine import TranscribeOptions
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser("analyze", help="transcribe an answer and give structure and pacing feedback",
+                       description="Analyze an answer: an audio file (WAV, FLAC, OGG, MP3, M4A) or a "
+                                   ".txt transcript (no times, so no pacing).")
+    p.add_argument("input", type=Path, help="audio file or .txt transcript")
+    p.add_argument("--prompt", metavar="ID", help="the prompt answered (see `interviewer-app prompts`)")
+    p.add_argument("--company", metavar="NAME", help="time budget: company or drill (see `budgets`)")
+    p.add_argument("--phase", metavar="NAME", help="phase of that company's format (default: its main phase)")
+    p.add_argument("--budget", metavar="SECONDS", type=float, help="custom time budget in seconds")
+    p.add_argument("--model", metavar="NAME|PATH",
+                   help="Whisper model: tiny.en (bundled, default), base.en, small.en, distil-… "
+                        "(downloaded once), or a local CTranslate2 folder")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument("--save", action="store_true", help="keep the attempt (audio and feedback) in history")
+    p.set_defaults(run=run)
+
+
+def run(args) -> int:
+    ctx = AppContext(model=args.model, options=TranscribeOptions(), report=_say)
+    prompt = ctx.prompts.get(args.prompt) if args.prompt else None
+    budget = ctx.budgets.resolve(args.company, args.phase, args.budget)
+    if args.model:
+        ctx.transcriber.model_name  # resolve now: a bad model name fails before any work
+    answer = analyze_file(ctx, args.input, prompt=prompt, budget=budget)
+    result = answer.feedback.to_dict()
+    if args.save:
+        result["attempt_id"] = save_answer(ctx, answer)
+        _say(f"saved as attempt {result['attempt_id']} in {ctx.paths.database}")
+    if args.json:
+        json.dump(result, sys.stdout, indent=2)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(text_report(answer.feedback, args.input))
+    return 0
+
+
+def _say(message: str) -> None:
+    print(f"interviewer-app: {message}", file=sys.stderr)

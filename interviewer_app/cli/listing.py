@@ -1,0 +1,82 @@
+"""`interviewer-app prompts`, `budgets` and `history`: what is available and what was kept."""
+
+from __future__ import annotations
+
+import json
+import sys
+import textwrap
+
+from interviewer_app.core.models import format_clock
+from interviewer_app.core.prompts import CATEGORIES, FRAMEWORKS
+from interviewer_app.pipeline import AppContext
+
+
+def add_parsers(sub) -> None:
+    p = sub.add_parser("prompts", help="list the prompt bank (bundled plus your own prompts.toml)")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--category", choices=CATEGORIES)
+    p.add_argument("--framework", choices=list(FRAMEWORKS))
+    p.add_argument("--search", metavar="TEXT", help="only prompts whose text or hint contains TEXT")
+    p.set_defaults(run=run_prompts)
+
+    b = sub.add_parser("budgets", help="list the time budgets (companies and drills)")
+    b.add_argument("--json", action="store_true")
+    b.set_defaults(run=run_budgets)
+
+    h = sub.add_parser("history", help="list saved attempts")
+    h.add_argument("--json", action="store_true")
+    h.add_argument("--limit", type=int, default=50)
+    h.set_defaults(run=run_history)
+
+
+def run_prompts(args) -> int:
+    ctx = AppContext()
+    prompts = ctx.prompts.filter(args.category, args.framework, args.search)
+    if args.json:
+        rows = [{"id": p.id, "text": p.text, "category": p.category, "framework": p.framework,
+                 "hint": p.hint, "source": p.source, "follow_ups": list(p.follow_ups),
+                 "origin": p.origin} for p in prompts]
+        json.dump(rows, sys.stdout, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    for p in prompts:
+        print(f"{p.id}  [{p.category}, {p.framework}]")
+        print(textwrap.indent(textwrap.fill(p.text, 90), "    "))
+    print(f"\n{len(prompts)} prompts. Add your own in {ctx.paths.user_prompts}")
+    return 0
+
+
+def run_budgets(args) -> int:
+    ctx = AppContext()
+    formats = ctx.budgets.formats
+    if args.json:
+        rows = [{"key": f.key, "name": f.name, "kind": f.kind, "source": f.source,
+                 "default_phase": f.default_phase,
+                 "phases": [{"key": ph.key, "name": ph.name, "seconds": ph.seconds} for ph in f.phases]}
+                for f in formats]
+        json.dump(rows, sys.stdout, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    for f in formats:
+        phases = ", ".join(f"{ph.key} {format_clock(ph.seconds)}" + (" (default)" if ph.key == f.default_phase else "")
+                           for ph in f.phases)
+        print(f"{f.key:<9} {f.name:<22} {phases}")
+    print(f"\nUse --company KEY [--phase KEY], or --budget SECONDS. Override in {ctx.paths.user_budgets}")
+    return 0
+
+
+def run_history(args) -> int:
+    ctx = AppContext(report=lambda m: print(f"interviewer-app: {m}", file=sys.stderr))
+    rows = ctx.store.list(limit=args.limit)
+    if args.json:
+        json.dump([r.__dict__ for r in rows], sys.stdout, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    if not rows:
+        print(f"No saved attempts yet (analyze with --save). Data folder: {ctx.paths.data_dir}")
+        return 0
+    for r in rows:
+        over = "" if r.overtime_s is None else (f" over {format_clock(r.overtime_s)}" if r.overtime_s > 0 else " on time")
+        print(f"#{r.id:<4} {r.created_at}  {r.prompt_id or '-':<34} {r.steps_heard}/8 steps  "
+              f"{format_clock(r.duration_s)}{over}")
+    return 0

@@ -1,0 +1,71 @@
+"""The readable report `analyze` prints without --json."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from interviewer_app.analysis.feedback import AnswerFeedback
+from interviewer_app.core.models import format_clock
+from interviewer_app.core.steps import STEPS
+
+
+def text_report(fb: AnswerFeedback, source: Path) -> str:
+    d = fb.to_dict()
+    p = d["pacing"]
+    out = [f"Interviewer feedback for {source.name}"]
+    if fb.prompt:
+        out.append(f"Prompt   {fb.prompt.text}")
+    facts = [f"model {d['model'] or 'none (typed transcript)'}"]
+    if d["duration_s"] is not None:
+        facts.append(f"length {format_clock(d['duration_s'])}")
+    if fb.budget:
+        facts.append(f"budget {fb.budget.label}")
+    out.append("         " + " · ".join(facts))
+    if fb.no_speech:
+        out += ["", "No speech was heard.", *[f"  ! {w}" for w in d["warnings"]]]
+        return "\n".join(out) + "\n"
+
+    out += ["", f"Structure: {d['steps_heard']} of 8 steps heard"]
+    for step in STEPS:
+        r = d["steps"][step.key]
+        if r["heard"]:
+            ev = r["evidence"][0]
+            when = format_clock(r["first_s"]) if r["first_s"] is not None else "    "
+            out.append(f"  [x] {step.number} {step.title:<22} {when:>6}  \"{ev['cue']}\" ({ev['rule']})")
+        else:
+            out.append(f"  [ ] {step.number} {step.title:<22}         not heard")
+    if d["jumped_to_options"]:
+        out.append("  ! Jumped to options before restating the goal, scoping or mapping the system.")
+
+    out += ["", "Pacing"]
+    if p["wpm"] is not None:
+        out.append(f"  speaking {format_clock(p['speaking_s'])} at {p['wpm']:.0f} words/min; "
+                   f"think time before the first word {p['think_time_s']:.1f} s")
+        out.append(f"  pauses over 1.2 s: {len(p['pauses'])} (longest {p['longest_pause_s']:.1f} s, "
+                   f"{p['long_pauses']} over 4 s)")
+        if p["time_to_restate_s"] is not None:
+            out.append(f"  goal restated at {format_clock(p['time_to_restate_s'])}")
+    fillers = p["fillers"]
+    items = ", ".join(f"{f['word']}" + (f" {format_clock(f['start'])}" if f["start"] is not None else "")
+                      for f in fillers["items"][:8])
+    rate = f" ({fillers['per_min']:.1f}/min)" if fillers["per_min"] is not None else ""
+    out.append(f"  fillers: {fillers['count']}{rate}" + (f": {items}" if items else ""))
+    if p["over_budget"]:
+        during = f", during '{p['over_at_step']}'" if p["over_at_step"] else ""
+        out.append(f"  OVER TIME by {format_clock(p['overtime_s'])}: the budget ran out at "
+                   f"{format_clock(p['over_at_s'])}{during}")
+    elif p["over_budget"] is False:
+        left = fb.budget.seconds - (p["answer_end_s"] or 0)
+        out.append(f"  within budget ({format_clock(left)} to spare)")
+
+    tips = d["tips"]
+    if tips:
+        out += ["", "Next time"] + [f"  - {t}" for t in tips]
+    if d["warnings"]:
+        out += ["", "Notes"] + [f"  ! {w}" for w in d["warnings"]]
+    out += ["", "Transcript"]
+    for s in d["sentences"]:
+        when = f"[{format_clock(s['start'])}] " if s["start"] is not None else ""
+        tags = f"  <{', '.join(s['steps'])}>" if s["steps"] else ""
+        out.append(f"  {when}{s['text']}{tags}")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,1 @@
+"""Qt-free core: data models, paths, errors, clock, the 8 steps, prompts and budgets."""

@@ -1,0 +1,88 @@
+"""The one path from an answer to feedback, shared by the CLI and the desktop app (no Qt):
+audio file or typed transcript -> transcript -> structure + pacing -> optional save."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Callable
+
+from interviewer_app.analysis.feedback import AnswerFeedback, analyze, typed_transcript
+from interviewer_app.audio.clip import AudioClip, load_clip
+from interviewer_app.core.budgets import BudgetBook
+from interviewer_app.core.errors import AudioError
+from interviewer_app.core.models import Budget, Prompt
+from interviewer_app.core.paths import AppPaths, app_paths
+from interviewer_app.core.prompts import PromptBank
+from interviewer_app.transcribe.engine import Transcriber, TranscribeOptions
+
+TEXT_SUFFIXES = (".txt", ".md")
+
+
+@dataclass
+class AppContext:
+    """Everything long-lived, built on first use: paths, prompt bank, budgets, model, database."""
+
+    paths: AppPaths = field(default_factory=app_paths)
+    model: str | None = None
+    options: TranscribeOptions = field(default_factory=TranscribeOptions)
+    report: Callable[[str], None] = lambda _m: None
+
+    @cached_property
+    def prompts(self) -> PromptBank:
+        return PromptBank.load(self.paths.user_prompts)
+
+    @cached_property
+    def budgets(self) -> BudgetBook:
+        return BudgetBook.load(self.paths.user_budgets)
+
+    @cached_property
+    def transcriber(self) -> Transcriber:
+        return Transcriber(self.model, self.paths.models_dir, options=self.options, report=self.report)
+
+    @cached_property
+    def store(self):
+        from interviewer_app.storage.attempts import AttemptStore
+        from interviewer_app.storage.database import open_database
+
+        opened = open_database(self.paths.database)
+        for notice in opened.notices:
+            self.report(notice)
+        return AttemptStore(opened, self.paths.recordings_dir)
+
+
+@dataclass
+class AnalyzedAnswer:
+    feedback: AnswerFeedback
+    clip: AudioClip | None
+    source: Path
+
+
+def analyze_file(ctx: AppContext, path: Path, *, prompt: Prompt | None = None,
+                 budget: Budget | None = None, on_progress: Callable[[float], None] | None = None,
+                 cancel: threading.Event | None = None) -> AnalyzedAnswer:
+    path = Path(path)
+    if path.suffix.lower() in TEXT_SUFFIXES:
+        return AnalyzedAnswer(analyze(_read_text(path), budget, prompt), None, path)
+    clip = load_clip(path)
+    transcript = ctx.transcriber.transcribe(clip.samples, on_progress=on_progress, cancel=cancel)
+    return AnalyzedAnswer(analyze(transcript, budget, prompt), clip, path)
+
+
+def save_answer(ctx: AppContext, answer: AnalyzedAnswer) -> int:
+    samples = answer.clip.samples if answer.clip is not None else None
+    return ctx.store.save(answer.feedback, source_path=answer.source, samples=samples)
+
+
+def _read_text(path: Path):
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise AudioError(f"transcript file not found: {path}") from None
+    except UnicodeDecodeError:
+        raise AudioError(f"{path} is not UTF-8 text; save it as UTF-8 or give an audio file") from None
+    except OSError as exc:
+        raise AudioError(f"cannot read {path} ({exc.strerror})") from None
+    return typed_transcript(text)

@@ -1,0 +1,1 @@
+"""Attempts kept in SQLite (sqlite-utils) with a versioned schema. No Qt."""

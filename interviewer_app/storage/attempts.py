@@ -1,0 +1,116 @@
+"""Save and read practice attempts: the feedback row in SQLite, the audio as FLAC beside it."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import sqlite3
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+import numpy as np
+
+from interviewer_app import __version__
+from interviewer_app.analysis.feedback import AnswerFeedback
+from interviewer_app.core.errors import StorageError
+from interviewer_app.core.steps import STEP_KEYS
+from interviewer_app.storage.database import OpenedDatabase, _storage_error
+
+
+@dataclass(frozen=True)
+class AttemptRow:
+    id: int
+    created_at: str
+    prompt_id: str | None
+    budget_label: str | None
+    duration_s: float | None
+    overtime_s: float | None
+    steps_heard: int
+    wpm: float | None
+    audio_path: str | None
+    transcript: str
+
+
+class AttemptStore:
+    def __init__(self, opened: OpenedDatabase, recordings_dir: Path):
+        self.opened = opened
+        self.db = opened.db
+        self.recordings_dir = recordings_dir
+
+    def save(self, feedback: AnswerFeedback, *, source_path: Path | None = None,
+             samples: np.ndarray | None = None, sample_rate: int = 16_000,
+             created_at: datetime | None = None) -> int:
+        """Store one attempt; the audio (if given) is written first so a row never points nowhere."""
+        audio_rel = self._write_audio(samples, sample_rate) if samples is not None and samples.size else None
+        d = feedback.to_dict()
+        pacing = d["pacing"]
+        budget = feedback.budget
+        row = {
+            "created_at": (created_at or datetime.now(timezone.utc)).isoformat(timespec="seconds"),
+            "prompt_id": feedback.prompt.id if feedback.prompt else None,
+            "prompt_text": feedback.prompt.text if feedback.prompt else None,
+            "budget_format": budget.format_key if budget else None,
+            "budget_phase": budget.phase_key if budget else None,
+            "budget_s": budget.seconds if budget else None,
+            "source_path": str(source_path) if source_path else None,
+            "audio_path": audio_rel,
+            "model": d["model"],
+            "duration_s": d["duration_s"],
+            "transcript": d["transcript"],
+            "steps_heard": d["steps_heard"],
+            "missing_steps": json.dumps(d["missing_steps"]),
+            "jumped_to_options": int(d["jumped_to_options"]),
+            "wpm": pacing["wpm"],
+            "think_time_s": pacing["think_time_s"],
+            "filler_count": pacing["fillers"]["count"],
+            "overtime_s": pacing["overtime_s"],
+            "over_budget": None if pacing["over_budget"] is None else int(pacing["over_budget"]),
+            "over_at_step": pacing["over_at_step"],
+            "feedback_json": json.dumps(d),
+            "app_version": __version__,
+        }
+        try:
+            with self.db.conn:
+                attempt_id = self.db["attempts"].insert(row).last_pk
+                self.db["attempt_steps"].insert_all(
+                    {"attempt_id": attempt_id, "step": k, "heard": int(d["steps"][k]["heard"]),
+                     "first_s": d["steps"][k]["first_s"]} for k in STEP_KEYS)
+        except sqlite3.OperationalError as exc:
+            raise _storage_error(exc, self.opened.path) from None
+        return attempt_id
+
+    def _write_audio(self, samples: np.ndarray, sample_rate: int) -> str:
+        import soundfile as sf
+
+        try:
+            self.recordings_dir.mkdir(parents=True, exist_ok=True)
+            name = f"{datetime.now(timezone.utc):%Y%m%d-%H%M%S}-{uuid.uuid4().hex[:8]}.flac"
+            final = self.recordings_dir / name
+            tmp = final.with_suffix(".flac.part")
+            sf.write(tmp, samples, sample_rate, format="FLAC", subtype="PCM_16")
+            os.replace(tmp, final)
+        except (OSError, RuntimeError) as exc:
+            if getattr(exc, "errno", None) == errno.ENOSPC or "space" in str(exc).lower():
+                raise StorageError(f"the disk holding {self.recordings_dir} is full; free some space "
+                                   "and save again (your original audio file is untouched)") from None
+            raise StorageError(f"cannot save the recording in {self.recordings_dir} ({exc}); set "
+                               "INTERVIEWER_DATA_DIR to a folder you can write to") from None
+        return str(final.relative_to(self.recordings_dir.parent))
+
+    def list(self, limit: int | None = None) -> list[AttemptRow]:
+        sql = ("SELECT id, created_at, prompt_id, budget_format, budget_phase, budget_s, duration_s, "
+               "overtime_s, steps_heard, wpm, audio_path, transcript FROM attempts ORDER BY id DESC")
+        rows = self.db.execute(sql + (f" LIMIT {int(limit)}" if limit else "")).fetchall()
+        return [AttemptRow(id=r[0], created_at=r[1], prompt_id=r[2],
+                           budget_label=None if r[3] is None else f"{r[3]}/{r[4] or '-'} {r[5]:g}s",
+                           duration_s=r[6], overtime_s=r[7], steps_heard=r[8], wpm=r[9],
+                           audio_path=r[10], transcript=r[11]) for r in rows]
+
+    def feedback_json(self, attempt_id: int) -> dict:
+        row = self.db.execute("SELECT feedback_json FROM attempts WHERE id = ?", [attempt_id]).fetchone()
+        if row is None:
+            raise StorageError(f"no attempt with id {attempt_id}")
+        return json.loads(row[0])

@@ -1,0 +1,61 @@
+"""The schema, as an ordered list of migrations. The database's PRAGMA user_version says how many
+have run; each runs once, in a transaction. Never edit a released migration: add a new one."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Callable
+
+
+def _v1(db: sqlite3.Connection) -> None:
+    db.executescript("""
+        CREATE TABLE attempts (
+            id INTEGER PRIMARY KEY,
+            created_at TEXT NOT NULL,            -- ISO 8601, UTC
+            prompt_id TEXT,
+            prompt_text TEXT,
+            budget_format TEXT,                  -- company or drill key, or 'custom'
+            budget_phase TEXT,
+            budget_s REAL,
+            source_path TEXT,                    -- the file the user analysed, as given
+            audio_path TEXT,                     -- our FLAC copy, relative to the data folder
+            model TEXT,
+            duration_s REAL,
+            transcript TEXT NOT NULL DEFAULT '',
+            steps_heard INTEGER NOT NULL DEFAULT 0,
+            missing_steps TEXT NOT NULL DEFAULT '[]',   -- JSON list of step keys
+            jumped_to_options INTEGER NOT NULL DEFAULT 0,
+            wpm REAL,
+            think_time_s REAL,
+            filler_count INTEGER,
+            overtime_s REAL,
+            over_budget INTEGER,
+            over_at_step TEXT,
+            feedback_json TEXT NOT NULL,         -- the full result, as `analyze --json` prints it
+            app_version TEXT NOT NULL
+        );
+        CREATE INDEX attempts_created ON attempts(created_at);
+        CREATE INDEX attempts_prompt ON attempts(prompt_id);
+        CREATE TABLE attempt_steps (
+            attempt_id INTEGER NOT NULL REFERENCES attempts(id) ON DELETE CASCADE,
+            step TEXT NOT NULL,
+            heard INTEGER NOT NULL,
+            first_s REAL,
+            PRIMARY KEY (attempt_id, step)
+        );
+    """)
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1,)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Bring the database up to SCHEMA_VERSION; returns the version it started at."""
+    start = conn.execute("PRAGMA user_version").fetchone()[0]
+    for version in range(start, SCHEMA_VERSION):
+        with conn:
+            conn.execute("BEGIN")
+            MIGRATIONS[version](conn)
+            conn.execute(f"PRAGMA user_version = {version + 1}")
+    return start

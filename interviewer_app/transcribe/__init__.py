@@ -1,0 +1,1 @@
+"""Local speech-to-text with faster-whisper (no Qt, no network in the default path)."""

@@ -1,0 +1,119 @@
+"""Transcriber: loads the Whisper model lazily, once, and turns audio into timed words."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import numpy as np
+
+from interviewer_app.audio.clip import SAMPLE_RATE, is_silent
+from interviewer_app.core.errors import ModelError
+from interviewer_app.core.models import Segment, Transcript, Word
+from interviewer_app.transcribe.models import ModelSource, download, resolve_model
+
+NO_SPEECH_WARNING = ("no speech was heard: the recording is silent or too quiet; check that the "
+                     "right microphone is selected and not muted")
+UNCLEAR_WARNING = ("much of the audio was hard to make out (noise, distance from the microphone or "
+                   "very fast speech); the transcript and feedback may be incomplete")
+
+
+@dataclass(frozen=True)
+class TranscribeOptions:
+    """Decoding settings. Defaults match the measured baseline (beam 5, English) plus word
+    timestamps; see benchmarks/wer_realspeech.py for why the others are what they are."""
+
+    beam_size: int = 5
+    word_timestamps: bool = True
+    vad_filter: bool = False
+    hotwords: str | None = None
+    initial_prompt: str | None = None
+    condition_on_previous_text: bool = True
+
+    def kwargs(self) -> dict:
+        return dict(beam_size=self.beam_size, language="en", word_timestamps=self.word_timestamps,
+                    vad_filter=self.vad_filter, hotwords=self.hotwords,
+                    initial_prompt=self.initial_prompt,
+                    condition_on_previous_text=self.condition_on_previous_text)
+
+
+class Transcriber:
+    """One instance per app; `load()` is safe to call from any thread and loads only once."""
+
+    def __init__(self, model: str | None, models_dir: Path, *, options: TranscribeOptions | None = None,
+                 compute_type: str = "int8", cpu_threads: int = 0,
+                 report: Callable[[str], None] = lambda _m: None):
+        self.model_spec = model
+        self.models_dir = models_dir
+        self.options = options or TranscribeOptions()
+        self.compute_type = compute_type
+        self.cpu_threads = cpu_threads
+        self.report = report
+        self._source: ModelSource | None = None
+        self._model = None
+        self._lock = threading.Lock()
+
+    @property
+    def model_name(self) -> str:
+        return self._resolve().name
+
+    @property
+    def loaded(self) -> bool:
+        return self._model is not None
+
+    def _resolve(self) -> ModelSource:
+        if self._source is None:
+            self._source = resolve_model(self.model_spec, self.models_dir)
+        return self._source
+
+    def load(self):
+        with self._lock:
+            if self._model is None:
+                source = self._resolve()
+                path = download(source, self.models_dir, self.report)
+                try:
+                    from faster_whisper import WhisperModel
+
+                    self._model = WhisperModel(str(path), device="cpu", compute_type=self.compute_type,
+                                               cpu_threads=self.cpu_threads)
+                except Exception as exc:
+                    raise ModelError(f"the speech model in {path} failed to load ({exc}); reinstall it "
+                                     "or choose another model") from None
+            return self._model
+
+    def transcribe(self, samples: np.ndarray, *, on_progress: Callable[[float], None] | None = None,
+                   cancel: threading.Event | None = None) -> Transcript:
+        """Transcribe 16 kHz mono float32 audio. Silence gives an empty transcript with a warning."""
+        duration = len(samples) / SAMPLE_RATE
+        if duration == 0 or is_silent(samples):
+            return Transcript(segments=(), model=self.model_name, duration_s=duration,
+                              warnings=(NO_SPEECH_WARNING,))
+        model = self.load()
+        segments_iter, _info = model.transcribe(samples, **self.options.kwargs())
+        segments, unclear = [], 0
+        for seg in segments_iter:
+            if cancel is not None and cancel.is_set():
+                break
+            words = tuple(Word(_r(w.start), _r(w.end), w.word, _r(w.probability))
+                          for w in (seg.words or ()))
+            text = seg.text.strip()
+            if text:
+                segments.append(Segment(_r(seg.start), _r(seg.end), text, words))
+                unclear += seg.avg_logprob < -1.0
+            if on_progress is not None and duration:
+                on_progress(min(1.0, seg.end / duration))
+        warnings = []
+        if not segments:
+            warnings.append(NO_SPEECH_WARNING)
+        elif unclear / len(segments) > 0.5:
+            warnings.append(UNCLEAR_WARNING)
+        if on_progress is not None:
+            on_progress(1.0)
+        return Transcript(segments=tuple(segments), model=self.model_name, duration_s=duration,
+                          warnings=tuple(warnings))
+
+
+def _r(x) -> float:
+    return round(float(x), 3)
