@@ -56,8 +56,8 @@ def find_fillers(words: list[Word]) -> list[Filler]:
                 found.append(Filler("you know", words[i].start, words[i + 1].end))
                 i += 2
                 continue
-        elif tok == "like" and prev not in _LIKE_VERB_BEFORE and (
-                raw[i].endswith(",") or prev_raw.endswith((",", ".", "?", "!")) or nxt in {"um", "uh"}):
+        elif tok == "like" and (prev_raw.endswith((",", ".", "?", "!")) or (
+                prev not in _LIKE_VERB_BEFORE and (raw[i].endswith(",") or nxt in SINGLE))):
             found.append(Filler("like", words[i].start, words[i].end))
         elif tok == "i" and nxt == "mean" and (raw[i + 1].endswith(",") or prev_raw.endswith((",", ".", "?", "!"))):
             found.append(Filler("i mean", words[i].start, words[i + 1].end))

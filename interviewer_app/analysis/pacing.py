@@ -88,10 +88,10 @@ def measure_pacing(transcript: Transcript, labels: list[SentenceLabel], budget_s
                       fillers=find_fillers([Word(None, None, t) for t in transcript.text.split()]))
     pacing = Pacing(timed=True, word_count=len(words), budget_s=budget_s, fillers=find_fillers(words))
     if words:
-        first, last = words[0].start, words[-1].end
+        first, last = _speech_bounds(words, transcript.speech)
         pacing.think_time_s = first
         pacing.answer_end_s = last
-        pacing.pauses = _pauses(words)
+        pacing.pauses = _pauses(words, transcript.speech)
         span = max(last - first, 1e-6)
         pacing.speaking_s = span - sum(p.duration for p in pacing.pauses)
         pacing.wpm = len(words) / (span / 60)
@@ -103,7 +103,27 @@ def measure_pacing(transcript: Transcript, labels: list[SentenceLabel], budget_s
     return pacing
 
 
-def _pauses(words: list[Word]) -> list[Pause]:
+def _speech_bounds(words: list[Word], speech) -> tuple[float, float]:
+    """First and last moment of speech. Whisper tends to start the first word early and stretch
+    the last one, so when voice activity is known, use the edges of the regions holding them."""
+    first, last = words[0].start, words[-1].end
+    if speech:
+        opening = next((r for r in speech if r[1] > first), None)
+        closing = next((r for r in reversed(speech) if r[0] < last), None)
+        if opening is not None and opening[0] < words[0].end:
+            first = opening[0]
+        if closing is not None and closing[1] > words[-1].start:
+            last = closing[1]
+    return first, last
+
+
+def _pauses(words: list[Word], speech) -> list[Pause]:
+    """Mid-answer silences of at least PAUSE_S: gaps between voice-activity regions when the
+    audio was analysed, else gaps between words."""
+    first, last = words[0].start, words[-1].end
+    if speech:
+        return [Pause(a[1], b[0]) for a, b in zip(speech, speech[1:])
+                if b[0] - a[1] >= PAUSE_S and a[1] >= first - 0.5 and b[0] <= last + 0.5]
     return [Pause(a.end, b.start) for a, b in zip(words, words[1:]) if b.start - a.end >= PAUSE_S]
 
 

@@ -31,6 +31,7 @@ class Transcript:
     duration_s: float | None = None
     timed: bool = True
     warnings: tuple[str, ...] = ()
+    speech: tuple[tuple[float, float], ...] | None = None  # voice activity regions, from the audio
 
     @property
     def text(self) -> str:

@@ -9,6 +9,7 @@ from typing import Callable
 
 import numpy as np
 
+from interviewer_app.audio.activity import speech_regions
 from interviewer_app.audio.clip import SAMPLE_RATE, is_silent
 from interviewer_app.core.errors import ModelError
 from interviewer_app.core.models import Segment, Transcript, Word
@@ -112,7 +113,7 @@ class Transcriber:
         if on_progress is not None:
             on_progress(1.0)
         return Transcript(segments=tuple(segments), model=self.model_name, duration_s=duration,
-                          warnings=tuple(warnings))
+                          warnings=tuple(warnings), speech=speech_regions(samples) if segments else ())
 
 
 def _r(x) -> float:

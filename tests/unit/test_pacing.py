@@ -1,0 +1,80 @@
+"""Pacing from word times and voice activity: pauses, think time, words per minute, fillers, budget."""
+
+import pytest
+
+from interviewer_app.analysis.feedback import analyze, typed_transcript
+from interviewer_app.analysis.fillers import find_fillers
+from interviewer_app.core.models import Budget, Word
+
+from tests.unit.timed import timed_transcript
+
+
+def test_think_time_pauses_and_wpm():
+    t = timed_transcript([("The goal is to grow retention for new teams.", 1.5),  # 9 words
+                          ("We could add templates.", 5.0),                        # 4 words
+                          ("I'd pick templates because they are cheap to reverse.", 0)],  # 9 words
+                         start=3.0, word_s=0.3)
+    p = analyze(t).pacing
+    assert p.think_time_s == 3.0
+    assert [(round(x.start, 2), round(x.duration, 2)) for x in p.pauses] == [(5.7, 1.5), (8.4, 5.0)]
+    assert p.longest_pause_s == 5.0
+    d = p.to_dict()
+    assert d["long_pauses"] == 1 and d["pauses"][1]["long"] is True
+    span = 22 * 0.3 + 6.5
+    assert p.wpm == pytest.approx(22 / (span / 60))
+    assert p.speaking_s == pytest.approx(22 * 0.3)
+
+
+def test_voice_activity_overrides_stretched_word_times():
+    # Whisper stretched the word before the pause; the audio says speech stopped at 2.0 s.
+    t = timed_transcript([("one two three four five", 0.2), ("six seven", 0)], word_s=0.8,
+                         speech=((0.3, 2.0), (4.4, 5.5)))
+    p = analyze(t).pacing
+    assert p.think_time_s == 0.3
+    assert [(x.start, x.end) for x in p.pauses] == [(2.0, 4.4)]
+    assert p.answer_end_s == 5.5
+
+
+def test_over_budget_reports_the_moment_and_the_step_being_spoken():
+    t = timed_transcript([("The goal is to lift activation for new teams this quarter.", 0.5),
+                          ("We could add templates or an onboarding checklist for admins.", 0.5),
+                          ("Guardrails are support tickets and opt outs.", 0)], word_s=0.5)
+    budget = Budget(seconds=8.0)
+    d = analyze(t, budget).to_dict()["pacing"]
+    assert d["over_budget"] is True
+    assert d["over_at_s"] == 8.0 and d["over_at_step"] == "options"
+    assert d["overtime_s"] == pytest.approx(t.segments[-1].end - 8.0, abs=0.01)
+    within = analyze(t, Budget(seconds=60)).to_dict()["pacing"]
+    assert within["over_budget"] is False and within["overtime_s"] == 0
+    assert analyze(t).to_dict()["pacing"]["over_budget"] is None
+
+
+def test_typed_transcript_has_no_times_and_says_so():
+    fb = analyze(typed_transcript("The goal is retention. Um, we could add emails."), Budget(seconds=60))
+    d = fb.to_dict()
+    assert d["pacing"]["wpm"] is None and d["pacing"]["overtime_s"] is None
+    assert d["pacing"]["fillers"]["count"] == 1
+    assert any("typed transcript" in w for w in d["warnings"])
+
+
+def _words(text):
+    return [Word(i * 0.5, i * 0.5 + 0.4, " " + tok) for i, tok in enumerate(text.split())]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Um, so the goal is, uh, retention.", ["um", "uh"]),
+    ("It was, like, a big drop, you know, for new users.", ["like", "you know"]),
+    ("I would like to look at what users like. Do you know the numbers?", []),
+    ("It looks like a logging bug. You know what I mean? I feel like we should test.", []),
+    ("I mean, the retention is what matters.", ["i mean"]),
+])
+def test_fillers_are_found_without_catching_like_as_a_verb(text, expected):
+    assert [f.text for f in find_fillers(_words(text))] == expected
+
+
+def test_per_minute_rate_and_filler_times():
+    t = timed_transcript([("um the goal is uh retention", 0)], word_s=1.0)
+    p = analyze(t).to_dict()["pacing"]
+    assert [(f["word"], f["start"]) for f in p["fillers"]["items"]] == [("um", 0.0), ("uh", 4.0)]
+    assert p["fillers"]["per_min"] == pytest.approx(2 / (6 / 60))
+    assert p["wpm_by_minute"][0]["words"] == 6

@@ -1,0 +1,97 @@
+"""Attempts in a real SQLite file: schema versions, saving, damaged databases, unwritable folders."""
+
+import json
+import sqlite3
+
+import numpy as np
+import pytest
+import soundfile as sf
+
+from interviewer_app.analysis.feedback import analyze
+from interviewer_app.core.errors import StorageError
+from interviewer_app.core.models import Budget
+from interviewer_app.storage.attempts import AttemptStore
+from interviewer_app.storage.database import open_database
+from interviewer_app.storage.migrations import SCHEMA_VERSION
+
+from tests.unit.timed import timed_transcript
+
+
+def _feedback():
+    t = timed_transcript([("The goal is to lift activation for new teams.", 0.5),
+                          ("We could add templates.", 0)], word_s=0.5)
+    return analyze(t, Budget(seconds=5, format_key="sixty", format_name="60-second answer",
+                             phase_key="answer", phase_name="Answer"))
+
+
+def test_new_database_is_created_at_the_current_schema(tmp_path):
+    opened = open_database(tmp_path / "data" / "db.sqlite3")
+    assert opened.notices == []
+    assert opened.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert {"attempts", "attempt_steps"} <= set(opened.db.table_names())
+
+
+def test_save_keeps_feedback_steps_and_audio(tmp_path):
+    opened = open_database(tmp_path / "db.sqlite3")
+    store = AttemptStore(opened, tmp_path / "recordings")
+    samples = (0.1 * np.sin(np.arange(16000) / 5)).astype(np.float32)
+    attempt_id = store.save(_feedback(), samples=samples)
+    rows = store.list()
+    assert [r.id for r in rows] == [attempt_id]
+    row = rows[0]
+    assert row.steps_heard == 2 and row.overtime_s > 0 and row.budget_label.startswith("sixty/answer")
+    audio, rate = sf.read(tmp_path / row.audio_path)
+    assert rate == 16000 and len(audio) == 16000
+    assert np.max(np.abs(audio - samples)) < 1e-3  # FLAC 16-bit keeps the recording
+    saved = store.feedback_json(attempt_id)
+    assert saved["steps"]["restate"]["heard"] is True and saved["pacing"]["over_budget"] is True
+    heard = dict(opened.db.execute("SELECT step, heard FROM attempt_steps WHERE attempt_id = ?", [attempt_id]).fetchall())
+    assert heard["restate"] == 1 and heard["risks"] == 0
+
+
+def test_a_damaged_database_is_set_aside_and_a_new_one_started(tmp_path):
+    path = tmp_path / "db.sqlite3"
+    path.write_bytes(b"this is not a database, just garbage " * 100)
+    opened = open_database(path)
+    backups = list(tmp_path.glob("db.sqlite3.corrupt-*"))
+    assert len(backups) == 1 and backups[0].read_bytes().startswith(b"this is not a database")
+    assert "moved to" in opened.notices[0] and str(backups[0]) in opened.notices[0]
+    assert AttemptStore(opened, tmp_path / "rec").list() == []
+
+
+def test_a_truncated_database_is_set_aside(tmp_path):
+    path = tmp_path / "db.sqlite3"
+    store = AttemptStore(open_database(path), tmp_path / "rec")
+    for _ in range(30):
+        store.save(_feedback())
+    store.db.conn.close()
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+    opened = open_database(path)
+    assert opened.notices and list(tmp_path.glob("db.sqlite3.corrupt-*"))
+
+
+def test_a_database_from_a_newer_version_is_left_alone(tmp_path):
+    path = tmp_path / "db.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
+    conn.close()
+    with pytest.raises(StorageError, match="newer version of Interviewer"):
+        open_database(path)
+    assert path.exists() and not list(tmp_path.glob("*.corrupt-*"))
+
+
+def test_a_data_folder_that_cannot_be_created_is_a_clear_error(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(StorageError, match="cannot create the data folder .*INTERVIEWER_DATA_DIR"):
+        open_database(blocker / "data" / "db.sqlite3")
+
+
+def test_feedback_json_round_trips(tmp_path):
+    store = AttemptStore(open_database(tmp_path / "db.sqlite3"), tmp_path / "rec")
+    fb = _feedback()
+    attempt_id = store.save(fb)
+    assert store.feedback_json(attempt_id) == json.loads(json.dumps(fb.to_dict()))
+    with pytest.raises(StorageError, match="no attempt with id 999"):
+        store.feedback_json(999)
