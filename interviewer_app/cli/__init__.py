@@ -11,7 +11,7 @@ from interviewer_app.core.errors import InterviewerError
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from interviewer_app.cli import analyze_cmd, listing
+    from interviewer_app.cli import analyze_cmd, listing, practice_cmd
 
     parser = argparse.ArgumentParser(
         prog="interviewer-app",
@@ -22,6 +22,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     analyze_cmd.add_parser(sub)
     listing.add_parsers(sub)
+    practice_cmd.add_parsers(sub)
     return parser
 
 

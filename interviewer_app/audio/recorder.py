@@ -1,0 +1,186 @@
+"""Record the microphone straight to disk, so a crash or an unplugged device loses at most a
+moment of audio.
+
+Threads: PortAudio's callback only copies each block into a queue (it never blocks and never
+touches Qt); a writer thread appends the blocks to `<name>.pcm` (16-bit, flushed and fsynced at
+least every FLUSH_S) and keeps the level meter; whoever owns the recorder (the UI on a timer, or
+the CLI) reads `status()`. `stop()` turns the raw file into FLAC. A `.pcm` left behind by a crash
+is turned into FLAC by `recover_partial_recordings()` on the next start.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import queue
+import threading
+import time
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+import numpy as np
+
+from interviewer_app.core.errors import AudioError
+
+FLUSH_S = 0.5
+BLOCK_S = 0.05
+
+
+@dataclass(frozen=True)
+class RecorderStatus:
+    recording: bool
+    seconds: float  # audio captured so far: the audio clock, not the wall clock
+    level_dbfs: float
+    error: str | None
+
+
+@dataclass(frozen=True)
+class Recording:
+    path: Path  # FLAC
+    seconds: float
+    interrupted: str | None  # why recording ended early (device lost), else None
+
+
+class Recorder:
+    def __init__(self, folder: Path, *, device: int | str | None = None, samplerate: int = 16_000,
+                 sd=None):
+        self.folder = Path(folder)
+        self.device = device
+        self.samplerate = samplerate
+        self._sd = sd
+        self._queue: queue.Queue[np.ndarray | None] = queue.Queue()
+        self._frames = 0
+        self._level = float("-inf")
+        self._error: str | None = None
+        self._stream = None
+        self._writer: threading.Thread | None = None
+        self._raw_path: Path | None = None
+        self._stopping = False
+
+    # -- lifecycle -------------------------------------------------------------------------
+    def start(self) -> Path:
+        sd = self._sd or _import_sounddevice()
+        self.folder.mkdir(parents=True, exist_ok=True)
+        stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S-%f")
+        self._raw_path = self.folder / f"recording-{stamp}.pcm"
+        _sidecar(self._raw_path).write_text(json.dumps({"samplerate": self.samplerate, "channels": 1,
+                                                        "format": "s16le", "started": stamp}))
+        try:
+            self._stream = sd.InputStream(samplerate=self.samplerate, channels=1, dtype="float32",
+                                          device=self.device, blocksize=int(self.samplerate * BLOCK_S),
+                                          callback=self._callback, finished_callback=self._finished)
+            self._stream.start()
+        except Exception as exc:
+            self._cleanup_empty()
+            raise AudioError(f"cannot open the microphone ({_short(exc)}); check that one is "
+                             "plugged in and allowed, or analyze an audio file instead") from None
+        self._writer = threading.Thread(target=self._write_loop, name="recorder-writer", daemon=True)
+        self._writer.start()
+        return self._raw_path
+
+    def status(self) -> RecorderStatus:
+        active = self._stream is not None and not self._stopping
+        if active and self._error is None and not getattr(self._stream, "active", True):
+            self._error = "the microphone stopped delivering audio (unplugged?)"
+        return RecorderStatus(recording=active and self._error is None,
+                              seconds=self._frames / self.samplerate, level_dbfs=self._level,
+                              error=self._error)
+
+    def stop(self) -> Recording:
+        """Stop, write everything queued, and convert to FLAC. Never drops captured audio."""
+        if self._raw_path is None:
+            raise AudioError("the recorder was not started")
+        self._stopping = True
+        if self._stream is not None:
+            try:
+                self._stream.stop()
+                self._stream.close()
+            except Exception as exc:  # a vanished device may fail to stop; the audio is on disk
+                self._error = self._error or f"the microphone failed while stopping ({_short(exc)})"
+        self._queue.put(None)
+        if self._writer is not None:
+            self._writer.join()
+        flac = finalize(self._raw_path)
+        return Recording(flac, self._frames / self.samplerate, self._error)
+
+    # -- threads ---------------------------------------------------------------------------
+    def _callback(self, indata, frames, time_info, status) -> None:  # PortAudio thread
+        self._queue.put(indata[:, 0].copy())
+
+    def _finished(self) -> None:  # PortAudio thread: the stream ended (by us, or the device went)
+        if not self._stopping:
+            self._error = "the microphone stopped delivering audio (unplugged?)"
+
+    def _write_loop(self) -> None:
+        last_sync = time.monotonic()
+        with open(self._raw_path, "ab") as f:
+            while True:
+                block = self._queue.get()
+                if block is None:
+                    break
+                pcm = (np.clip(block, -1.0, 1.0) * 32767).astype("<i2")
+                try:
+                    f.write(pcm.tobytes())
+                except OSError as exc:
+                    self._error = f"cannot write the recording ({exc.strerror}); free disk space"
+                    continue
+                self._frames += len(block)
+                rms = float(np.sqrt(np.mean(np.square(block, dtype=np.float64)))) if block.size else 0.0
+                self._level = 20 * np.log10(rms) if rms > 0 else float("-inf")
+                if time.monotonic() - last_sync >= FLUSH_S:
+                    f.flush()
+                    os.fsync(f.fileno())
+                    last_sync = time.monotonic()
+            f.flush()
+            os.fsync(f.fileno())
+
+    def _cleanup_empty(self) -> None:
+        for p in (self._raw_path, _sidecar(self._raw_path)):
+            if p is not None and p.exists():
+                p.unlink()
+
+
+def finalize(raw_path: Path) -> Path:
+    """Turn a raw `.pcm` (+ its `.json`) into FLAC beside it; the raw file goes only once the FLAC
+    is complete on disk."""
+    import soundfile as sf
+
+    meta = json.loads(_sidecar(raw_path).read_text()) if _sidecar(raw_path).exists() else {}
+    rate = int(meta.get("samplerate", 16_000))
+    data = np.fromfile(raw_path, dtype="<i2")
+    flac = raw_path.with_suffix(".flac")
+    tmp = raw_path.with_suffix(".flac.part")
+    try:
+        sf.write(tmp, data, rate, format="FLAC", subtype="PCM_16")
+        os.replace(tmp, flac)
+    except (OSError, RuntimeError) as exc:
+        raise AudioError(f"could not finish the recording file {flac} ({_short(exc)}); the raw "
+                         f"audio is kept in {raw_path}") from None
+    raw_path.unlink()
+    _sidecar(raw_path).unlink(missing_ok=True)
+    return flac
+
+
+def recover_partial_recordings(folder: Path) -> list[Path]:
+    """FLAC files made from recordings a crash left unfinished."""
+    folder = Path(folder)
+    return [finalize(p) for p in sorted(folder.glob("recording-*.pcm"))] if folder.exists() else []
+
+
+def _sidecar(raw_path: Path | None) -> Path | None:
+    return None if raw_path is None else raw_path.with_suffix(".json")
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return text[:160]
+
+
+def _import_sounddevice():
+    try:
+        import sounddevice
+    except OSError:
+        raise AudioError("the audio library PortAudio is missing; install it (Debian/Ubuntu: "
+                         "sudo apt install libportaudio2) or analyze an audio file instead") from None
+    return sounddevice

@@ -1,0 +1,102 @@
+"""`interviewer-app practice`: answer a prompt into the microphone from the terminal; and
+`interviewer-app devices`: list microphones."""
+
+from __future__ import annotations
+
+import json
+import sys
+import threading
+import time
+from pathlib import Path
+
+from interviewer_app.audio.devices import list_input_devices
+from interviewer_app.audio.recorder import Recorder
+from interviewer_app.cli.report import text_report
+from interviewer_app.core.errors import UsageError
+from interviewer_app.core.models import format_clock
+from interviewer_app.pipeline import AppContext, analyze_file, save_answer
+
+
+def add_parsers(sub) -> None:
+    p = sub.add_parser("practice", help="answer a prompt into the microphone and get feedback",
+                       description="Shows a prompt, records your answer from the microphone until "
+                                   "you press Enter (or for --seconds), then gives feedback and "
+                                   "keeps the attempt.")
+    p.add_argument("--prompt", metavar="ID", help="prompt to answer (default: a random one)")
+    p.add_argument("--company", metavar="NAME")
+    p.add_argument("--phase", metavar="NAME")
+    p.add_argument("--budget", metavar="SECONDS", type=float)
+    p.add_argument("--seconds", type=float, help="stop after this much audio instead of on Enter")
+    p.add_argument("--device", help="input device index or name (see `interviewer-app devices`)")
+    p.add_argument("--model", metavar="NAME|PATH")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--no-save", action="store_true", help="do not keep the attempt")
+    p.set_defaults(run=run_practice)
+
+    d = sub.add_parser("devices", help="list microphones")
+    d.add_argument("--json", action="store_true")
+    d.set_defaults(run=run_devices)
+
+
+def run_devices(args) -> int:
+    devices = list_input_devices()
+    if args.json:
+        json.dump([d.__dict__ for d in devices], sys.stdout, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    if not devices:
+        print("No microphone found. Plug one in, or check PortAudio (sudo apt install libportaudio2).")
+        return 1
+    for d in devices:
+        print(f"{d.index:>3}{' *' if d.is_default else '  '} {d.name}")
+    return 0
+
+
+def run_practice(args) -> int:
+    if args.seconds is None and not sys.stdin.isatty():
+        raise UsageError("no terminal to press Enter in; give --seconds N to record N seconds")
+    ctx = AppContext(model=args.model, report=_say)
+    prompt = ctx.prompts.get(args.prompt) if args.prompt else ctx.prompts.random()
+    budget = ctx.budgets.resolve(args.company, args.phase, args.budget)
+    loader = threading.Thread(target=ctx.transcriber.load, daemon=True)  # warm up while they talk
+    loader.start()
+    _say(f"prompt [{prompt.id}]: {prompt.text}")
+    device = int(args.device) if args.device and args.device.isdigit() else args.device
+    recorder = Recorder(ctx.paths.recordings_dir, device=device)
+    recorder.start()
+    _say("recording" + (f" for {args.seconds:g} s" if args.seconds else "; press Enter to stop")
+         + (f" (budget {budget.label})" if budget else ""))
+    _wait(recorder, args.seconds)
+    recording = recorder.stop()
+    if recording.interrupted:
+        _say(f"{recording.interrupted}; analysing the {format_clock(recording.seconds)} recorded")
+    loader.join()
+    answer = analyze_file(ctx, recording.path, prompt=prompt, budget=budget)
+    result = answer.feedback.to_dict()
+    result["recording"] = str(recording.path)
+    if not args.no_save:
+        result["attempt_id"] = save_answer(ctx, answer)
+        _say(f"saved as attempt {result['attempt_id']}")
+    if args.json:
+        json.dump(result, sys.stdout, indent=2)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(text_report(answer.feedback, recording.path))
+    return 0
+
+
+def _wait(recorder: Recorder, seconds: float | None) -> None:
+    if seconds is None:
+        done = threading.Event()
+        threading.Thread(target=lambda: (sys.stdin.readline(), done.set()), daemon=True).start()
+    while True:
+        status = recorder.status()
+        if status.error or (seconds is not None and status.seconds >= seconds):
+            return
+        if seconds is None and done.is_set():
+            return
+        time.sleep(0.05)  # polling the recorder's audio clock; not used for timing results
+
+
+def _say(message: str) -> None:
+    print(f"interviewer-app: {message}", file=sys.stderr, flush=True)

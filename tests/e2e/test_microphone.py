@@ -1,0 +1,58 @@
+"""Through a real audio stack: PulseAudio's virtual microphone (scripts/virtual-mic.sh) fed with a
+spoken answer, recorded by `interviewer-app practice` via sounddevice/PortAudio, transcribed by
+tiny.en. The test starts playback when the app says it is recording, so nothing depends on sleeps."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import soundfile as sf
+
+from tests.conftest import CLI, ROOT
+
+pytestmark = pytest.mark.audio_stack
+
+
+@pytest.fixture(scope="module", autouse=True)
+def virtual_mic():
+    if not os.environ.get("PULSE_SERVER"):
+        pytest.fail("no virtual microphone: run through scripts/test.sh (it starts scripts/virtual-mic.sh)")
+    status = subprocess.run(["bash", str(ROOT / "scripts/virtual-mic.sh"), "status"], capture_output=True, text=True)
+    assert status.returncode == 0, status.stdout + status.stderr
+
+
+def test_devices_lists_the_virtual_microphone():
+    devices = json.loads(subprocess.run([CLI, "devices", "--json"], capture_output=True, text=True, check=True).stdout)
+    assert any(d["is_default"] for d in devices)
+
+
+def test_practice_records_the_microphone_and_gives_feedback(jump_answer, isolated_home):
+    seconds = jump_answer.duration_s + 1.5
+    app = subprocess.Popen([CLI, "practice", "--prompt", jump_answer.prompt, "--seconds", f"{seconds:.1f}",
+                            "--json", "--company", "sixty"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    lines = []
+    for line in app.stderr:
+        lines.append(line)
+        if "recording" in line:
+            break
+    else:
+        pytest.fail("".join(lines))
+    subprocess.run(["bash", str(ROOT / "scripts/play-into-mic.sh"), str(jump_answer.wav)], check=True)
+    out, err = app.communicate(timeout=300)
+    assert app.returncode == 0, "".join(lines) + err
+    d = json.loads(out)
+    words = lambda s: s.lower().replace(",", "").replace(".", "").split()  # noqa: E731
+    assert len(set(words(d["transcript"])) & set(words(jump_answer.text))) > 0.8 * len(set(words(jump_answer.text)))
+    assert d["jumped_to_options"] is True and d["steps"]["restate"]["heard"]
+    audio, rate = sf.read(d["recording"])
+    assert len(audio) / rate == pytest.approx(seconds, abs=0.15)
+    assert d["attempt_id"] == 1
+    assert list((isolated_home / "data" / "recordings").glob("*.pcm")) == []
+
+
+def test_practice_without_a_terminal_needs_seconds():
+    result = subprocess.run([CLI, "practice"], capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    assert result.returncode == 2 and "give --seconds N" in result.stderr and "Traceback" not in result.stderr
