@@ -1,0 +1,1 @@
+"""The desktop app (PySide6). Views over the Qt-free core; no analysis happens here."""
