@@ -51,11 +51,16 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _open_desktop_app(parser: argparse.ArgumentParser) -> int:
+    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+                                                 or os.environ.get("QT_QPA_PLATFORM")):
+        print("interviewer-app: error: no display to open the window on; run it in a desktop "
+              "session, or use the command line (interviewer-app --help)", file=sys.stderr)
+        return 1
     try:
         from interviewer_app.ui.app import run_app
-    except ImportError:
-        parser.print_help()
-        print("\nThe desktop app is not part of this build yet; use `interviewer-app analyze`.",
-              file=sys.stderr)
-        return 0
+    except ImportError as exc:
+        print(f"interviewer-app: error: the desktop app cannot start ({exc}); reinstall with "
+              "`pip install PySide6-Essentials PySide6-Addons`, or use the command line "
+              "(interviewer-app --help)", file=sys.stderr)
+        return 1
     return run_app()

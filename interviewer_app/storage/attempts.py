@@ -43,8 +43,14 @@ class AttemptStore:
     def save(self, feedback: AnswerFeedback, *, source_path: Path | None = None,
              samples: np.ndarray | None = None, sample_rate: int = 16_000,
              created_at: datetime | None = None) -> int:
-        """Store one attempt; the audio (if given) is written first so a row never points nowhere."""
-        audio_rel = self._write_audio(samples, sample_rate) if samples is not None and samples.size else None
+        """Store one attempt; the audio (if given) is written first so a row never points nowhere.
+        A recording already in our recordings folder is referenced, not copied."""
+        if source_path is not None and Path(source_path).resolve().parent == self.recordings_dir.resolve():
+            audio_rel = str(Path(source_path).resolve().relative_to(self.recordings_dir.parent.resolve()))
+        elif samples is not None and samples.size:
+            audio_rel = self._write_audio(samples, sample_rate)
+        else:
+            audio_rel = None
         d = feedback.to_dict()
         pacing = d["pacing"]
         budget = feedback.budget
@@ -108,6 +114,35 @@ class AttemptStore:
                            budget_label=None if r[3] is None else f"{r[3]}/{r[4] or '-'} {r[5]:g}s",
                            duration_s=r[6], overtime_s=r[7], steps_heard=r[8], wpm=r[9],
                            audio_path=r[10], transcript=r[11]) for r in rows]
+
+    def set_self_score(self, attempt_id: int, scores: dict[str, int | None], notes: str = "") -> None:
+        """Replace the attempt's self-scores (unscored dimensions are left out) and notes."""
+        from interviewer_app.core.rubric import RUBRIC_KEYS
+
+        unknown = set(scores) - set(RUBRIC_KEYS)
+        if unknown:
+            raise ValueError(f"unknown rubric dimensions: {sorted(unknown)}")
+        self._require(attempt_id)
+        try:
+            with self.db.conn:
+                self.db.execute("DELETE FROM attempt_scores WHERE attempt_id = ?", [attempt_id])
+                self.db["attempt_scores"].insert_all(
+                    {"attempt_id": attempt_id, "dimension": k, "score": int(v)}
+                    for k, v in scores.items() if v is not None)
+                self.db.execute("UPDATE attempts SET notes = ? WHERE id = ?", [notes, attempt_id])
+        except sqlite3.OperationalError as exc:
+            raise _storage_error(exc, self.opened.path) from None
+
+    def self_score(self, attempt_id: int) -> tuple[dict[str, int], str]:
+        self._require(attempt_id)
+        scores = dict(self.db.execute("SELECT dimension, score FROM attempt_scores WHERE attempt_id = ?",
+                                      [attempt_id]).fetchall())
+        notes = self.db.execute("SELECT notes FROM attempts WHERE id = ?", [attempt_id]).fetchone()[0]
+        return scores, notes
+
+    def _require(self, attempt_id: int) -> None:
+        if self.db.execute("SELECT 1 FROM attempts WHERE id = ?", [attempt_id]).fetchone() is None:
+            raise StorageError(f"no attempt with id {attempt_id}")
 
     def feedback_json(self, attempt_id: int) -> dict:
         row = self.db.execute("SELECT feedback_json FROM attempts WHERE id = ?", [attempt_id]).fetchone()

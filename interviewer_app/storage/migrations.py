@@ -46,7 +46,20 @@ def _v1(db: sqlite3.Connection) -> None:
     """)
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1,)
+def _v2(db: sqlite3.Connection) -> None:
+    """Self-scores on the seven rubric dimensions (guide 000) and free notes per attempt."""
+    db.executescript("""
+        ALTER TABLE attempts ADD COLUMN notes TEXT NOT NULL DEFAULT '';
+        CREATE TABLE attempt_scores (
+            attempt_id INTEGER NOT NULL REFERENCES attempts(id) ON DELETE CASCADE,
+            dimension TEXT NOT NULL,
+            score INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5),
+            PRIMARY KEY (attempt_id, dimension)
+        );
+    """)
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -95,3 +95,47 @@ def test_feedback_json_round_trips(tmp_path):
     assert store.feedback_json(attempt_id) == json.loads(json.dumps(fb.to_dict()))
     with pytest.raises(StorageError, match="no attempt with id 999"):
         store.feedback_json(999)
+
+
+def test_migrating_a_version_1_database_keeps_its_attempts(tmp_path):
+    from interviewer_app.storage.migrations import MIGRATIONS
+
+    path = tmp_path / "db.sqlite3"
+    conn = sqlite3.connect(path)
+    MIGRATIONS[0](conn)  # exactly the schema version 1 shipped
+    conn.execute("PRAGMA user_version = 1")
+    conn.execute("INSERT INTO attempts (created_at, prompt_id, transcript, steps_heard, feedback_json, "
+                 "app_version) VALUES ('2026-11-01T10:00:00+00:00', 'p1', 'the goal is x', 1, '{}', '0.1.0')")
+    conn.commit()
+    conn.close()
+    opened = open_database(path)
+    assert opened.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    store = AttemptStore(opened, tmp_path / "rec")
+    [row] = store.list()
+    assert (row.prompt_id, row.transcript) == ("p1", "the goal is x")
+    assert store.self_score(row.id) == ({}, "")
+
+
+def test_self_score_and_notes(tmp_path):
+    store = AttemptStore(open_database(tmp_path / "db.sqlite3"), tmp_path / "rec")
+    attempt_id = store.save(_feedback())
+    store.set_self_score(attempt_id, {"goal_clarity": 4, "metrics": 2, "judgment": None}, "rushed the risks")
+    assert store.self_score(attempt_id) == ({"goal_clarity": 4, "metrics": 2}, "rushed the risks")
+    store.set_self_score(attempt_id, {"metrics": 3}, "")
+    assert store.self_score(attempt_id) == ({"metrics": 3}, "")
+    with pytest.raises(ValueError, match="unknown rubric"):
+        store.set_self_score(attempt_id, {"charisma": 5})
+    with pytest.raises(sqlite3.IntegrityError):
+        store.set_self_score(attempt_id, {"metrics": 9})
+
+
+def test_a_recording_in_our_folder_is_referenced_not_copied(tmp_path):
+    recordings = tmp_path / "data" / "recordings"
+    recordings.mkdir(parents=True)
+    flac = recordings / "recording-1.flac"
+    sf.write(flac, np.zeros(1600, dtype=np.float32), 16000)
+    store = AttemptStore(open_database(tmp_path / "data" / "db.sqlite3"), recordings)
+    attempt_id = store.save(_feedback(), source_path=flac, samples=np.zeros(1600, dtype=np.float32))
+    assert store.list()[0].audio_path == "recordings/recording-1.flac"
+    assert sorted(p.name for p in recordings.iterdir()) == ["recording-1.flac"]
+    assert attempt_id == 1
