@@ -1,0 +1,38 @@
+"""UI test helpers: a main window on an isolated data folder, and screenshots for the README."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+SCREENSHOTS = ROOT / "docs" / "screenshots"
+
+
+@pytest.fixture
+def make_window(qtbot, isolated_home):
+    from interviewer_app.pipeline import AppContext
+    from interviewer_app.speech.prompt_voice import PromptVoice
+    from interviewer_app.ui.main_window import MainWindow
+
+    def _make(**kwargs):
+        voice = kwargs.pop("voice", None) or PromptVoice(engine="mock")
+        window = MainWindow(AppContext(), voice=voice, **kwargs)
+        qtbot.addWidget(window)
+        window.resize(1280, 800)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+    return _make
+
+
+def screenshot(widget, name: str) -> Path:
+    """Save what the user sees; kept under docs/screenshots when running on a real X display."""
+    folder = SCREENSHOTS if os.environ.get("QT_QPA_PLATFORM", "xcb") == "xcb" else ROOT / "tests" / ".artifacts" / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.png"
+    assert widget.grab().save(str(path))
+    return path

@@ -1,0 +1,88 @@
+"""The whole practice round in the real window, through the real audio stack: PulseAudio virtual
+microphone -> sounddevice -> the app's recorder -> tiny.en -> the review screen."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+
+import pytest
+
+from interviewer_app.ui.step_colors import STEP_COLORS
+from tests.conftest import ROOT
+from tests.ui.conftest import screenshot
+
+
+def _ready_round(window, qtbot, prompt_id, budget=("sixty", None)):
+    window.choose.browser.select(prompt_id)
+    window.choose.budget_picker.set_current(*budget)
+    window.choose.speak_prompt.setChecked(False)
+    window.choose.think_seconds.setValue(0)
+    screenshot(window, "1-choose")
+    window.space_action.trigger()
+    assert window.pages.currentWidget() is window.answer
+    assert window.answer.state == "ready"
+
+
+@pytest.mark.audio_stack
+def test_answer_through_the_virtual_microphone_is_reviewed_with_highlights(make_window, qtbot, jump_answer):
+    if not os.environ.get("PULSE_SERVER"):
+        pytest.fail("no virtual microphone: run through scripts/test.sh")
+    window = make_window()
+    _ready_round(window, qtbot, jump_answer.prompt)
+    window.space_action.trigger()  # start recording
+    qtbot.waitUntil(lambda: window.session.state == "recording", timeout=5000)
+    assert "RECORDING" in window.answer.banner.text()
+    player = subprocess.Popen(["bash", str(ROOT / "scripts/play-into-mic.sh"), str(jump_answer.wav)])
+    qtbot.waitUntil(lambda: window.session.recording_seconds > jump_answer.duration_s + 0.5, timeout=60000)
+    assert player.wait(10) == 0
+    assert window.answer.meter.level() > -60  # the meter saw the voice
+    assert window.answer.clock.state in ("ok", "warning")
+    screenshot(window, "2-answer-recording")
+    with qtbot.waitSignal(window.session.analyzed, timeout=180000) as result:
+        window.space_action.trigger()  # stop
+    answer = result.args[0]
+    assert window.pages.currentWidget() is window.review
+    fb = answer.answer.feedback
+    assert fb.jumped_to_options and fb.steps["restate"].heard and fb.steps["options"].heard
+    html = window.review.transcript.toHtml().lower()
+    assert STEP_COLORS["options"][1:].lower() in html and STEP_COLORS["restate"][1:].lower() in html
+    assert answer.attempt_id == 1 and answer.save_error is None
+    assert window.ctx.store.list()[0].audio_path.startswith("recordings/")
+    screenshot(window, "3-review")
+    window.review.tabs.setCurrentIndex(1)
+    screenshot(window, "4-review-pacing")
+
+
+def test_silent_microphone_says_no_speech_was_heard(make_window, qtbot, tmp_path):
+    import numpy as np
+    import soundfile as sf
+
+    silent = tmp_path / "silent.wav"
+    sf.write(silent, np.zeros(16000 * 3, dtype=np.float32), 16000)
+    window = make_window()
+    with qtbot.waitSignal(window.session.analyzed, timeout=60000):
+        window._analyze_path(silent)
+    assert "No speech was heard" in window.review.notice.text()
+
+
+def test_no_microphone_offers_to_analyze_a_file(make_window, qtbot, monkeypatch):
+    from interviewer_app.ui.qt import QtWidgets
+
+    class NoDevice:
+        def InputStream(self, **kwargs):
+            raise RuntimeError("Error querying device -1")
+
+    window = make_window(sd=NoDevice())
+    seen = {}
+
+    def fake_exec(box):
+        seen["text"] = box.text()
+        seen["buttons"] = [b.text() for b in box.buttons()]
+        return 0
+    monkeypatch.setattr(QtWidgets.QMessageBox, "exec", fake_exec)
+    _ready_round(window, qtbot, "notification-engagement-falling")
+    window.space_action.trigger()
+    assert "cannot open the microphone" in seen["text"]
+    assert "Analyze an audio file…" in seen["buttons"]
+    assert window.session.state == "idle" and window.answer.state == "ready"
