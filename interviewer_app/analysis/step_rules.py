@@ -115,7 +115,7 @@ RULES: tuple[Rule, ...] = (
           "declining to map is not mapping"),
 
     # 4 bottleneck: where it breaks and what evidence finds it
-    _rule("bottleneck", "segment-by", rf"\b(?:segment|segmenting|segmented|slice|slicing|cut|cutting|break(?:ing)? (?:it |this |that |the \w+ )?(?:down|out)|broken out|split(?:ting)?|compare|comparing|look(?:ing)? at (?:it|this|the \w+)|bucket) (?:it |this |that |the data |the drop |users |them |everything |conversion |acceptance time |the no's )?(?:by|across|per)\b", 1.0,
+    _rule("bottleneck", "segment-by", r"\b(?:segment|segmenting|segmented|slice|slicing|cut|cutting|break(?:ing)? (?:it |this |that |the \w+ )?(?:down|out)|broken out|split(?:ting)?|compare|comparing|look(?:ing)? at (?:it|this|the \w+)|bucket) (?:it |this |that |the data |the drop |users |them |everything |conversion |acceptance time |the no's )?(?:by|across|per)\b", 1.0,
           "segments the data to find where it breaks"),
     _rule("bottleneck", "by-segment", rf"\b(?:by|per|across|for each|which) {_SEGMENT}\b", 0.7, "looks per segment"),
     _rule("bottleneck", "is-it-real", r"\b(?:instrumentation|tracking|logging|telemetry|event (?:firing|definition)|dashboard (?:bug|query)|data pipeline|measurement (?:issue|problem|error|change)|raw event logs|the event still fires|stopped counting)\b|\b(?:is|confirm|check|make sure|verify|validate) (?:that )?(?:the |this |it )?(?:drop |change |problem |decline )?(?:is )?real\b", 1.0,

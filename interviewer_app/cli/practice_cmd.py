@@ -7,7 +7,6 @@ import json
 import sys
 import threading
 import time
-from pathlib import Path
 
 from interviewer_app.audio.devices import list_input_devices
 from interviewer_app.audio.recorder import Recorder

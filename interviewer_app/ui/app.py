@@ -1,0 +1,47 @@
+"""Start the desktop app: QApplication, theme that follows the system, the main window."""
+
+from __future__ import annotations
+
+import sys
+
+from interviewer_app.pipeline import AppContext
+from interviewer_app.ui.qt import QtCore, QtGui, QtWidgets
+
+
+def apply_theme(app: QtWidgets.QApplication) -> None:
+    """Fusion style with a palette that follows the system's light or dark preference."""
+    app.setStyle("Fusion")
+    if app.styleHints().colorScheme() == QtCore.Qt.ColorScheme.Dark:
+        p = QtGui.QPalette()
+        dark, base, text = QtGui.QColor(45, 45, 48), QtGui.QColor(30, 30, 32), QtGui.QColor(230, 230, 230)
+        for role, color in ((QtGui.QPalette.ColorRole.Window, dark), (QtGui.QPalette.ColorRole.Base, base),
+                            (QtGui.QPalette.ColorRole.AlternateBase, dark), (QtGui.QPalette.ColorRole.Button, dark),
+                            (QtGui.QPalette.ColorRole.Text, text), (QtGui.QPalette.ColorRole.WindowText, text),
+                            (QtGui.QPalette.ColorRole.ButtonText, text),
+                            (QtGui.QPalette.ColorRole.Highlight, QtGui.QColor(64, 128, 200)),
+                            (QtGui.QPalette.ColorRole.ToolTipBase, base), (QtGui.QPalette.ColorRole.ToolTipText, text),
+                            (QtGui.QPalette.ColorRole.PlaceholderText, QtGui.QColor(150, 150, 150)),
+                            (QtGui.QPalette.ColorRole.Link, QtGui.QColor(110, 170, 255))):
+            p.setColor(role, color)
+        app.setPalette(p)
+
+
+def create_window(ctx: AppContext | None = None, **kwargs):
+    from interviewer_app.speech.prompt_voice import PromptVoice
+    from interviewer_app.ui.main_window import MainWindow
+
+    ctx = ctx or AppContext()
+    voice = kwargs.pop("voice", None) or PromptVoice()
+    return MainWindow(ctx, voice=voice, **kwargs)
+
+
+def run_app(argv: list[str] | None = None) -> int:
+    app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(argv or sys.argv)
+    app.setApplicationName("Interviewer")
+    app.setOrganizationName("interviewer-app")
+    app.setApplicationVersion(__import__("interviewer_app").__version__)
+    apply_theme(app)
+    window = create_window()
+    window.show()
+    QtCore.QTimer.singleShot(0, window.start_up)
+    return app.exec()

@@ -1,0 +1,328 @@
+"""The main window: three pages (choose, answer, review) wired to the practice session."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from interviewer_app.core.budgets import BudgetBook
+from interviewer_app.core.errors import InterviewerError
+from interviewer_app.core.prompts import PromptBank
+from interviewer_app.pipeline import AppContext
+from interviewer_app.ui import dialogs
+from interviewer_app.ui.pages.answer_page import AnswerPage
+from interviewer_app.ui.pages.choose_page import ChoosePage
+from interviewer_app.ui.pages.review_page import ReviewPage
+from interviewer_app.ui.practice_session import AnswerResult, PracticeSession
+from interviewer_app.ui.prompt_store import append_user_prompt
+from interviewer_app.ui.qt import QtCore, QtGui, QtWidgets, QTimer
+from interviewer_app.ui.settings import AppSettings
+
+AUDIO_FILTER = "Audio (*.wav *.flac *.ogg *.mp3 *.m4a *.opus *.webm);;Transcript (*.txt);;All files (*)"
+
+
+class MainWindow(QtWidgets.QMainWindow):
+    def __init__(self, ctx: AppContext, *, voice=None, sd=None, list_devices=None):
+        super().__init__()
+        self.ctx = ctx
+        self.settings = AppSettings(ctx.paths.config_dir)
+        self.notices: list[str] = []
+        ctx.report = self.notices.append
+        bank, budgets = self._load_data()
+        self.session = PracticeSession(ctx, sd=sd, parent=self)
+        self.voice = voice
+        self.choose = ChoosePage(bank, budgets, self._add_prompt, list_devices=list_devices)
+        self.answer = AnswerPage()
+        self.review = ReviewPage()
+        self.pages = QtWidgets.QStackedWidget()
+        for page in (self.choose, self.answer, self.review):
+            self.pages.addWidget(page)
+        self.setCentralWidget(self.pages)
+        self.setWindowTitle("Interviewer — practise execution answers")
+        self.resize(1280, 800)
+        self.setMinimumSize(960, 640)
+        self.model_label = QtWidgets.QLabel(f"Model {ctx.transcriber.model_spec or 'tiny.en'}: not loaded yet")
+        self.statusBar().addPermanentWidget(self.model_label)
+        self._think = QTimer(self)
+        self._think.setInterval(250)
+        self._think.timeout.connect(self._think_tick)
+        self._think_left = 0.0
+        self._last_result: AnswerResult | None = None
+        self._build_menus()
+        self._connect()
+        self._restore_settings()
+
+    # -- set-up ---------------------------------------------------------------------------------
+    def _load_data(self):
+        try:
+            bank = self.ctx.prompts
+        except InterviewerError as exc:
+            self.notices.append(f"Your prompts file was not loaded: {exc}")
+            bank = PromptBank.load(None)
+        try:
+            budgets = self.ctx.budgets
+        except InterviewerError as exc:
+            self.notices.append(f"Your budgets file was not loaded: {exc}")
+            budgets = BudgetBook.load(None)
+        return bank, budgets
+
+    def _build_menus(self) -> None:
+        def action(menu, text, slot, shortcut=None):
+            act = QtGui.QAction(text, self)
+            if shortcut:
+                act.setShortcut(QtGui.QKeySequence(shortcut))
+            act.triggered.connect(slot)
+            menu.addAction(act)
+            self.addAction(act)
+            return act
+
+        file_menu = self.menuBar().addMenu("&File")
+        action(file_menu, "Analyze an audio file…", self.analyze_file_dialog, "Ctrl+O")
+        action(file_menu, "Quit", self.close, "Ctrl+Q")
+        practice = self.menuBar().addMenu("&Practice")
+        self.space_action = action(practice, "Start / stop recording", self.space_pressed, "Space")
+        action(practice, "Replay prompt", self.replay_prompt, "R")
+        action(practice, "Next prompt", self.next_prompt, "N")
+        action(practice, "Try again", self.try_again, "T")
+        action(practice, "Play / pause recording", self.review.player.toggle, "P")
+        action(practice, "Back to prompts", self.back_to_choose, "Esc")
+        help_menu = self.menuBar().addMenu("&Help")
+        action(help_menu, "Keyboard shortcuts", lambda: dialogs.show_shortcuts(self), "F1")
+        action(help_menu, "About Interviewer", self.show_about)
+
+    def _connect(self) -> None:
+        self.choose.start_requested.connect(self.begin_round)
+        self.choose.analyze_file_requested.connect(self.analyze_file_dialog)
+        self.choose.browser.prompt_activated.connect(lambda _p: self.begin_round())
+        self.answer.start_requested.connect(self.start_recording)
+        self.answer.stop_requested.connect(self.session.stop_recording)
+        self.answer.replay_requested.connect(self.replay_prompt)
+        self.answer.cancel_requested.connect(self.back_to_choose)
+        self.review.try_again_requested.connect(self.try_again)
+        self.review.next_prompt_requested.connect(self.next_prompt)
+        self.review.back_requested.connect(self.back_to_choose)
+        self.review.score_saved.connect(self._save_score)
+        s = self.session
+        s.tick.connect(self._tick)
+        s.state_changed.connect(self._session_state)
+        s.progress.connect(lambda f: self.answer.progress.setValue(int(f * 100)))
+        s.analyzed.connect(self._show_result)
+        s.failed.connect(self._failed)
+        s.recording_problem.connect(lambda m: self.answer.notice.setText(f"{m}. Keeping what was recorded."))
+        s.model_ready.connect(lambda name: self.model_label.setText(f"Model {name}: ready"))
+        if self.voice is not None:
+            self.voice.finished.connect(self._voice_finished)
+            self.voice.unavailable.connect(self._voice_unavailable)
+
+    def _restore_settings(self) -> None:
+        st = self.settings
+        if st.get("prompt_id"):
+            self.choose.browser.select(st.get("prompt_id"))
+        if st.get("budget_format") is not None:  # "" means the user chose no time limit
+            self.choose.budget_picker.set_current(st.get("budget_format") or None, st.get("budget_phase"),
+                                                  st.get("budget_seconds"))
+        if st.get("device_name"):
+            self.choose.device_combo.select_by_name(st.get("device_name"))
+        self.choose.speak_prompt.setChecked(st.get("speak_prompt"))
+        self.choose.think_seconds.setValue(st.get("think_seconds"))
+        if st.get("window_geometry") is not None:
+            self.restoreGeometry(st.get("window_geometry"))
+
+    def _remember(self) -> None:
+        st = self.settings
+        prompt, budget = self.choose.prompt(), self.choose.budget()
+        st.set("prompt_id", prompt.id if prompt else None)
+        st.set("budget_format", budget.format_key if budget else "")
+        st.set("budget_phase", budget.phase_key if budget else None)
+        st.set("budget_seconds", budget.seconds if budget else None)
+        st.set("device_name", self.choose.device_combo.current_name() if self.choose.device_combo.has_devices() else None)
+        st.set("speak_prompt", self.choose.speak_prompt.isChecked())
+        st.set("think_seconds", self.choose.think_seconds.value())
+
+    def start_up(self) -> None:
+        """After the window is shown: warm the model, report notices, offer to recover recordings."""
+        QTimer.singleShot(0, self.session.warm_up_model)
+        if self.voice is not None:
+            QTimer.singleShot(0, self.voice.warm_up)
+        if self.notices:
+            dialogs.show_error(self, "Please note", "\n\n".join(self.notices))
+            self.notices.clear()
+        recovered = self.session.recover_unfinished()
+        if recovered:
+            answer = QtWidgets.QMessageBox.question(
+                self, "Unfinished recording found",
+                f"The app closed while recording; {len(recovered)} recording(s) were kept. "
+                "Analyze the latest one now?")
+            if answer == QtWidgets.QMessageBox.StandardButton.Yes:
+                self._analyze_path(recovered[-1])
+
+    # -- the round ------------------------------------------------------------------------------
+    def begin_round(self) -> None:
+        self._remember()
+        prompt, budget = self.choose.prompt(), self.choose.budget()
+        self.answer.show_prompt(prompt, budget)
+        self.pages.setCurrentWidget(self.answer)
+        if prompt and self.choose.speak_prompt.isChecked() and self.voice is not None:
+            self.answer.set_state("reading")
+            self.voice.say(prompt.text)
+        else:
+            self._after_prompt()
+
+    def _voice_finished(self) -> None:
+        if self.pages.currentWidget() is self.answer and self.answer.state == "reading":
+            self._after_prompt()
+
+    def _voice_unavailable(self, reason: str) -> None:
+        self.answer.voice_note.setText(reason)
+        self._voice_finished()
+
+    def _after_prompt(self) -> None:
+        think = self.choose.think_seconds.value()
+        if think > 0:
+            self._think_left = float(think)
+            self._think_clock = QtCore.QElapsedTimer()
+            self._think_clock.start()
+            self.answer.set_state("thinking", self._think_left)
+            self._think.start()
+        else:
+            self.answer.set_state("ready")
+
+    def _think_tick(self) -> None:
+        left = self._think_left - self._think_clock.elapsed() / 1000
+        if left <= 0:
+            self._think.stop()
+            self.start_recording()
+        else:
+            self.answer.set_state("thinking", left)
+
+    def start_recording(self) -> None:
+        self._think.stop()
+        if self.voice is not None:
+            self.voice.stop()
+        try:
+            self.session.start_recording(self.choose.prompt(), self.choose.budget(),
+                                         self.choose.device_combo.current_device())
+        except InterviewerError as exc:
+            self.answer.set_state("ready")
+            box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Warning, "No microphone", str(exc),
+                                        parent=self)
+            use_file = box.addButton("Analyze an audio file…", QtWidgets.QMessageBox.ButtonRole.AcceptRole)
+            box.addButton(QtWidgets.QMessageBox.StandardButton.Close)
+            box.exec()
+            if box.clickedButton() is use_file:
+                self.analyze_file_dialog()
+
+    def space_pressed(self) -> None:
+        page = self.pages.currentWidget()
+        if page is self.choose:
+            self.begin_round()
+        elif page is self.answer:
+            if self.session.state == "recording":
+                self.session.stop_recording()
+            elif self.answer.state in ("ready", "reading", "thinking"):
+                self.start_recording()
+
+    def _tick(self, seconds: float, level: float) -> None:
+        self.answer.clock.set_elapsed(seconds)
+        self.answer.meter.set_level(level)
+
+    def _session_state(self, state: str) -> None:
+        if state == "recording":
+            self.answer.set_state("recording")
+        elif state == "analyzing":
+            self.pages.setCurrentWidget(self.answer)
+            self.answer.progress.setValue(0)
+            self.answer.set_state("analyzing")
+
+    def _show_result(self, result: AnswerResult) -> None:
+        self._last_result = result
+        notices = []
+        if result.interrupted:
+            notices.append(f"Recording ended early: {result.interrupted}. What was recorded is analysed.")
+        if result.save_error:
+            notices.append(f"Not saved to history: {result.save_error}")
+        fb = result.answer.feedback
+        if fb.no_speech:
+            notices.append("No speech was heard. Check that the right microphone is selected and not "
+                           "muted, then try again.")
+        notices += [f"Note: {n}" for n in self.notices]
+        self.notices.clear()
+        audio = result.answer.source if result.answer.clip is not None else None
+        self.review.show_result(fb.to_dict(), audio, result.attempt_id, notices)
+        self.pages.setCurrentWidget(self.review)
+        self.model_label.setText(f"Model {fb.transcript.model or '-'}: ready")
+
+    def _failed(self, message: str) -> None:
+        if self.pages.currentWidget() is self.answer:
+            self.answer.set_state("ready")
+        dialogs.show_error(self, "Something went wrong", message)
+
+    def _save_score(self, scores: dict, notes: str) -> None:
+        if self._last_result is None or self._last_result.attempt_id is None:
+            return
+        try:
+            self.ctx.store.set_self_score(self._last_result.attempt_id, scores, notes)
+        except InterviewerError as exc:
+            dialogs.show_error(self, "Self-score not saved", str(exc))
+            return
+        self.statusBar().showMessage("Self-score saved", 4000)
+
+    # -- navigation -----------------------------------------------------------------------------
+    def replay_prompt(self) -> None:
+        prompt = self.choose.prompt()
+        if self.pages.currentWidget() is self.answer and prompt and self.voice is not None \
+                and self.session.state == "idle":
+            self.answer.set_state("reading")
+            self.voice.say(prompt.text)
+
+    def next_prompt(self) -> None:
+        if self.session.state != "idle":
+            return
+        current = self.choose.prompt()
+        bank = self.choose.browser.bank
+        self.choose.browser.select(bank.random(random.Random(), exclude=current.id if current else None).id)
+        self.begin_round()
+
+    def try_again(self) -> None:
+        if self.session.state == "idle":
+            self.begin_round()
+
+    def back_to_choose(self) -> None:
+        if self.session.state != "idle":
+            return
+        self._think.stop()
+        if self.voice is not None:
+            self.voice.stop()
+        self.review.player.stop()
+        self.pages.setCurrentWidget(self.choose)
+
+    def analyze_file_dialog(self) -> None:
+        if self.session.state != "idle":
+            return
+        path, _ = QtWidgets.QFileDialog.getOpenFileName(self, "Analyze a recorded answer", str(Path.home()), AUDIO_FILTER)
+        if path:
+            self._analyze_path(Path(path))
+
+    def _analyze_path(self, path: Path) -> None:
+        self.answer.show_prompt(self.choose.prompt(), self.choose.budget())
+        self.session.analyze(path, self.choose.prompt(), self.choose.budget())
+
+    def _add_prompt(self, prompt) -> bool:
+        try:
+            append_user_prompt(self.ctx.paths.user_prompts, prompt)
+        except (OSError, InterviewerError) as exc:
+            dialogs.show_error(self, "Prompt not saved", f"Could not save your prompt: {exc}")
+            return False
+        return True
+
+    def show_about(self) -> None:
+        t = self.ctx.transcriber
+        QtWidgets.QMessageBox.about(self, "About Interviewer",
+                                    dialogs.about_text(t.model_spec or "tiny.en (bundled)", self.ctx.paths.data_dir, t.loaded))
+
+    def closeEvent(self, event) -> None:
+        if self.session.state == "recording":
+            self.session.stop_recording()
+        self._remember()
+        self.settings.set("window_geometry", self.saveGeometry())
+        super().closeEvent(event)

@@ -1,0 +1,1 @@
+"""The three screens of a practice round: choose, answer, review."""

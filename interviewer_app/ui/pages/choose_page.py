@@ -1,0 +1,76 @@
+"""Choose: the prompt, the time budget, the microphone, and how the round starts."""
+
+from __future__ import annotations
+
+from interviewer_app.core.models import Budget, Prompt
+from interviewer_app.ui.qt import QtWidgets, Signal
+from interviewer_app.ui.widgets.budget_picker import BudgetPicker
+from interviewer_app.ui.widgets.device_combo import DeviceCombo
+from interviewer_app.ui.widgets.prompt_browser import PromptBrowser
+
+
+class ChoosePage(QtWidgets.QWidget):
+    start_requested = Signal()
+    analyze_file_requested = Signal()
+
+    def __init__(self, bank, budgets, on_add_prompt, list_devices=None, parent=None):
+        super().__init__(parent)
+        self.browser = PromptBrowser(bank, on_add_prompt)
+        self.budget_picker = BudgetPicker(budgets)
+        self.device_combo = DeviceCombo(list_devices) if list_devices else DeviceCombo()
+        self.speak_prompt = QtWidgets.QCheckBox("Read the prompt aloud")
+        self.speak_prompt.setChecked(True)
+        self.think_seconds = QtWidgets.QSpinBox()
+        self.think_seconds.setRange(0, 300)
+        self.think_seconds.setSingleStep(15)
+        self.think_seconds.setSuffix(" s")
+        self.think_seconds.setSpecialValueText("off")
+        self.think_seconds.setToolTip("A countdown to collect your thoughts before recording starts; "
+                                      "it is not counted as hesitation")
+        self.start_button = QtWidgets.QPushButton("Start answering  (Space)")
+        self.start_button.setObjectName("start_button")
+        self.start_button.setDefault(True)
+        self.start_button.setMinimumHeight(44)
+        self.start_button.clicked.connect(self.start_requested)
+        self.file_button = QtWidgets.QPushButton("Analyze an audio file…")
+        self.file_button.setObjectName("analyze_file_button")
+        self.file_button.clicked.connect(self.analyze_file_requested)
+        self.mic_note = QtWidgets.QLabel()
+        self.mic_note.setWordWrap(True)
+        self.mic_note.setObjectName("mic_note")
+
+        settings = QtWidgets.QGroupBox("Round")
+        form = QtWidgets.QFormLayout(settings)
+        form.addRow("Time budget", self.budget_picker)
+        form.addRow("Microphone", self.device_combo)
+        form.addRow("", self.mic_note)
+        form.addRow("Think time", self.think_seconds)
+        form.addRow("", self.speak_prompt)
+
+        side = QtWidgets.QVBoxLayout()
+        side.addWidget(settings)
+        side.addStretch(1)
+        side.addWidget(self.start_button)
+        side.addWidget(self.file_button)
+        side_box = QtWidgets.QWidget()
+        side_box.setLayout(side)
+        side_box.setMinimumWidth(330)
+        side_box.setMaximumWidth(460)
+
+        layout = QtWidgets.QHBoxLayout(self)
+        layout.addWidget(self.browser, 1)
+        layout.addWidget(side_box)
+        self.refresh_microphones()
+
+    def refresh_microphones(self) -> None:
+        self.device_combo.refresh()
+        has = self.device_combo.has_devices()
+        self.mic_note.setText("" if has else "No microphone found. Plug one in, or analyze a recording "
+                                             "you made elsewhere.")
+        self.mic_note.setVisible(not has)
+
+    def prompt(self) -> Prompt | None:
+        return self.browser.current_prompt()
+
+    def budget(self) -> Budget | None:
+        return self.budget_picker.current_budget()

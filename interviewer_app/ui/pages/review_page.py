@@ -1,0 +1,112 @@
+"""Review: the transcript with each step highlighted, the step checklist, pacing, playback synced
+with the transcript, and the self-score on the seven rubric dimensions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from interviewer_app.core.models import format_clock
+from interviewer_app.ui.qt import Qt, QtWidgets, Signal
+from interviewer_app.ui.widgets.audio_player import AudioPlayer
+from interviewer_app.ui.widgets.pacing_panel import PacingPanel
+from interviewer_app.ui.widgets.self_score import SelfScoreForm
+from interviewer_app.ui.widgets.step_checklist import StepChecklist
+from interviewer_app.ui.widgets.transcript_view import StepLegend, TranscriptView
+
+
+class ReviewPage(QtWidgets.QWidget):
+    try_again_requested = Signal()
+    next_prompt_requested = Signal()
+    back_requested = Signal()
+    score_saved = Signal(dict, str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.header = QtWidgets.QLabel()
+        self.header.setObjectName("review_header")
+        self.header.setWordWrap(True)
+        self.notice = QtWidgets.QLabel()
+        self.notice.setObjectName("review_notice")
+        self.notice.setWordWrap(True)
+        self.transcript = TranscriptView()
+        self.legend = StepLegend()
+        self.player = AudioPlayer()
+        self.checklist = StepChecklist()
+        self.pacing = PacingPanel()
+        self.score_form = SelfScoreForm()
+        self.save_score_button = QtWidgets.QPushButton("Save self-score")
+        self.save_score_button.setObjectName("save_score_button")
+        self.save_score_button.clicked.connect(
+            lambda: self.score_saved.emit(self.score_form.scores(), self.score_form.notes()))
+
+        left = QtWidgets.QVBoxLayout()
+        left.addWidget(self.legend)
+        left.addWidget(self.transcript, 1)
+        left.addWidget(self.player)
+        left_box = QtWidgets.QWidget()
+        left_box.setLayout(left)
+
+        score_box = QtWidgets.QWidget()
+        score_layout = QtWidgets.QVBoxLayout(score_box)
+        score_layout.addWidget(self.score_form)
+        score_layout.addWidget(self.save_score_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.tabs = QtWidgets.QTabWidget()
+        self.tabs.setObjectName("review_tabs")
+        for widget, title in ((self.checklist, "Structure"), (self.pacing, "Pacing"), (score_box, "Self-score")):
+            scroll = QtWidgets.QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setWidget(widget)
+            self.tabs.addTab(scroll, title)
+
+        split = QtWidgets.QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(left_box)
+        split.addWidget(self.tabs)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+
+        buttons = QtWidgets.QHBoxLayout()
+        back = QtWidgets.QPushButton("Back to prompts")
+        back.clicked.connect(self.back_requested)
+        again = QtWidgets.QPushButton("Try again  (T)")
+        again.setObjectName("try_again_button")
+        again.clicked.connect(self.try_again_requested)
+        nxt = QtWidgets.QPushButton("Next prompt  (N)")
+        nxt.clicked.connect(self.next_prompt_requested)
+        buttons.addWidget(back)
+        buttons.addStretch(1)
+        buttons.addWidget(again)
+        buttons.addWidget(nxt)
+
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addWidget(self.notice)
+        layout.addWidget(split, 1)
+        layout.addLayout(buttons)
+
+        self.transcript.sentence_clicked.connect(self.player.play_from)
+        self.checklist.step_clicked.connect(self._jump_to)
+
+    def show_result(self, feedback: dict, audio: Path | None, attempt_id: int | None,
+                    notices: list[str]) -> None:
+        prompt = feedback.get("prompt") or {}
+        facts = [f"{feedback['steps_heard']} of 8 steps heard"]
+        if feedback.get("duration_s") is not None:
+            facts.append(f"length {format_clock(feedback['duration_s'])}")
+        if feedback.get("budget"):
+            facts.append(feedback["budget"]["label"])
+        facts.append(f"model {feedback.get('model') or '-'}")
+        facts.append(f"saved as attempt {attempt_id}" if attempt_id else "not saved")
+        self.header.setText(f"<b>{prompt.get('text', 'Your answer')}</b><br>{' · '.join(facts)}")
+        self.notice.setText("<br>".join(notices))
+        self.notice.setVisible(bool(notices))
+        self.transcript.show_feedback(feedback)
+        self.checklist.show_feedback(feedback)
+        self.pacing.show_feedback(feedback)
+        self.score_form.clear()
+        self.save_score_button.setEnabled(attempt_id is not None)
+        self.player.load(audio)
+        self.tabs.setCurrentIndex(0)
+
+    def _jump_to(self, seconds: float) -> None:
+        self.transcript.scroll_to_time(seconds)
+        self.player.play_from(seconds)

@@ -1,0 +1,29 @@
+"""Append a prompt the user wrote in the app to their prompts.toml, in the bank's own format."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from interviewer_app.core.models import Prompt
+from interviewer_app.core.prompts import parse_prompts_file
+
+
+def _quote(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+
+
+def append_user_prompt(path: Path, prompt: Prompt) -> None:
+    """Add the prompt, then re-read the file so a mistake is caught now, not at next start."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    block = "\n".join([
+        "", "[[prompt]]", f"id = {_quote(prompt.id)}", f"text = {_quote(prompt.text)}",
+        f"category = {_quote(prompt.category)}", f"framework = {_quote(prompt.framework)}",
+        f"hint = {_quote(prompt.hint)}", 'source = "your own"', "",
+    ])
+    before = path.read_text(encoding="utf-8") if path.exists() else ""
+    path.write_text(before + block, encoding="utf-8")
+    try:
+        parse_prompts_file(path, origin=str(path))
+    except Exception:
+        path.write_text(before, encoding="utf-8")
+        raise
