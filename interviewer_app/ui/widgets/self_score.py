@@ -1,0 +1,158 @@
+"""Self-score form: rate the answer 1-5 on each of the seven rubric dimensions, plus free notes."""
+
+from __future__ import annotations
+
+from interviewer_app.core.rubric import RUBRIC, RUBRIC_KEYS, SCORE_RANGE, Dimension, describe
+from interviewer_app.ui.qt import QtCore, QtGui, QtWidgets, Signal
+
+LOW, HIGH = SCORE_RANGE
+UNSCORED = "Not scored yet: pick 1 (weak) to 5 (strong)."
+
+
+class _ScoreRow:
+    """Title, five exclusive checkable buttons and the description of the chosen score."""
+
+    def __init__(self, dim: Dimension, parent: QtWidgets.QWidget):
+        self.dim = dim
+        self.title = QtWidgets.QLabel(f"<b>{dim.title}</b>")
+        self.title.setObjectName(f"score_title_{dim.key}")
+        self.title.setToolTip(f"1-2: {dim.weak}\n3: {dim.adequate}\n4-5: {dim.strong}")
+        self.group = QtWidgets.QButtonGroup(parent)
+        self.group.setExclusive(True)
+        self.buttons: list[QtWidgets.QToolButton] = []
+        for score in range(LOW, HIGH + 1):
+            b = QtWidgets.QToolButton()
+            b.setObjectName(f"score_{dim.key}_{score}")
+            b.setText(str(score))
+            b.setCheckable(True)
+            b.setAutoRaise(False)
+            b.setFocusPolicy(QtCore.Qt.FocusPolicy.StrongFocus)
+            b.setMinimumSize(30, 28)
+            b.setToolTip(f"{dim.title} {score}: {describe(dim, score)}")
+            b.setAccessibleName(f"{dim.title}: score {score} of {HIGH}")
+            self.group.addButton(b, score)
+            self.buttons.append(b)
+        self.description = QtWidgets.QLabel(UNSCORED)
+        self.description.setObjectName(f"score_desc_{dim.key}")
+        self.description.setWordWrap(True)
+        self.description.setAccessibleName(f"{dim.title}: what the score means")
+        self.description.setContentsMargins(0, 0, 0, 8)
+        self.title.setBuddy(self.buttons[0])
+
+    def value(self) -> int | None:
+        score = self.group.checkedId()
+        return score if LOW <= score <= HIGH else None
+
+    def set_value(self, score: int | None) -> None:
+        self.group.setExclusive(False)  # an exclusive group cannot be emptied
+        for b in self.buttons:
+            b.setChecked(b is self.group.button(score) if score is not None else False)
+        self.group.setExclusive(True)
+        self.refresh()
+
+    def refresh(self) -> None:
+        score = self.value()
+        self.description.setText(describe(self.dim, score) if score is not None else UNSCORED)
+        role = QtGui.QPalette.ColorRole
+        self.description.setForegroundRole(role.WindowText if score is not None else role.PlaceholderText)
+
+
+class SelfScoreForm(QtWidgets.QWidget):
+    """`scores()` maps every rubric key to 1-5 or None; `changed` fires on any user edit."""
+
+    changed = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("self_score_form")
+        self.setAccessibleName("Self-score")
+        self.setStyleSheet(
+            "QToolButton { border: 1px solid palette(mid); border-radius: 4px; padding: 3px 8px;"
+            " background: palette(button); color: palette(button-text); }"
+            " QToolButton:hover { border-color: palette(highlight); }"
+            " QToolButton:checked { background: palette(highlight); color: palette(highlighted-text);"
+            " border-color: palette(highlight); font-weight: bold; }"
+            " QToolButton:focus { border: 2px solid palette(highlight); }"
+            " QToolButton:checked:focus { border: 2px solid palette(text); }")
+        intro = QtWidgets.QLabel("Score yourself on each dimension, 1 (weak) to 5 (strong). "
+                                 "Hover a title for what each level means.")
+        intro.setWordWrap(True)
+        grid = QtWidgets.QGridLayout()
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(2)
+        grid.setColumnStretch(2, 1)
+        self.rows: dict[str, _ScoreRow] = {}
+        for i, dim in enumerate(RUBRIC):
+            row = _ScoreRow(dim, self)
+            buttons = QtWidgets.QHBoxLayout()
+            buttons.setSpacing(2)
+            for b in row.buttons:
+                buttons.addWidget(b)
+            grid.addWidget(row.title, 2 * i, 0)
+            grid.addLayout(buttons, 2 * i, 1)
+            grid.addWidget(row.description, 2 * i + 1, 0, 1, 3)
+            row.group.idToggled.connect(lambda _id, on, r=row: self._toggled(r, on))
+            self.rows[dim.key] = row
+        self.summary = QtWidgets.QLabel()
+        self.summary.setObjectName("score_summary")
+        notes_label = QtWidgets.QLabel("&Notes")
+        self.notes_edit = QtWidgets.QPlainTextEdit()
+        self.notes_edit.setObjectName("score_notes")
+        self.notes_edit.setAccessibleName("Notes")
+        self.notes_edit.setPlaceholderText("What to try next time, what went well…")
+        self.notes_edit.setTabChangesFocus(True)
+        self.notes_edit.setMinimumHeight(70)
+        self.notes_edit.setMaximumHeight(140)
+        self.notes_edit.textChanged.connect(self._notes_changed)
+        notes_label.setBuddy(self.notes_edit)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(grid)
+        layout.addWidget(self.summary)
+        layout.addWidget(notes_label)
+        layout.addWidget(self.notes_edit)
+        layout.addStretch(1)
+        self._quiet = False
+        self._update_summary()
+
+    def scores(self) -> dict[str, int | None]:
+        return {key: self.rows[key].value() for key in RUBRIC_KEYS}
+
+    def notes(self) -> str:
+        return self.notes_edit.toPlainText()
+
+    def set_values(self, scores: dict | None, notes: str | None = "") -> None:
+        """Load saved values (unknown keys and out-of-range scores are ignored); does not emit `changed`."""
+        scores = scores or {}
+        self._quiet = True
+        try:
+            for key, row in self.rows.items():
+                score = scores.get(key)
+                row.set_value(score if isinstance(score, int) and LOW <= score <= HIGH else None)
+            self.notes_edit.setPlainText(notes or "")
+        finally:
+            self._quiet = False
+        self._update_summary()
+
+    def clear(self) -> None:
+        """Back to unscored with empty notes; does not emit `changed`."""
+        self.set_values({}, "")
+
+    def _toggled(self, row: _ScoreRow, on: bool) -> None:
+        if not on and row.value() is not None:
+            return  # the other half of switching from one score to another
+        row.refresh()
+        self._update_summary()
+        if not self._quiet:
+            self.changed.emit()
+
+    def _notes_changed(self) -> None:
+        if not self._quiet:
+            self.changed.emit()
+
+    def _update_summary(self) -> None:
+        given = [s for s in self.scores().values() if s is not None]
+        if given:
+            self.summary.setText(f"Scored {len(given)} of {len(RUBRIC)} · average {sum(given) / len(given):.1f}")
+        else:
+            self.summary.setText(f"Scored 0 of {len(RUBRIC)}")

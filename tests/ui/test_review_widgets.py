@@ -1,0 +1,317 @@
+"""The review widgets (transcript, step checklist, pacing panel, self-score) on real feedback dicts."""
+
+from __future__ import annotations
+
+import copy
+import html
+import json
+from pathlib import Path
+
+import pytest
+
+from interviewer_app.core.rubric import RUBRIC, RUBRIC_KEYS, describe
+from interviewer_app.core.steps import STEP_KEYS, STEPS_BY_KEY
+from interviewer_app.ui.qt import QtGui, Qt
+from interviewer_app.ui.step_colors import STEP_COLORS
+from interviewer_app.ui.widgets.pacing_panel import PacingPanel
+from interviewer_app.ui.widgets.self_score import SelfScoreForm
+from interviewer_app.ui.widgets.step_checklist import StepChecklist
+from interviewer_app.ui.widgets.transcript_view import StepLegend, TranscriptView
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+def load(name: str) -> dict:
+    return json.loads((FIXTURES / f"feedback_{name}.json").read_text())
+
+
+def typed_feedback() -> dict:
+    """What `analyze --json` gives for a typed .txt transcript: no times anywhere."""
+    d = copy.deepcopy(load("jump"))
+    d.update(duration_s=None, model=None, segments=[], budget_s=None, budget=None)
+    for s in d["sentences"]:
+        s["start"] = s["end"] = None
+    for step in d["steps"].values():
+        step["first_s"] = None
+        for ev in step["evidence"]:
+            ev.update(start=None, end=None, cue_start=None, cue_end=None)
+    d["pacing"].update(speaking_s=None, wpm=None, think_time_s=None, answer_end_s=None, pauses=[],
+                       longest_pause_s=None, wpm_by_minute=[], budget_s=None, overtime_s=None,
+                       over_budget=None, over_at_s=None, over_at_step=None, time_to_restate_s=None)
+    d["pacing"]["fillers"] = {"count": 1, "per_min": None, "items": [{"word": "um", "start": None, "end": None}]}
+    return d
+
+
+@pytest.fixture
+def strong() -> dict:
+    return load("strong")
+
+
+@pytest.fixture
+def jump() -> dict:
+    return load("jump")
+
+
+@pytest.fixture
+def view(qtbot):
+    v = TranscriptView()
+    qtbot.addWidget(v)
+    v.resize(640, 420)
+    v.show()
+    qtbot.waitExposed(v)
+    return v
+
+
+def click_sentence(qtbot, view: TranscriptView, index: int) -> None:
+    first, _last = view._blocks[index]
+    cursor = QtGui.QTextCursor(view.document())
+    cursor.setPosition(first + 12)  # inside the sentence's text, past the timestamp
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.cursorRect(cursor).center())
+
+
+# -- transcript ----------------------------------------------------------------------------------
+def test_transcript_highlights_every_heard_step_in_its_colour(view, strong):
+    view.show_feedback(strong)
+    source = view.source_html.upper()
+    for key in STEP_KEYS:
+        assert strong["steps"][key]["heard"]
+        assert STEP_COLORS[key][1:].upper() in source, key
+    assert "<b><u>The goal here is</u></b>" in view.source_html  # the cue words stand out
+    assert "<b><u>map the funnel</u></b>" in view.source_html
+    assert "[0:09]" in view.toPlainText()  # timestamps before sentences
+    assert "5.0 s pause" in view.toPlainText()  # the long pause is shown where it happened
+
+
+def test_transcript_only_colours_steps_that_were_heard(view, jump):
+    view.show_feedback(jump)
+    source = view.source_html.upper()
+    for key in STEP_KEYS:
+        assert (STEP_COLORS[key][1:].upper() in source) == jump["steps"][key]["heard"], key
+    assert "I would go in the digest email" in view.toPlainText()  # unlabelled sentences still shown
+
+
+def test_clicking_a_sentence_emits_its_start_time(qtbot, view, strong):
+    view.show_feedback(strong)
+    with qtbot.waitSignal(view.sentence_clicked, timeout=2000) as blocker:
+        click_sentence(qtbot, view, 2)
+    assert blocker.args == [pytest.approx(strong["sentences"][2]["start"])]
+
+
+def test_scroll_to_time_marks_the_sentence_being_spoken(view, strong):
+    view.show_feedback(strong)
+    assert view.scroll_to_time(16.0) == 2  # "Let me map the funnel..." runs 15.42-22.2
+    (mark,) = view.extraSelections()
+    assert mark.cursor.selectedText().endswith(strong["sentences"][2]["text"])
+    assert view.mark_timer.isActive()
+    view.mark_timer.timeout.emit()  # the mark fades by itself
+    assert view.extraSelections() == [] and view.marked_sentence is None
+    assert view.scroll_to_time(0.0) == 0  # before the first word: the first sentence
+
+
+def test_no_speech_shows_a_clear_message(view, strong):
+    silent = dict(strong, no_speech=True, sentences=[], transcript="")
+    view.show_feedback(silent)
+    assert "No speech was heard" in view.toPlainText()
+
+
+def test_typed_transcript_renders_without_times_and_is_not_clickable(qtbot, view):
+    view.show_feedback(typed_feedback())
+    text = view.toPlainText()
+    assert "[" not in text.split("\n")[0]  # no timestamp
+    assert "The goal is to increase notification engagement" in text
+    assert view.scroll_to_time(3.0) is None
+    with qtbot.assertNotEmitted(view.sentence_clicked):
+        click_sentence(qtbot, view, 0)
+
+
+def test_legend_names_every_step(qtbot):
+    legend = StepLegend()
+    qtbot.addWidget(legend)
+    for key in STEP_KEYS:
+        assert STEP_COLORS[key] in legend.text()
+        assert STEPS_BY_KEY[key].title.replace(" ", "&nbsp;") in legend.text()
+
+
+# -- checklist -----------------------------------------------------------------------------------
+def test_checklist_marks_missed_steps_and_the_jump_to_options(qtbot, jump):
+    checklist = StepChecklist()
+    qtbot.addWidget(checklist)
+    checklist.show_feedback(jump)
+    for key in STEP_KEYS:
+        row = checklist.rows[key]
+        if key in jump["missing_steps"]:
+            assert row["status"].text() == "✗"
+            assert row["time"].text() == "missed" and not row["time"].isEnabled()
+        else:
+            assert row["status"].text() == "✓"
+    assert checklist.rows["restate"]["time"].text() == "0:10 ▸"
+    assert "The goal is" in checklist.rows["restate"]["cue"].text()
+    assert not checklist.jump_callout.isHidden()
+    assert checklist.jump_callout.text() == "⚠ " + jump["tips"][0]
+    assert checklist.jump_callout.text().startswith("⚠ You proposed solutions")
+    for key in jump["missing_steps"]:
+        assert html.escape(STEPS_BY_KEY[key].tip) in checklist.tips_label.text()
+    assert "2 of 8 steps heard" in checklist.summary.text()
+
+
+def test_checklist_all_heard_has_no_warning(qtbot, strong):
+    checklist = StepChecklist()
+    qtbot.addWidget(checklist)
+    checklist.show_feedback(strong)
+    assert all(checklist.rows[k]["status"].text() == "✓" for k in STEP_KEYS)
+    assert checklist.jump_callout.isHidden()
+    assert "All eight steps" in checklist.tips_label.text()
+
+
+def test_clicking_a_heard_step_emits_when_it_was_first_heard(qtbot, jump):
+    checklist = StepChecklist()
+    qtbot.addWidget(checklist)
+    checklist.show()
+    checklist.show_feedback(jump)
+    with qtbot.waitSignal(checklist.step_clicked, timeout=2000) as blocker:
+        qtbot.mouseClick(checklist.rows["restate"]["time"], Qt.MouseButton.LeftButton)
+    assert blocker.args == [pytest.approx(9.84)]
+    with qtbot.assertNotEmitted(checklist.step_clicked):
+        qtbot.mouseClick(checklist.rows["scope"]["time"], Qt.MouseButton.LeftButton)
+
+
+# -- pacing --------------------------------------------------------------------------------------
+def test_pacing_says_over_budget_and_where_time_ran_out(qtbot, strong):
+    panel = PacingPanel()
+    qtbot.addWidget(panel)
+    panel.show_feedback(strong)
+    text = panel.budget_label.text()
+    assert "1:03 of 0:50 budget" in text and "0:13 over" in text and "Sequence the plan" in text
+    assert panel.budget_label.property("state") == "over"
+    assert "164 words per minute" in panel.values["wpm"].text()
+    assert "longest 5.0 s at 0:32" in panel.values["pauses"].text()
+    assert "1 long" in panel.values["pauses"].text()
+    assert not panel.grab().isNull()  # paints the timeline
+
+
+def test_pacing_says_within_budget(qtbot, jump):
+    panel = PacingPanel()
+    qtbot.addWidget(panel)
+    panel.show_feedback(jump)
+    assert "0:18 of 1:00 budget" in panel.budget_label.text() and "to spare" in panel.budget_label.text()
+    assert panel.budget_label.property("state") == "within"
+
+
+def test_pacing_without_a_budget_is_neutral(qtbot, jump):
+    panel = PacingPanel()
+    qtbot.addWidget(panel)
+    panel.show_feedback(dict(jump, budget_s=None, budget=None))
+    assert panel.budget_label.property("state") == "none"
+    assert "no time budget" in panel.budget_label.text()
+
+
+def test_pacing_lists_fillers_with_times_and_the_timeline_shows_them(qtbot, strong):
+    d = copy.deepcopy(strong)
+    d["pacing"]["fillers"] = {"count": 2, "per_min": 2.1,
+                              "items": [{"word": "um", "start": 3.0, "end": 3.3},
+                                        {"word": "you know", "start": 40.0, "end": 40.5}]}
+    panel = PacingPanel()
+    qtbot.addWidget(panel)
+    panel.resize(420, 400)
+    panel.show_feedback(d)
+    assert "2 (2.1 per minute)" in panel.values["fillers"].text()
+    assert panel.values["filler_words"].text() == "um 0:03 · you know 0:40"
+    timeline = panel.timeline
+    assert "“you know” at 0:40" in timeline._tip_at(timeline._x(40.0))
+    assert "Long pause 0:32–0:37" in timeline._tip_at(timeline._x(34.0))
+    assert not timeline.grab().isNull()
+
+
+def test_pacing_for_a_typed_transcript_says_there_is_no_timing(qtbot):
+    panel = PacingPanel()
+    qtbot.addWidget(panel)
+    panel.show_feedback(typed_feedback())
+    assert "No timing for a typed transcript" in panel.budget_label.text()
+    assert panel.budget_label.property("state") == "untimed"
+    assert panel.timeline.isHidden()
+    assert panel.values["filler_words"].text() == "um"
+    assert not panel.grab().isNull()
+    assert not panel.timeline.grab().isNull()  # paints its own "no timing" message
+
+
+def test_typed_transcript_checklist_shows_heard_without_times(qtbot):
+    checklist = StepChecklist()
+    qtbot.addWidget(checklist)
+    checklist.show_feedback(typed_feedback())
+    assert checklist.rows["restate"]["status"].text() == "✓"
+    assert checklist.rows["restate"]["time"].text() == "heard"
+    assert not checklist.rows["restate"]["time"].isEnabled()
+
+
+# -- self-score ----------------------------------------------------------------------------------
+@pytest.fixture
+def form(qtbot):
+    f = SelfScoreForm()
+    qtbot.addWidget(f)
+    f.show()
+    return f
+
+
+def test_self_score_starts_empty(form):
+    assert form.scores() == {key: None for key in RUBRIC_KEYS}
+    assert form.notes() == ""
+
+
+def test_clicking_a_score_emits_changed_and_shows_its_description(qtbot, form):
+    dim = RUBRIC[0]
+    with qtbot.waitSignal(form.changed, timeout=2000):
+        qtbot.mouseClick(form.findChild(type(form.rows[dim.key].buttons[0]), f"score_{dim.key}_4"),
+                         Qt.MouseButton.LeftButton)
+    assert form.scores()[dim.key] == 4
+    assert form.rows[dim.key].description.text() == describe(dim, 4)
+    with qtbot.waitSignal(form.changed, timeout=2000):
+        qtbot.mouseClick(form.rows[dim.key].buttons[1], Qt.MouseButton.LeftButton)
+    assert form.scores()[dim.key] == 2
+    assert form.rows[dim.key].description.text() == dim.weak
+
+
+def test_score_is_keyboard_usable(qtbot, form):
+    buttons = form.rows["metrics"].buttons
+    buttons[2].setFocus()
+    with qtbot.waitSignal(form.changed, timeout=2000):
+        qtbot.keyClick(buttons[2], Qt.Key.Key_Space)
+    assert form.scores()["metrics"] == 3
+    assert buttons[2].focusPolicy() & Qt.FocusPolicy.TabFocus  # Tab reaches the chosen score
+    with qtbot.waitSignal(form.changed, timeout=2000):
+        qtbot.keyClick(buttons[2], Qt.Key.Key_Right)  # arrows move the choice along the scale
+    assert form.scores()["metrics"] == 4
+    assert form.rows["metrics"].description.text() == RUBRIC[4].strong
+
+
+def test_self_score_round_trips_and_set_values_is_silent(qtbot, form):
+    saved = {"goal_clarity": 5, "metrics": 1, "judgment": 3, "unknown": 4, "communication": 9}
+    with qtbot.assertNotEmitted(form.changed):
+        form.set_values(saved, "Say the metric first.")
+    expected = {key: None for key in RUBRIC_KEYS} | {"goal_clarity": 5, "metrics": 1, "judgment": 3}
+    assert form.scores() == expected
+    assert form.notes() == "Say the metric first."
+    assert form.rows["judgment"].description.text() == describe(RUBRIC[-1], 3)
+    assert "Scored 3 of 7" in form.summary.text()
+    form.notes_edit.moveCursor(QtGui.QTextCursor.MoveOperation.End)
+    with qtbot.waitSignal(form.changed, timeout=2000):
+        qtbot.keyClicks(form.notes_edit, " More.")
+    assert form.notes() == "Say the metric first. More."
+    form.clear()
+    assert form.scores() == {key: None for key in RUBRIC_KEYS} and form.notes() == ""
+
+
+@pytest.mark.parametrize("name", ["strong", "jump"])
+def test_palette_change_rerenders_without_error(qtbot, name):
+    d = load(name)
+    widgets = [TranscriptView(), StepChecklist(), PacingPanel()]
+    dark = QtGui.QPalette()
+    for role, colour in ((QtGui.QPalette.ColorRole.Window, "#202124"), (QtGui.QPalette.ColorRole.Base, "#181818"),
+                         (QtGui.QPalette.ColorRole.Text, "#e8eaed"),
+                         (QtGui.QPalette.ColorRole.WindowText, "#e8eaed")):
+        dark.setColor(role, QtGui.QColor(colour))
+    for w in widgets:
+        qtbot.addWidget(w)
+        w.show_feedback(d)
+        w.setPalette(dark)
+        assert not w.grab().isNull()
+    assert "#e8eaed" in widgets[0].document().defaultStyleSheet()  # links follow the new text colour
