@@ -1,0 +1,40 @@
+"""Step detection quality on the labelled answers, and the learned model's explanations.
+The held-out answers were written by someone who never saw the rules; nothing is tuned on them."""
+
+from pathlib import Path
+
+import pytest
+
+from interviewer_app.analysis.evaluation import load_answers, score_answers
+from interviewer_app.analysis.feedback import analyze, typed_transcript
+from interviewer_app.analysis.step_model import load_model
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "structure"
+
+
+def test_held_out_answer_level_macro_f1_meets_the_target():
+    score = score_answers(load_answers(DATA / "heldout"))
+    assert score.answers >= 30
+    assert score.macro_f1("answer") >= 0.85, {k: round(c.f1, 2) for k, c in score.answer_level.items()}
+
+
+def test_dev_split_is_learned_well_but_not_perfectly():
+    score = score_answers(load_answers(DATA / "dev"))
+    assert 0.88 <= score.macro_f1("answer") < 1.0
+
+
+def test_the_learned_model_explains_itself_with_words_from_the_sentence():
+    assert load_model() is not None
+    fb = analyze(typed_transcript("Honestly the piece everything else is waiting on is the permissions service."))
+    learned = [e for r in fb.steps.values() for e in r.evidence if e.rule.startswith("worded like")]
+    for ev in learned:
+        assert ev.cue and ev.cue.lower() in ev.text.lower()
+
+
+@pytest.mark.parametrize("sentence, step", [
+    ("I don't think there's a bottleneck here, let's just build it.", "bottleneck"),
+    ("The goal is to ship the dashboard by June.", "restate"),
+    ("Everything here is a priority, so I'd prioritize all of it.", "prioritize"),
+])
+def test_a_cancelling_rule_also_stops_the_model(sentence, step):
+    assert step not in analyze(typed_transcript(sentence)).labels[0].steps
