@@ -87,8 +87,9 @@ class Recorder:
                               seconds=self._frames / self.samplerate, level_dbfs=self._level,
                               error=self._error)
 
-    def stop(self) -> Recording:
-        """Stop, write everything queued, and convert to FLAC. Never drops captured audio."""
+    def stop(self, finalize_audio: bool = True) -> Recording:
+        """Stop, write everything queued, and convert to FLAC. Never drops captured audio.
+        With finalize_audio=False the raw file stays for recover_partial_recordings()."""
         if self._raw_path is None:
             raise AudioError("the recorder was not started")
         self._stopping = True
@@ -101,8 +102,8 @@ class Recorder:
         self._queue.put(None)
         if self._writer is not None:
             self._writer.join()
-        flac = finalize(self._raw_path)
-        return Recording(flac, self._frames / self.samplerate, self._error)
+        path = finalize(self._raw_path) if finalize_audio else self._raw_path
+        return Recording(path, self._frames / self.samplerate, self._error)
 
     # -- threads ---------------------------------------------------------------------------
     def _callback(self, indata, frames, time_info, status) -> None:  # PortAudio thread

@@ -6,6 +6,7 @@ import errno
 import json
 import os
 import sqlite3
+import threading
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -34,12 +35,22 @@ class AttemptRow:
     transcript: str
 
 
+def _locked(method):
+    def wrapper(self, *args, **kwargs):
+        with self._lock:
+            return method(self, *args, **kwargs)
+    wrapper.__name__, wrapper.__doc__ = method.__name__, method.__doc__
+    return wrapper
+
+
 class AttemptStore:
     def __init__(self, opened: OpenedDatabase, recordings_dir: Path):
         self.opened = opened
         self.db = opened.db
         self.recordings_dir = recordings_dir
+        self._lock = threading.RLock()  # one connection, used from the UI thread and workers
 
+    @_locked
     def save(self, feedback: AnswerFeedback, *, source_path: Path | None = None,
              samples: np.ndarray | None = None, sample_rate: int = 16_000,
              created_at: datetime | None = None) -> int:
@@ -106,6 +117,7 @@ class AttemptStore:
                                "INTERVIEWER_DATA_DIR to a folder you can write to") from None
         return str(final.relative_to(self.recordings_dir.parent))
 
+    @_locked
     def list(self, limit: int | None = None) -> list[AttemptRow]:
         sql = ("SELECT id, created_at, prompt_id, budget_format, budget_phase, budget_s, duration_s, "
                "overtime_s, steps_heard, wpm, audio_path, transcript FROM attempts ORDER BY id DESC")
@@ -115,6 +127,7 @@ class AttemptStore:
                            duration_s=r[6], overtime_s=r[7], steps_heard=r[8], wpm=r[9],
                            audio_path=r[10], transcript=r[11]) for r in rows]
 
+    @_locked
     def set_self_score(self, attempt_id: int, scores: dict[str, int | None], notes: str = "") -> None:
         """Replace the attempt's self-scores (unscored dimensions are left out) and notes."""
         from interviewer_app.core.rubric import RUBRIC_KEYS
@@ -133,6 +146,7 @@ class AttemptStore:
         except sqlite3.OperationalError as exc:
             raise _storage_error(exc, self.opened.path) from None
 
+    @_locked
     def self_score(self, attempt_id: int) -> tuple[dict[str, int], str]:
         self._require(attempt_id)
         scores = dict(self.db.execute("SELECT dimension, score FROM attempt_scores WHERE attempt_id = ?",
@@ -144,6 +158,7 @@ class AttemptStore:
         if self.db.execute("SELECT 1 FROM attempts WHERE id = ?", [attempt_id]).fetchone() is None:
             raise StorageError(f"no attempt with id {attempt_id}")
 
+    @_locked
     def feedback_json(self, attempt_id: int) -> dict:
         row = self.db.execute("SELECT feedback_json FROM attempts WHERE id = ?", [attempt_id]).fetchone()
         if row is None:

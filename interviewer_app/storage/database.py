@@ -40,7 +40,9 @@ def open_database(path: Path) -> OpenedDatabase:
 
 def _connect_checked(path: Path) -> sqlite3.Connection:
     try:
-        conn = sqlite3.connect(path, timeout=10)
+        # The app opens the store on a worker thread and reads it on the UI thread; AttemptStore
+        # serialises every use of the connection with a lock.
+        conn = sqlite3.connect(path, timeout=10, check_same_thread=False)
     except sqlite3.OperationalError as exc:
         raise _storage_error(exc, path) from None
     try:

@@ -321,8 +321,7 @@ class MainWindow(QtWidgets.QMainWindow):
                                     dialogs.about_text(t.model_spec or "tiny.en (bundled)", self.ctx.paths.data_dir, t.loaded))
 
     def closeEvent(self, event) -> None:
-        if self.session.state == "recording":
-            self.session.stop_recording()
+        self.session.shutdown()
         self._remember()
         self.settings.set("window_geometry", self.saveGeometry())
         super().closeEvent(event)

@@ -126,6 +126,15 @@ class PracticeSession(QObject):
         """Recordings a crash left as raw audio, turned into FLAC files ready to analyse."""
         return recover_partial_recordings(self.ctx.paths.recordings_dir)
 
+    def shutdown(self) -> None:
+        """Stop recording (keeping the audio) and ask background work to stop; used on close."""
+        if self.state == "recording" and self._recorder is not None:
+            self._timer.stop()
+            self._recorder.stop(finalize_audio=False)  # offered for recovery at next start
+            self._recorder = None
+        for task in self._tasks:
+            task.cancel()
+
     def _set_state(self, state: str) -> None:
         self.state = state
         self.state_changed.emit(state)

@@ -12,6 +12,8 @@ from interviewer_app.ui.qt import QObject, QtCore, Signal
 
 
 class _Signals(QObject):
+    """Carries a worker's results to the UI thread (queued connections)."""
+
     done = Signal(object)
     failed = Signal(str)
     progress = Signal(float)
@@ -25,22 +27,42 @@ class _Runnable(QtCore.QRunnable):
 
     def run(self) -> None:
         try:
-            result = self.fn(self.signals.progress.emit, self.cancel)
+            result = self.fn(self._progress, self.cancel)
         except InterviewerError as exc:
-            self.signals.failed.emit(str(exc))
+            self._emit(self.signals.failed, str(exc))
+        except _ReceiverGone:
+            pass
         except Exception as exc:  # a bug: say so in one line, details to stderr
             traceback.print_exc()
-            self.signals.failed.emit(f"Unexpected error: {type(exc).__name__}: {exc}")
+            self._emit(self.signals.failed, f"Unexpected error: {type(exc).__name__}: {exc}")
         else:
-            self.signals.done.emit(result)
+            self._emit(self.signals.done, result)
+
+    def _progress(self, fraction: float) -> None:
+        if self.cancel.is_set() or not self._emit(self.signals.progress, fraction):
+            raise _ReceiverGone()
+
+    @staticmethod
+    def _emit(signal, value) -> bool:
+        """Emit unless the window that asked for the work has been closed meanwhile."""
+        try:
+            signal.emit(value)
+        except RuntimeError:  # "Signal source has been deleted": nobody is listening any more
+            return False
+        return True
 
 
-class Task(QObject):
-    """A handle on background work: cancel() asks it to stop; signals report back."""
+class _ReceiverGone(Exception):
+    """The work's owner went away (window closed, task cancelled): stop quietly."""
+
+
+class Task:
+    """A handle on background work: cancel() asks it to stop; `signals` report back on the UI
+    thread. The signals object is a child of the task's owner, so when the owner (a window) is
+    destroyed no result is delivered to it and the worker stops at its next progress report."""
 
     def __init__(self, parent: QObject | None = None):
-        super().__init__(parent)
-        self.signals = _Signals()
+        self.signals = _Signals(parent)
         self.cancel_event = threading.Event()
         self.running = True
         self.signals.done.connect(self._finish)

@@ -17,16 +17,27 @@ def make_window(qtbot, isolated_home):
     from interviewer_app.pipeline import AppContext
     from interviewer_app.speech.prompt_voice import PromptVoice
     from interviewer_app.ui.main_window import MainWindow
+    from interviewer_app.ui.qt import QtWidgets
+
+    windows = []
 
     def _make(**kwargs):
         voice = kwargs.pop("voice", None) or PromptVoice(engine="mock")
         window = MainWindow(AppContext(), voice=voice, **kwargs)
-        qtbot.addWidget(window)
         window.resize(1280, 800)
         window.show()
         qtbot.waitExposed(window)
+        window.start_up()  # as the app does after showing the window: warms the model
+        windows.append(window)
         return window
-    return _make
+
+    yield _make
+    for window in windows:  # close as a user would, then let Qt delete it before the next test
+        window.close()
+        window.review.player.load(None)
+        window.deleteLater()
+    QtWidgets.QApplication.processEvents()
+    QtWidgets.QApplication.sendPostedEvents(None, 0)
 
 
 def screenshot(widget, name: str) -> Path:

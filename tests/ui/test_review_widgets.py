@@ -271,6 +271,10 @@ def test_clicking_a_score_emits_changed_and_shows_its_description(qtbot, form):
 
 
 def test_score_is_keyboard_usable(qtbot, form):
+    window = form.window()
+    window.show()
+    window.activateWindow()  # keys move focus only inside the active window (real X display)
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
     buttons = form.rows["metrics"].buttons
     buttons[2].setFocus()
     with qtbot.waitSignal(form.changed, timeout=2000):
