@@ -143,7 +143,7 @@ class MainWindow(QtWidgets.QMainWindow):
         """After the window is shown: warm the model, report notices, offer to recover recordings."""
         QTimer.singleShot(0, self.session.warm_up_model)
         if self.voice is not None:
-            QTimer.singleShot(0, self.voice.warm_up)
+            QTimer.singleShot(0, self._load_voices)
         if self.notices:
             dialogs.show_error(self, "Please note", "\n\n".join(self.notices))
             self.notices.clear()
@@ -155,6 +155,19 @@ class MainWindow(QtWidgets.QMainWindow):
                 "Analyze the latest one now?")
             if answer == QtWidgets.QMessageBox.StandardButton.Yes:
                 self._analyze_path(recovered[-1])
+
+    def _load_voices(self) -> None:
+        """Create the speech engine (blocks once, briefly, after the window is up) and list voices."""
+        self.voice.warm_up()
+        wanted = self.settings.get("voice")
+        if wanted:
+            self.voice.set_voice(wanted)
+        self.choose.set_voices(self.voice.available_voices(), self.voice.backend, wanted)
+        self.choose.voice_combo.currentTextChanged.connect(self._voice_chosen)
+
+    def _voice_chosen(self, name: str) -> None:
+        if self.voice is not None and self.voice.set_voice(name):
+            self.settings.set("voice", name)
 
     # -- the round ------------------------------------------------------------------------------
     def begin_round(self) -> None:

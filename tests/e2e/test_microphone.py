@@ -5,8 +5,6 @@ tiny.en. The test starts playback when the app says it is recording, so nothing 
 import json
 import os
 import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 import soundfile as sf

@@ -20,6 +20,10 @@ class ChoosePage(QtWidgets.QWidget):
         self.device_combo = DeviceCombo(list_devices) if list_devices else DeviceCombo()
         self.speak_prompt = QtWidgets.QCheckBox("Read the prompt aloud")
         self.speak_prompt.setChecked(True)
+        self.voice_combo = QtWidgets.QComboBox()
+        self.voice_combo.setObjectName("voice_combo")
+        self.voice_combo.setToolTip("The voice that reads prompts aloud")
+        self.voice_combo.addItem("System default")
         self.think_seconds = QtWidgets.QSpinBox()
         self.think_seconds.setRange(0, 300)
         self.think_seconds.setSingleStep(15)
@@ -44,6 +48,7 @@ class ChoosePage(QtWidgets.QWidget):
         form.addRow("Time budget", self.budget_picker)
         form.addRow("Microphone", self.device_combo)
         form.addRow("", self.mic_note)
+        form.addRow("Voice", self.voice_combo)
         form.addRow("Think time", self.think_seconds)
         form.addRow("", self.speak_prompt)
 
@@ -68,6 +73,20 @@ class ChoosePage(QtWidgets.QWidget):
         self.mic_note.setText("" if has else "No microphone found. Plug one in, or analyze a recording "
                                              "you made elsewhere.")
         self.mic_note.setVisible(not has)
+
+    def set_voices(self, names: list[str], backend: str, current: str | None) -> None:
+        """Fill the voice list once the speech engine is known."""
+        self.voice_combo.blockSignals(True)
+        self.voice_combo.clear()
+        if names:
+            self.voice_combo.addItems(names)
+            if current in names:
+                self.voice_combo.setCurrentText(current)
+        else:
+            self.voice_combo.addItem({"espeak-ng": "espeak-ng (fallback voice)",
+                                      "none": "No voice available"}.get(backend, "System default"))
+        self.voice_combo.setEnabled(bool(names))
+        self.voice_combo.blockSignals(False)
 
     def prompt(self) -> Prompt | None:
         return self.browser.current_prompt()

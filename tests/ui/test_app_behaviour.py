@@ -1,0 +1,115 @@
+"""The desktop app's promises beyond the happy path: recovery after a crash, a microphone that
+vanishes mid-answer, remembered settings, About and shortcuts, and layouts at two window sizes."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from interviewer_app.ui.qt import QtWidgets
+from tests.ui.conftest import screenshot
+from tests.unit.test_recorder import VanishingDevice
+
+
+def test_a_recording_left_by_a_crash_is_offered_and_analysed(make_window, qtbot, isolated_home, monkeypatch):
+    recordings = isolated_home / "data" / "recordings"
+    recordings.mkdir(parents=True)
+    raw = recordings / "recording-20261123-090000-000000.pcm"
+    (0.2 * np.sin(np.arange(16000 * 2) / 9) * 32767).astype("<i2").tofile(raw)
+    raw.with_suffix(".json").write_text(json.dumps({"samplerate": 16000}))
+    asked = []
+    monkeypatch.setattr(QtWidgets.QMessageBox, "question",
+                        lambda *a, **k: asked.append(a[2]) or QtWidgets.QMessageBox.StandardButton.Yes)
+    window = make_window()  # start_up() runs inside and finds the raw recording
+    assert asked and "closed while recording" in asked[0]
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.review, timeout=60000)
+    assert (recordings / "recording-20261123-090000-000000.flac").exists() and not raw.exists()
+
+
+def test_microphone_unplugged_mid_answer_keeps_and_analyses_what_was_recorded(make_window, qtbot):
+    device = VanishingDevice(blocks=30)  # 1.5 s of tone, then the device disappears
+    window = make_window(sd=device)
+    window.choose.speak_prompt.setChecked(False)
+    window.choose.think_seconds.setValue(0)
+    window.space_action.trigger()
+    with qtbot.waitSignal(window.session.analyzed, timeout=60000) as result:
+        window.space_action.trigger()
+    answer = result.args[0]
+    assert answer.interrupted and "stopped delivering audio" in answer.interrupted
+    assert answer.answer.clip.duration_s == pytest.approx(1.5)
+    assert "Recording ended early" in window.review.notice.text()
+    assert answer.attempt_id is not None
+    # the self-score on the review page is kept with the attempt
+    window.review.score_form.set_values({"goal_clarity": 2, "metrics": 4}, "tone only, no words")
+    window.review.save_score_button.click()
+    assert window.ctx.store.self_score(answer.attempt_id) == ({"goal_clarity": 2, "metrics": 4}, "tone only, no words")
+
+
+def test_settings_are_remembered(make_window, qtbot):
+    window = make_window()
+    prompt_id = window.choose.browser.bank.prompts[5].id
+    window.choose.browser.select(prompt_id)
+    window.choose.budget_picker.set_current("amazon", "qa")
+    window.choose.think_seconds.setValue(30)
+    window.close()
+    again = make_window()
+    assert again.choose.prompt().id == prompt_id
+    assert again.choose.budget().seconds == 600 and again.choose.budget().phase_key == "qa"
+    assert again.choose.think_seconds.value() == 30
+
+
+def test_about_names_versions_model_and_data_folder(make_window):
+    from interviewer_app.ui import dialogs
+
+    window = make_window()
+    text = dialogs.about_text("tiny.en (bundled)", window.ctx.paths.data_dir, False)
+    assert "Interviewer 0.1.0" in text and "tiny.en" in text and str(window.ctx.paths.data_dir) in text
+    assert "faster-whisper 1.2.1" in text and "Qt 6." in text
+    assert {k for k, _ in dialogs.SHORTCUTS} >= {"Space", "R", "N", "T", "F1"}
+    shortcuts = {a.shortcut().toString() for a in window.actions()}
+    assert {"Space", "R", "N", "T", "F1", "Ctrl+O"} <= shortcuts
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1024, 700)])
+def test_layout_fits_common_window_sizes(make_window, qtbot, size):
+    window = make_window()
+    window.resize(*size)
+    qtbot.waitUntil(lambda: window.size().width() <= size[0], timeout=2000)
+    start = window.choose.start_button
+    assert start.isVisible() and window.rect().contains(start.mapTo(window, start.rect().bottomRight()))
+    screenshot(window, f"choose-{size[0]}x{size[1]}")
+
+
+def test_voices_are_listed_and_the_choice_is_remembered(make_window, qtbot):
+    window = make_window()  # the mock engine has voices, like speech-dispatcher does
+    combo = window.choose.voice_combo
+    qtbot.waitUntil(lambda: combo.isEnabled() and combo.count() > 1, timeout=5000)
+    name = combo.itemText(1)
+    combo.setCurrentIndex(1)
+    assert window.settings.get("voice") == name
+    window.close()
+    again = make_window()
+    qtbot.waitUntil(lambda: again.choose.voice_combo.count() > 1, timeout=5000)
+    assert again.choose.voice_combo.currentText() == name
+
+
+def test_a_failing_model_is_a_clear_message(make_window, qtbot, monkeypatch, tmp_path):
+    from interviewer_app.ui import dialogs
+
+    shown = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, message: shown.append(message))
+    broken = tmp_path / "broken-model"
+    broken.mkdir()
+    (broken / "model.bin").write_bytes(b"not a model")
+    window = make_window()
+    window.ctx.transcriber.model_spec = str(broken)
+    window.ctx.transcriber._source = None
+    window.ctx.transcriber._model = None
+    wav = tmp_path / "a.wav"
+    import soundfile as sf
+    sf.write(wav, (0.3 * np.sin(np.arange(16000) / 5)).astype(np.float32), 16000)
+    with qtbot.waitSignal(window.session.failed, timeout=60000):
+        window._analyze_path(wav)
+    assert any("failed to load" in m and "choose another model" in m for m in shown)
