@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
-from interviewer_app.cli.report import text_report
+from interviewer_app.cli.report import print_result
 from interviewer_app.pipeline import AppContext, analyze_file, save_answer
 from interviewer_app.transcribe.engine import TranscribeOptions
 
@@ -39,11 +38,7 @@ def run(args) -> int:
     if args.save:
         result["attempt_id"] = save_answer(ctx, answer)
         _say(f"saved as attempt {result['attempt_id']} in {ctx.paths.database}")
-    if args.json:
-        json.dump(result, sys.stdout, indent=2)
-        sys.stdout.write("\n")
-    else:
-        sys.stdout.write(text_report(answer.feedback, args.input))
+    print_result(result, answer.feedback, args.input, args.json)
     return 0
 
 

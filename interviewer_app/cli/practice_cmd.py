@@ -10,7 +10,7 @@ import time
 
 from interviewer_app.audio.devices import list_input_devices
 from interviewer_app.audio.recorder import Recorder
-from interviewer_app.cli.report import text_report
+from interviewer_app.cli.report import print_result
 from interviewer_app.core.errors import UsageError
 from interviewer_app.core.models import format_clock
 from interviewer_app.pipeline import AppContext, analyze_file, save_answer
@@ -76,11 +76,7 @@ def run_practice(args) -> int:
     if not args.no_save:
         result["attempt_id"] = save_answer(ctx, answer)
         _say(f"saved as attempt {result['attempt_id']}")
-    if args.json:
-        json.dump(result, sys.stdout, indent=2)
-        sys.stdout.write("\n")
-    else:
-        sys.stdout.write(text_report(answer.feedback, recording.path))
+    print_result(result, answer.feedback, recording.path, args.json)
     return 0
 
 

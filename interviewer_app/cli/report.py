@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import sys
 from pathlib import Path
 
 from interviewer_app.analysis.feedback import AnswerFeedback
@@ -69,3 +71,12 @@ def text_report(fb: AnswerFeedback, source: Path) -> str:
         tags = f"  <{', '.join(s['steps'])}>" if s["steps"] else ""
         out.append(f"  {when}{s['text']}{tags}")
     return "\n".join(out) + "\n"
+
+
+def print_result(result: dict, feedback: AnswerFeedback, source: Path, as_json: bool) -> None:
+    """The one way `analyze` and `practice` print: one JSON object, or the readable report."""
+    if as_json:
+        json.dump(result, sys.stdout, indent=2)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(text_report(feedback, source))

@@ -113,3 +113,15 @@ def test_a_failing_model_is_a_clear_message(make_window, qtbot, monkeypatch, tmp
     with qtbot.waitSignal(window.session.failed, timeout=60000):
         window._analyze_path(wav)
     assert any("failed to load" in m and "choose another model" in m for m in shown)
+
+
+def test_think_time_counts_down_then_recording_starts_by_itself(make_window, qtbot):
+    device = VanishingDevice(blocks=10)
+    window = make_window(sd=device)
+    window.choose.speak_prompt.setChecked(False)
+    window.choose.think_seconds.setValue(1)
+    window.space_action.trigger()
+    assert window.answer.state == "thinking" and "recording starts in" in window.answer.banner.text()
+    qtbot.waitUntil(lambda: window.session.state != "idle", timeout=5000)  # the countdown ran out
+    with qtbot.waitSignal(window.session.analyzed, timeout=60000):
+        pass
