@@ -23,11 +23,6 @@ def add_parsers(sub) -> None:
     b.add_argument("--json", action="store_true")
     b.set_defaults(run=run_budgets)
 
-    h = sub.add_parser("history", help="list saved attempts")
-    h.add_argument("--json", action="store_true")
-    h.add_argument("--limit", type=int, default=50)
-    h.set_defaults(run=run_history)
-
 
 def run_prompts(args) -> int:
     ctx = AppContext()
@@ -62,21 +57,4 @@ def run_budgets(args) -> int:
                            for ph in f.phases)
         print(f"{f.key:<9} {f.name:<22} {phases}")
     print(f"\nUse --company KEY [--phase KEY], or --budget SECONDS. Override in {ctx.paths.user_budgets}")
-    return 0
-
-
-def run_history(args) -> int:
-    ctx = AppContext(report=lambda m: print(f"interviewer-app: {m}", file=sys.stderr))
-    rows = ctx.store.list(limit=args.limit)
-    if args.json:
-        json.dump([r.__dict__ for r in rows], sys.stdout, indent=2)
-        sys.stdout.write("\n")
-        return 0
-    if not rows:
-        print(f"No saved attempts yet (analyze with --save). Data folder: {ctx.paths.data_dir}")
-        return 0
-    for r in rows:
-        over = "" if r.overtime_s is None else (f" over {format_clock(r.overtime_s)}" if r.overtime_s > 0 else " on time")
-        print(f"#{r.id:<4} {r.created_at}  {r.prompt_id or '-':<34} {r.steps_heard}/8 steps  "
-              f"{format_clock(r.duration_s)}{over}")
     return 0

@@ -59,6 +59,13 @@ STEPS: tuple[Step, ...] = (
 )
 
 STEP_KEYS: tuple[str, ...] = tuple(s.key for s in STEPS)
+
+# One colour per step for highlights (app, HTML and PDF exports), distinct for colour-blind
+# readers (Okabe-Ito-like) and readable on light and dark backgrounds.
+STEP_COLORS: dict[str, str] = {
+    "restate": "#E69F00", "scope": "#56B4E9", "map": "#009E73", "bottleneck": "#D55E00",
+    "options": "#CC79A7", "prioritize": "#0072B2", "sequence": "#9467BD", "risks": "#B8860B",
+}
 STEPS_BY_KEY: dict[str, Step] = {s.key: s for s in STEPS}
 
 # Steps that should come before options (guide 003, Mistake #1; guide 004, "Starting with a feature

@@ -69,6 +69,7 @@ class AttemptStore:
             "created_at": (created_at or datetime.now(timezone.utc)).isoformat(timespec="seconds"),
             "prompt_id": feedback.prompt.id if feedback.prompt else None,
             "prompt_text": feedback.prompt.text if feedback.prompt else None,
+            "prompt_category": feedback.prompt.category if feedback.prompt else None,
             "budget_format": budget.format_key if budget else None,
             "budget_phase": budget.phase_key if budget else None,
             "budget_s": budget.seconds if budget else None,
@@ -86,6 +87,8 @@ class AttemptStore:
             "overtime_s": pacing["overtime_s"],
             "over_budget": None if pacing["over_budget"] is None else int(pacing["over_budget"]),
             "over_at_step": pacing["over_at_step"],
+            "time_to_restate_s": pacing["time_to_restate_s"],
+            "speaking_s": pacing["speaking_s"],
             "feedback_json": json.dumps(d),
             "app_version": __version__,
         }
@@ -120,7 +123,8 @@ class AttemptStore:
     @_locked
     def list(self, limit: int | None = None) -> list[AttemptRow]:
         sql = ("SELECT id, created_at, prompt_id, budget_format, budget_phase, budget_s, duration_s, "
-               "overtime_s, steps_heard, wpm, audio_path, transcript FROM attempts ORDER BY id DESC")
+               "overtime_s, steps_heard, wpm, audio_path, transcript FROM attempts "
+               "WHERE deleted_at IS NULL ORDER BY id DESC")
         rows = self.db.execute(sql + (f" LIMIT {int(limit)}" if limit else "")).fetchall()
         return [AttemptRow(id=r[0], created_at=r[1], prompt_id=r[2],
                            budget_label=None if r[3] is None else f"{r[3]}/{r[4] or '-'} {r[5]:g}s",

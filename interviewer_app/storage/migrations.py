@@ -59,7 +59,23 @@ def _v2(db: sqlite3.Connection) -> None:
     """)
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2)
+def _v3(db: sqlite3.Connection) -> None:
+    """History and habits: a trash (soft delete), the prompt's category, and the pacing figures
+    the dashboard charts, copied out of the feedback JSON so 10,000 attempts chart quickly."""
+    db.executescript("""
+        ALTER TABLE attempts ADD COLUMN deleted_at TEXT;          -- in the trash since; NULL = kept
+        ALTER TABLE attempts ADD COLUMN prompt_category TEXT;
+        ALTER TABLE attempts ADD COLUMN time_to_restate_s REAL;
+        ALTER TABLE attempts ADD COLUMN speaking_s REAL;
+        UPDATE attempts SET
+            time_to_restate_s = json_extract(feedback_json, '$.pacing.time_to_restate_s'),
+            speaking_s = json_extract(feedback_json, '$.pacing.speaking_s');
+        CREATE INDEX attempts_budget ON attempts(budget_format, budget_phase);
+        CREATE INDEX attempts_deleted ON attempts(deleted_at);
+    """)
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -1,0 +1,129 @@
+"""Habits across attempts: going over time (overall, by company and phase, week by week), steps
+most often missed, time until the goal is restated, pace and fillers, self-scores, and a short
+plain-language summary. Pure computation over history rows (no database, no Qt)."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from statistics import mean
+
+from interviewer_app.core.steps import STEP_KEYS, STEPS_BY_KEY
+
+
+@dataclass
+class WeekStats:
+    week: str  # ISO week start date, YYYY-MM-DD (Monday)
+    attempts: int
+    over_share: float
+    mean_overtime_s: float | None
+    mean_wpm: float | None
+    fillers_per_min: float | None
+    mean_time_to_restate_s: float | None
+    mean_steps_heard: float
+    self_scores: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass
+class Habits:
+    attempts: int
+    over_share: float | None
+    mean_overtime_s: float | None
+    by_phase: list[dict]
+    step_miss_rate: dict[str, float]
+    weeks: list[WeekStats]
+    summary: list[str]
+
+    def to_dict(self) -> dict:
+        return {"attempts": self.attempts, "over_share": self.over_share,
+                "mean_overtime_s": self.mean_overtime_s, "by_phase": self.by_phase,
+                "step_miss_rate": self.step_miss_rate,
+                "weeks": [w.__dict__ for w in self.weeks], "summary": self.summary}
+
+
+def _mean(values) -> float | None:
+    values = [v for v in values if v is not None]
+    return round(mean(values), 2) if values else None
+
+
+def _week(created_at: str) -> str:
+    d = datetime.fromisoformat(created_at).date()
+    return date.fromordinal(d.toordinal() - d.weekday()).isoformat()
+
+
+def summarize(rows, scores_by_attempt: dict[int, dict[str, int]] | None = None) -> Habits:
+    """rows: AttemptSummary objects, newest first (as history.query returns them)."""
+    scores_by_attempt = scores_by_attempt or {}
+    budgeted = [r for r in rows if r.over_budget is not None]
+    over = [r for r in budgeted if r.over_budget]
+    by_phase = defaultdict(list)
+    for r in budgeted:
+        by_phase[(r.budget_format, r.budget_phase)].append(r)
+    phases = [{"format": k[0], "phase": k[1], "attempts": len(v),
+               "over_share": round(sum(x.over_budget for x in v) / len(v), 3),
+               "mean_overtime_s": _mean(x.overtime_s for x in v if x.over_budget)}
+              for k, v in sorted(by_phase.items(), key=lambda kv: -len(kv[1]))]
+    spoken = [r for r in rows if r.steps_heard]  # attempts where something was said
+    miss = Counter(step for r in spoken for step in r.missing_steps)
+    miss_rate = {k: round(miss[k] / len(spoken), 3) if spoken else 0.0 for k in STEP_KEYS}
+    weeks = _weeks(rows, scores_by_attempt)
+    habits = Habits(attempts=len(rows),
+                    over_share=round(len(over) / len(budgeted), 3) if budgeted else None,
+                    mean_overtime_s=_mean(r.overtime_s for r in over),
+                    by_phase=phases, step_miss_rate=miss_rate, weeks=weeks, summary=[])
+    habits.summary = _sentences(rows, habits)
+    return habits
+
+
+def _weeks(rows, scores_by_attempt) -> list[WeekStats]:
+    groups = defaultdict(list)
+    for r in rows:
+        groups[_week(r.created_at)].append(r)
+    out = []
+    for week in sorted(groups):
+        g = groups[week]
+        budgeted = [r for r in g if r.over_budget is not None]
+        minutes = sum((r.speaking_s or 0) for r in g) / 60
+        fillers = sum((r.filler_count or 0) for r in g)
+        dims = defaultdict(list)
+        for r in g:
+            for k, v in scores_by_attempt.get(r.id, {}).items():
+                dims[k].append(v)
+        out.append(WeekStats(
+            week=week, attempts=len(g),
+            over_share=round(sum(r.over_budget for r in budgeted) / len(budgeted), 3) if budgeted else 0.0,
+            mean_overtime_s=_mean(r.overtime_s for r in budgeted if r.over_budget),
+            mean_wpm=_mean(r.wpm for r in g),
+            fillers_per_min=round(fillers / minutes, 2) if minutes else None,
+            mean_time_to_restate_s=_mean(r.time_to_restate_s for r in g),
+            mean_steps_heard=round(mean(r.steps_heard for r in g), 2),
+            self_scores={k: round(mean(v), 2) for k, v in dims.items()}))
+    return out
+
+
+def _sentences(rows, habits: Habits) -> list[str]:
+    if not rows:
+        return ["No saved attempts yet: answer a prompt and your habits show up here."]
+    out = []
+    recent = [r for r in rows[:10] if r.over_budget is not None]
+    if recent:
+        over = [r for r in recent if r.over_budget]
+        line = f"You went over time in {len(over)} of your last {len(recent)} timed answers"
+        if over:
+            worst = Counter((r.budget_format, r.budget_phase) for r in over).most_common(1)[0][0]
+            line += f", mostly in {worst[0]}" + (f" / {worst[1]}" if worst[1] else "")
+            line += f" (by {round(mean(r.overtime_s or 0 for r in over))} s on average)"
+        out.append(line + ".")
+    if habits.step_miss_rate:
+        step, rate = max(habits.step_miss_rate.items(), key=lambda kv: kv[1])
+        if rate > 0:
+            out.append(f"You skip {STEPS_BY_KEY[step].title.lower()} in {round(100 * rate)}% of answers.")
+    restate = [r.time_to_restate_s for r in rows[:10] if r.time_to_restate_s is not None]
+    if restate:
+        out.append(f"Lately you restate the goal {round(mean(restate))} s into the answer on average.")
+    jumps = sum(r.jumped_to_options for r in rows[:10])
+    if jumps:
+        out.append(f"You jumped to options before framing the problem in {jumps} of your last "
+                   f"{min(10, len(rows))} answers (guide 003, mistake #1).")
+    return out

@@ -1,0 +1,129 @@
+"""`interviewer-app history`, `export`, `delete` and `restore`: the kept attempts from the command line."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from interviewer_app.core.errors import UsageError
+from interviewer_app.core.models import format_clock
+from interviewer_app.core.prompts import CATEGORIES
+from interviewer_app.pipeline import AppContext
+
+FORMATS = ("md", "html", "pdf", "json")
+
+
+def add_parsers(sub) -> None:
+    h = sub.add_parser("history", help="list saved attempts (filter, search, CSV/JSON)")
+    out = h.add_mutually_exclusive_group()
+    out.add_argument("--json", action="store_true", help="one JSON list")
+    out.add_argument("--csv", action="store_true", help="CSV, one row per attempt")
+    h.add_argument("--since", metavar="DATE", help="from this day on (YYYY-MM-DD)")
+    h.add_argument("--until", metavar="DATE", help="up to and including this day")
+    h.add_argument("--prompt", metavar="ID")
+    h.add_argument("--category", choices=CATEGORIES)
+    h.add_argument("--company", metavar="NAME", help="company or drill of the budget (or custom)")
+    h.add_argument("--phase", metavar="NAME")
+    h.add_argument("--over-budget", action="store_true", help="only attempts that went over time")
+    h.add_argument("--search", metavar="TEXT", help="only attempts whose transcript contains TEXT")
+    h.add_argument("--trash", action="store_true", help="list deleted attempts instead")
+    h.add_argument("--habits", action="store_true", help="print the habits summary instead")
+    h.add_argument("--limit", type=int, help="at most this many (newest first)")
+    h.set_defaults(run=run_history)
+
+    e = sub.add_parser("export", help="export one attempt as Markdown, HTML, PDF or JSON")
+    e.add_argument("attempt_id", type=int)
+    e.add_argument("--format", choices=FORMATS, default="md")
+    e.add_argument("--out", type=Path, help="file to write (default: standard output; PDF needs it "
+                                            "or writes attempt-N.pdf here)")
+    e.set_defaults(run=run_export)
+
+    d = sub.add_parser("delete", help="move attempts to the trash (restore brings them back)")
+    d.add_argument("attempt_ids", type=int, nargs="+")
+    d.set_defaults(run=lambda a: _trash(a, delete=True))
+    r = sub.add_parser("restore", help="bring attempts back from the trash")
+    r.add_argument("attempt_ids", type=int, nargs="+")
+    r.set_defaults(run=lambda a: _trash(a, delete=False))
+
+
+def _context() -> AppContext:
+    return AppContext(report=lambda m: print(f"interviewer-app: {m}", file=sys.stderr))
+
+
+def run_history(args) -> int:
+    from interviewer_app.export.history import to_csv, to_json
+    from interviewer_app.storage.history import HistoryFilter, parse_day, query, scores_for
+
+    ctx = _context()
+    company = ctx.budgets.format(args.company).key if args.company and args.company != "custom" else args.company
+    f = HistoryFilter(since=parse_day(args.since) if args.since else None,
+                      until=parse_day(args.until) if args.until else None,
+                      prompt_id=args.prompt, category=args.category, company=company, phase=args.phase,
+                      over_budget_only=args.over_budget, text=args.search, in_trash=args.trash,
+                      limit=args.limit)
+    rows = query(ctx.store, f)
+    if args.habits:
+        from interviewer_app.analysis.habits import summarize
+
+        for line in summarize(rows, scores_for(ctx.store)).summary:
+            print(line)
+        return 0
+    if args.json:
+        sys.stdout.write(to_json(rows))
+    elif args.csv:
+        sys.stdout.write(to_csv(rows))
+    elif not rows:
+        print(f"No saved attempts match (data folder: {ctx.paths.data_dir}).")
+    else:
+        for r in rows:
+            over = "" if r.over_budget is None else (f"  over {format_clock(r.overtime_s)}" if r.over_budget else "  on time")
+            print(f"#{r.id:<5} {r.created_at[:16].replace('T', ' ')}  {(r.prompt_id or '-')[:34]:<34} "
+                  f"{r.steps_heard}/8 steps  {format_clock(r.duration_s)}{over}")
+    return 0
+
+
+def run_export(args) -> int:
+    from interviewer_app.export.attempt import to_html, to_markdown
+
+    ctx = _context()
+    fb = ctx.store.feedback_json(args.attempt_id)
+    if args.format == "json":
+        import json
+        _write(args.out, json.dumps(fb, indent=2) + "\n")
+        return 0
+    row = ctx.store.db.execute("SELECT created_at FROM attempts WHERE id = ?", [args.attempt_id]).fetchone()
+    scores, notes = ctx.store.self_score(args.attempt_id)
+    meta = {"created_at": row[0], "id": args.attempt_id}
+    if args.format == "md":
+        _write(args.out, to_markdown(fb, meta, scores, notes))
+    elif args.format == "html":
+        _write(args.out, to_html(fb, meta, scores, notes))
+    else:
+        from interviewer_app.ui.pdf_export import html_to_pdf
+
+        out = args.out or Path(f"attempt-{args.attempt_id}.pdf")
+        html_to_pdf(to_html(fb, meta, scores, notes), out)
+        print(f"interviewer-app: wrote {out}", file=sys.stderr)
+    return 0
+
+
+def _write(out: Path | None, text: str) -> None:
+    if out is None:
+        sys.stdout.write(text)
+        return
+    try:
+        out.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"cannot write {out} ({exc.strerror})") from None
+    print(f"interviewer-app: wrote {out}", file=sys.stderr)
+
+
+def _trash(args, delete: bool) -> int:
+    from interviewer_app.storage.history import move_to_trash, restore
+
+    ctx = _context()
+    for attempt_id in args.attempt_ids:
+        (move_to_trash if delete else restore)(ctx.store, attempt_id)
+    verb = "moved to the trash (undo with `interviewer-app restore`)" if delete else "restored"
+    print(f"interviewer-app: {len(args.attempt_ids)} attempt(s) {verb}", file=sys.stderr)
+    return 0

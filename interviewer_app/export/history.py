@@ -1,0 +1,27 @@
+"""The whole history as CSV or JSON, one row per kept attempt."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+CSV_FIELDS = ("id", "created_at", "prompt_id", "category", "budget_format", "budget_phase", "budget_s",
+              "duration_s", "overtime_s", "over_budget", "over_at_step", "steps_heard", "missing_steps",
+              "jumped_to_options", "wpm", "filler_count", "think_time_s", "time_to_restate_s",
+              "self_score", "audio_path")
+
+
+def to_csv(rows) -> str:
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=CSV_FIELDS, extrasaction="ignore")
+    writer.writeheader()
+    for r in rows:
+        d = r.to_dict()
+        d["missing_steps"] = " ".join(d["missing_steps"])
+        writer.writerow(d)
+    return buf.getvalue()
+
+
+def to_json(rows) -> str:
+    return json.dumps([r.to_dict() for r in rows], indent=2) + "\n"

@@ -1,0 +1,159 @@
+"""Every kept attempt, filtered and sorted for the history view and `interviewer-app history`;
+delete to a trash that can be undone, and empty the trash (audio files included) later."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime, timedelta, timezone
+
+from interviewer_app.core.errors import StorageError
+from interviewer_app.storage.attempts import AttemptStore
+
+SORTABLE = ("created_at", "prompt_id", "duration_s", "overtime_s", "steps_heard", "wpm", "self_score")
+TRASH_DAYS = 30
+
+
+@dataclass(frozen=True)
+class HistoryFilter:
+    since: date | None = None
+    until: date | None = None
+    prompt_id: str | None = None
+    category: str | None = None
+    company: str | None = None  # budget format key: amazon, google, ..., practice, custom
+    phase: str | None = None
+    over_budget_only: bool = False
+    text: str | None = None  # searched in transcripts and prompt texts
+    in_trash: bool = False
+    sort: str = "created_at"
+    descending: bool = True
+    limit: int | None = None
+
+
+@dataclass(frozen=True)
+class AttemptSummary:
+    id: int
+    created_at: str
+    prompt_id: str | None
+    prompt_text: str | None
+    category: str | None
+    budget_format: str | None
+    budget_phase: str | None
+    budget_s: float | None
+    duration_s: float | None
+    speaking_s: float | None
+    overtime_s: float | None
+    over_budget: bool | None
+    over_at_step: str | None
+    steps_heard: int
+    missing_steps: list[str] = field(default_factory=list)
+    jumped_to_options: bool = False
+    wpm: float | None = None
+    filler_count: int | None = None
+    think_time_s: float | None = None
+    time_to_restate_s: float | None = None
+    self_score: float | None = None  # mean of the dimensions scored
+    audio_path: str | None = None
+    deleted_at: str | None = None
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+_COLUMNS = ("a.id, a.created_at, a.prompt_id, a.prompt_text, a.prompt_category, a.budget_format, "
+            "a.budget_phase, a.budget_s, a.duration_s, a.speaking_s, a.overtime_s, a.over_budget, "
+            "a.over_at_step, a.steps_heard, a.missing_steps, a.jumped_to_options, a.wpm, "
+            "a.filler_count, a.think_time_s, a.time_to_restate_s, s.score, a.audio_path, a.deleted_at")
+
+
+def query(store: AttemptStore, f: HistoryFilter = HistoryFilter()) -> list[AttemptSummary]:
+    where, params = ["a.deleted_at IS NOT NULL" if f.in_trash else "a.deleted_at IS NULL"], []
+    if f.since:
+        where.append("a.created_at >= ?")
+        params.append(f.since.isoformat())
+    if f.until:
+        where.append("a.created_at < ?")
+        params.append((f.until + timedelta(days=1)).isoformat())
+    for column, value in (("a.prompt_id", f.prompt_id), ("a.prompt_category", f.category),
+                          ("a.budget_format", f.company), ("a.budget_phase", f.phase)):
+        if value:
+            where.append(f"{column} = ?")
+            params.append(value)
+    if f.over_budget_only:
+        where.append("a.over_budget = 1")
+    if f.text:
+        where.append("(a.transcript LIKE ? OR a.prompt_text LIKE ?)")
+        params += [f"%{f.text}%"] * 2
+    if f.sort not in SORTABLE:
+        raise ValueError(f"cannot sort by {f.sort}; use one of {SORTABLE}")
+    order = "s.score" if f.sort == "self_score" else f"a.{f.sort}"
+    sql = (f"SELECT {_COLUMNS} FROM attempts a LEFT JOIN "
+           "(SELECT attempt_id, AVG(score) AS score FROM attempt_scores GROUP BY attempt_id) s "
+           "ON s.attempt_id = a.id WHERE " + " AND ".join(where) +
+           f" ORDER BY {order} {'DESC' if f.descending else 'ASC'}, a.id {'DESC' if f.descending else 'ASC'}")
+    if f.limit:
+        sql += f" LIMIT {int(f.limit)}"
+    with store._lock:
+        rows = store.db.execute(sql, params).fetchall()
+    return [AttemptSummary(
+        id=r[0], created_at=r[1], prompt_id=r[2], prompt_text=r[3], category=r[4], budget_format=r[5],
+        budget_phase=r[6], budget_s=r[7], duration_s=r[8], speaking_s=r[9], overtime_s=r[10],
+        over_budget=None if r[11] is None else bool(r[11]), over_at_step=r[12], steps_heard=r[13],
+        missing_steps=json.loads(r[14] or "[]"), jumped_to_options=bool(r[15]), wpm=r[16],
+        filler_count=r[17], think_time_s=r[18], time_to_restate_s=r[19],
+        self_score=None if r[20] is None else round(r[20], 2), audio_path=r[21], deleted_at=r[22])
+        for r in rows]
+
+
+def move_to_trash(store: AttemptStore, attempt_id: int) -> None:
+    """Hide an attempt; it and its audio stay until the trash is emptied, so it can be undone."""
+    _set_deleted(store, attempt_id, datetime.now(timezone.utc).isoformat(timespec="seconds"))
+
+
+def restore(store: AttemptStore, attempt_id: int) -> None:
+    _set_deleted(store, attempt_id, None)
+
+
+def empty_trash(store: AttemptStore, older_than_days: float = TRASH_DAYS) -> int:
+    """Delete attempts in the trash for longer than the given days, with their audio files."""
+    cutoff = (datetime.now(timezone.utc) - timedelta(days=older_than_days)).isoformat(timespec="seconds")
+    with store._lock:
+        rows = store.db.execute("SELECT id, audio_path FROM attempts WHERE deleted_at IS NOT NULL "
+                                "AND deleted_at <= ?", [cutoff]).fetchall()
+        for attempt_id, audio in rows:
+            if audio:
+                (store.recordings_dir.parent / audio).unlink(missing_ok=True)
+            with store.db.conn:
+                store.db.execute("DELETE FROM attempt_scores WHERE attempt_id = ?", [attempt_id])
+                store.db.execute("DELETE FROM attempt_steps WHERE attempt_id = ?", [attempt_id])
+                store.db.execute("DELETE FROM attempts WHERE id = ?", [attempt_id])
+    return len(rows)
+
+
+def _set_deleted(store: AttemptStore, attempt_id: int, value: str | None) -> None:
+    with store._lock:
+        with store.db.conn:
+            changed = store.db.execute("UPDATE attempts SET deleted_at = ? WHERE id = ?",
+                                       [value, attempt_id]).rowcount
+    if not changed:
+        raise StorageError(f"no attempt with id {attempt_id}")
+
+
+def parse_day(text: str) -> date:
+    from interviewer_app.core.errors import UsageError
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"'{text}' is not a date; write it as YYYY-MM-DD, e.g. 2026-11-01") from None
+
+
+def scores_for(store: AttemptStore) -> dict[int, dict[str, int]]:
+    """Self-scores of every kept attempt: attempt id -> rubric dimension -> 1..5."""
+    out: dict[int, dict[str, int]] = {}
+    with store._lock:
+        rows = store.db.execute("SELECT s.attempt_id, s.dimension, s.score FROM attempt_scores s "
+                                "JOIN attempts a ON a.id = s.attempt_id WHERE a.deleted_at IS NULL").fetchall()
+    for attempt_id, dim, score in rows:
+        out.setdefault(attempt_id, {})[dim] = score
+    return out

@@ -1,0 +1,76 @@
+"""`interviewer-app history`, `export`, `delete` and `restore` end to end on a real database."""
+
+import csv
+import io
+import json
+import shutil
+import subprocess
+
+import pytest
+
+from tests.conftest import CLI
+
+
+def run(*args):
+    return subprocess.run([CLI, *args], capture_output=True, text=True, timeout=120)
+
+
+@pytest.fixture
+def attempts(tmp_path):
+    ids = []
+    for text, company in (("The goal is retention. We could add emails.", "sixty"),
+                          ("We could add a banner. Guardrails are opt-outs.", "amazon")):
+        answer = tmp_path / f"{company}.txt"
+        answer.write_text(text)
+        out = run("analyze", str(answer), "--save", "--json", "--company", company,
+                  "--prompt", "notification-engagement-falling")
+        assert out.returncode == 0, out.stderr
+        ids.append(json.loads(out.stdout)["attempt_id"])
+    return ids
+
+
+def test_history_filters_and_formats(attempts):
+    rows = json.loads(run("history", "--json").stdout)
+    assert [r["id"] for r in rows] == attempts[::-1]
+    assert [r["id"] for r in json.loads(run("history", "--json", "--company", "amazon").stdout)] == [attempts[1]]
+    assert [r["id"] for r in json.loads(run("history", "--json", "--search", "banner").stdout)] == [attempts[1]]
+    assert json.loads(run("history", "--json", "--since", "2999-01-01").stdout) == []
+    table = list(csv.DictReader(io.StringIO(run("history", "--csv").stdout)))
+    assert len(table) == 2 and table[0]["budget_format"] == "amazon"
+    assert "You skip" in run("history", "--habits").stdout  # typed answers have no timing
+    bad = run("history", "--since", "yesterday")
+    assert bad.returncode == 2 and "YYYY-MM-DD" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_delete_and_restore(attempts):
+    assert run("delete", str(attempts[0])).returncode == 0
+    assert [r["id"] for r in json.loads(run("history", "--json").stdout)] == [attempts[1]]
+    assert [r["id"] for r in json.loads(run("history", "--json", "--trash").stdout)] == [attempts[0]]
+    assert run("restore", str(attempts[0])).returncode == 0
+    assert len(json.loads(run("history", "--json").stdout)) == 2
+    missing = run("delete", "999")
+    assert missing.returncode == 1 and "no attempt with id 999" in missing.stderr
+
+
+@pytest.mark.parametrize("fmt, check", [
+    ("md", lambda s: s.startswith("# Engagement with notifications") and "Restate the goal" in s),
+    ("html", lambda s: s.startswith("<!DOCTYPE html>") and "rgba(" in s),
+    ("json", lambda s: set(json.loads(s)) >= {"transcript", "steps", "pacing"}),
+])
+def test_export_text_formats(attempts, fmt, check):
+    out = run("export", str(attempts[0]), "--format", fmt)
+    assert out.returncode == 0 and check(out.stdout)
+
+
+def test_export_pdf_has_the_transcript(attempts, tmp_path):
+    if shutil.which("pdftotext") is None:
+        pytest.fail("pdftotext missing: run scripts/install-system-deps.sh --test")
+    pdf = tmp_path / "a.pdf"
+    out = run("export", str(attempts[0]), "--format", "pdf", "--out", str(pdf))
+    assert out.returncode == 0, out.stderr
+    import unicodedata
+
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    text = unicodedata.normalize("NFKC", text)  # the PDF font uses ligatures such as "ﬁ"
+    assert "Engagement with notifications" in text and "The goal is retention." in text
+    assert "steps heard" in text and "Self-score" not in text
