@@ -24,4 +24,8 @@ def to_csv(rows) -> str:
 
 
 def to_json(rows) -> str:
-    return json.dumps([r.to_dict() for r in rows], indent=2) + "\n"
+    """A JSON list with one attempt per line: readable, and fast for 10,000 attempts (the C
+    encoder only runs without indentation)."""
+    if not rows:
+        return "[]\n"
+    return "[\n" + ",\n".join(json.dumps(r.to_dict()) for r in rows) + "\n]\n"

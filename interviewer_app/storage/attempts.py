@@ -89,12 +89,12 @@ class AttemptStore:
             "over_at_step": pacing["over_at_step"],
             "time_to_restate_s": pacing["time_to_restate_s"],
             "speaking_s": pacing["speaking_s"],
-            "feedback_json": json.dumps(d),
             "app_version": __version__,
         }
         try:
             with self.db.conn:
                 attempt_id = self.db["attempts"].insert(row).last_pk
+                self.db["attempt_feedback"].insert({"attempt_id": attempt_id, "feedback_json": json.dumps(d)})
                 self.db["attempt_steps"].insert_all(
                     {"attempt_id": attempt_id, "step": k, "heard": int(d["steps"][k]["heard"]),
                      "first_s": d["steps"][k]["first_s"]} for k in STEP_KEYS)
@@ -164,7 +164,8 @@ class AttemptStore:
 
     @_locked
     def feedback_json(self, attempt_id: int) -> dict:
-        row = self.db.execute("SELECT feedback_json FROM attempts WHERE id = ?", [attempt_id]).fetchone()
+        row = self.db.execute("SELECT feedback_json FROM attempt_feedback WHERE attempt_id = ?",
+                              [attempt_id]).fetchone()
         if row is None:
             raise StorageError(f"no attempt with id {attempt_id}")
         return json.loads(row[0])

@@ -4,7 +4,7 @@ delete to a trash that can be undone, and empty the trash (audio files included)
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime, timedelta, timezone
 
 from interviewer_app.core.errors import StorageError
@@ -57,9 +57,10 @@ class AttemptSummary:
     deleted_at: str | None = None
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return {name: getattr(self, name) for name in _FIELDS}
 
 
+_FIELDS = tuple(f.name for f in fields(AttemptSummary))
 _COLUMNS = ("a.id, a.created_at, a.prompt_id, a.prompt_text, a.prompt_category, a.budget_format, "
             "a.budget_phase, a.budget_s, a.duration_s, a.speaking_s, a.overtime_s, a.over_budget, "
             "a.over_at_step, a.steps_heard, a.missing_steps, a.jumped_to_options, a.wpm, "
@@ -126,6 +127,7 @@ def empty_trash(store: AttemptStore, older_than_days: float = TRASH_DAYS) -> int
             with store.db.conn:
                 store.db.execute("DELETE FROM attempt_scores WHERE attempt_id = ?", [attempt_id])
                 store.db.execute("DELETE FROM attempt_steps WHERE attempt_id = ?", [attempt_id])
+                store.db.execute("DELETE FROM attempt_feedback WHERE attempt_id = ?", [attempt_id])
                 store.db.execute("DELETE FROM attempts WHERE id = ?", [attempt_id])
     return len(rows)
 

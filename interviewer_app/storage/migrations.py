@@ -60,8 +60,9 @@ def _v2(db: sqlite3.Connection) -> None:
 
 
 def _v3(db: sqlite3.Connection) -> None:
-    """History and habits: a trash (soft delete), the prompt's category, and the pacing figures
-    the dashboard charts, copied out of the feedback JSON so 10,000 attempts chart quickly."""
+    """History and habits: a trash (soft delete), the prompt's category, the pacing figures the
+    dashboard charts (copied out of the feedback JSON), and the bulky feedback JSON moved to its
+    own table so listing 10,000 attempts does not read every transcript's word timings."""
     db.executescript("""
         ALTER TABLE attempts ADD COLUMN deleted_at TEXT;          -- in the trash since; NULL = kept
         ALTER TABLE attempts ADD COLUMN prompt_category TEXT;
@@ -70,6 +71,12 @@ def _v3(db: sqlite3.Connection) -> None:
         UPDATE attempts SET
             time_to_restate_s = json_extract(feedback_json, '$.pacing.time_to_restate_s'),
             speaking_s = json_extract(feedback_json, '$.pacing.speaking_s');
+        CREATE TABLE attempt_feedback (
+            attempt_id INTEGER PRIMARY KEY REFERENCES attempts(id) ON DELETE CASCADE,
+            feedback_json TEXT NOT NULL          -- the full result, as `analyze --json` prints it
+        );
+        INSERT INTO attempt_feedback (attempt_id, feedback_json) SELECT id, feedback_json FROM attempts;
+        ALTER TABLE attempts DROP COLUMN feedback_json;
         CREATE INDEX attempts_budget ON attempts(budget_format, budget_phase);
         CREATE INDEX attempts_deleted ON attempts(deleted_at);
     """)

@@ -9,10 +9,14 @@ from pathlib import Path
 from interviewer_app.ui.qt import QtCore, QtGui
 
 
+_APP = None  # the Qt application made for a command-line export, kept for the process
+
+
 def html_to_pdf(html: str, out: Path) -> Path:
+    global _APP
     if QtGui.QGuiApplication.instance() is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        _app = QtGui.QGuiApplication([])  # noqa: F841  (kept alive for the rest of this call)
+        _APP = QtGui.QGuiApplication([])
     writer = QtGui.QPdfWriter(str(out))
     writer.setPageSize(QtGui.QPageSize(QtGui.QPageSize.PageSizeId.A4))
     writer.setPageMargins(QtCore.QMarginsF(18, 18, 18, 18), QtGui.QPageLayout.Unit.Millimeter)

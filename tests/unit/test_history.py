@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta, timezone
 import numpy as np
 import pytest
 
-from interviewer_app.analysis.feedback import analyze, typed_transcript
+from interviewer_app.analysis.feedback import analyze
 from interviewer_app.analysis.habits import summarize
 from interviewer_app.core.budgets import BudgetBook
 from interviewer_app.core.errors import StorageError
@@ -130,8 +130,8 @@ def test_migrating_from_every_earlier_version_keeps_real_attempts(tmp_path, star
     conn = sqlite3.connect(path)  # rebuild the file as the older version had it
     rows = conn.execute("SELECT id, created_at, prompt_id, prompt_text, budget_format, budget_phase, budget_s, "
                         "duration_s, transcript, steps_heard, missing_steps, jumped_to_options, wpm, think_time_s, "
-                        "filler_count, overtime_s, over_budget, over_at_step, feedback_json, app_version "
-                        "FROM attempts").fetchall()
+                        "filler_count, overtime_s, over_budget, over_at_step, f.feedback_json, app_version "
+                        "FROM attempts JOIN attempt_feedback f ON f.attempt_id = attempts.id").fetchall()
     conn.close()
     path.unlink()
     conn = sqlite3.connect(path)
