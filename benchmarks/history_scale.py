@@ -13,7 +13,6 @@ import json
 import os
 import random
 import subprocess
-import sys
 import time
 from datetime import datetime, timedelta, timezone
 

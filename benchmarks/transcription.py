@@ -40,7 +40,6 @@ def main() -> None:
     ap.add_argument("--limit", type=int, help="only the first N clips (quick look)")
     args = ap.parse_args()
 
-    import numpy as np
     from faster_whisper import WhisperModel
 
     from interviewer_app.analysis.feedback import analyze

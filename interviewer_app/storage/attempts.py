@@ -163,6 +163,15 @@ class AttemptStore:
             raise StorageError(f"no attempt with id {attempt_id}")
 
     @_locked
+    def audio_file(self, attempt_id: int) -> Path | None:
+        """The attempt's recording on disk, or None when it has none (typed answer, or removed)."""
+        row = self.db.execute("SELECT audio_path FROM attempts WHERE id = ?", [attempt_id]).fetchone()
+        if row is None or not row[0]:
+            return None
+        path = self.recordings_dir.parent / row[0]
+        return path if path.exists() else None
+
+    @_locked
     def feedback_json(self, attempt_id: int) -> dict:
         row = self.db.execute("SELECT feedback_json FROM attempt_feedback WHERE attempt_id = ?",
                               [attempt_id]).fetchone()

@@ -47,7 +47,9 @@ class MainWindow(QtWidgets.QMainWindow):
         self._think.setInterval(250)
         self._think.timeout.connect(self._think_tick)
         self._think_left = 0.0
-        self._last_result: AnswerResult | None = None
+        self._review_attempt_id: int | None = None
+        self._history = None  # pages built on first use, so start-up stays fast
+        self._habits = None
         self._build_menus()
         self._connect()
         self._restore_settings()
@@ -86,6 +88,9 @@ class MainWindow(QtWidgets.QMainWindow):
         action(practice, "Try again", self.try_again, "T")
         action(practice, "Play / pause recording", self.review.player.toggle, "P")
         action(practice, "Back to prompts", self.back_to_choose, "Esc")
+        history = self.menuBar().addMenu("Hi&story")
+        action(history, "Past attempts", self.show_history, "Ctrl+H")
+        action(history, "Habits dashboard", self.show_habits, "Ctrl+D")
         help_menu = self.menuBar().addMenu("&Help")
         action(help_menu, "Keyboard shortcuts", lambda: dialogs.show_shortcuts(self), "F1")
         action(help_menu, "About Interviewer", self.show_about)
@@ -248,7 +253,7 @@ class MainWindow(QtWidgets.QMainWindow):
             self.answer.set_state("analyzing")
 
     def _show_result(self, result: AnswerResult) -> None:
-        self._last_result = result
+        self._review_attempt_id = result.attempt_id
         notices = []
         if result.interrupted:
             notices.append(f"Recording ended early: {result.interrupted}. What was recorded is analysed.")
@@ -271,14 +276,57 @@ class MainWindow(QtWidgets.QMainWindow):
         dialogs.show_error(self, "Something went wrong", message)
 
     def _save_score(self, scores: dict, notes: str) -> None:
-        if self._last_result is None or self._last_result.attempt_id is None:
+        if self._review_attempt_id is None:
             return
         try:
-            self.ctx.store.set_self_score(self._last_result.attempt_id, scores, notes)
+            self.ctx.store.set_self_score(self._review_attempt_id, scores, notes)
         except InterviewerError as exc:
             dialogs.show_error(self, "Self-score not saved", str(exc))
             return
         self.statusBar().showMessage("Self-score saved", 4000)
+
+    # -- history ----------------------------------------------------------------------------------
+    def show_history(self) -> None:
+        if self.session.state != "idle":
+            return
+        if self._history is None:
+            from interviewer_app.ui.pages.history_page import HistoryPage
+
+            self._history = HistoryPage(self.ctx.store, self.choose.budget_picker.book)
+            self._history.open_attempt.connect(self.open_attempt)
+            self.pages.addWidget(self._history)
+        self._history.refresh()
+        self.pages.setCurrentWidget(self._history)
+
+    def show_habits(self) -> None:
+        if self.session.state != "idle":
+            return
+        if self._habits is None:
+            from interviewer_app.ui.pages.habits_page import HabitsPage
+
+            self._habits = HabitsPage(self.ctx.store, self.choose.budget_picker.book)
+            self.pages.addWidget(self._habits)
+        self._habits.refresh()
+        self.pages.setCurrentWidget(self._habits)
+
+    def open_attempt(self, attempt_id: int) -> None:
+        """Show a saved attempt in the review screen, with its audio and self-score."""
+        store = self.ctx.store
+        try:
+            feedback = store.feedback_json(attempt_id)
+            scores, notes = store.self_score(attempt_id)
+        except InterviewerError as exc:
+            dialogs.show_error(self, "Cannot open the attempt", str(exc))
+            return
+        audio = store.audio_file(attempt_id)
+        notices = [] if audio or feedback.get("model") is None else ["The recording of this attempt is no longer on disk."]
+        self.review.show_result(feedback, audio, attempt_id, notices)
+        self.review.score_form.set_values(scores, notes)
+        self._review_attempt_id = attempt_id
+        prompt_id = (feedback.get("prompt") or {}).get("id")
+        if prompt_id:
+            self.choose.browser.select(prompt_id)  # so "Try again" repeats this prompt
+        self.pages.setCurrentWidget(self.review)
 
     # -- navigation -----------------------------------------------------------------------------
     def replay_prompt(self) -> None:
