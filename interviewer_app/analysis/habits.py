@@ -16,7 +16,7 @@ from interviewer_app.core.steps import STEP_KEYS, STEPS_BY_KEY
 class WeekStats:
     week: str  # ISO week start date, YYYY-MM-DD (Monday)
     attempts: int
-    over_share: float
+    over_share: float | None  # None in a week with no timed answer
     mean_overtime_s: float | None
     mean_wpm: float | None
     fillers_per_min: float | None
@@ -52,8 +52,9 @@ def _week(created_at: str) -> str:
     return date.fromordinal(d.toordinal() - d.weekday()).isoformat()
 
 
-def summarize(rows, scores_by_attempt: dict[int, dict[str, int]] | None = None) -> Habits:
-    """rows: AttemptSummary objects, newest first (as history.query returns them)."""
+def summarize(rows, scores_by_attempt: dict[int, dict[str, int]] | None = None, budgets=None) -> Habits:
+    """rows: AttemptSummary objects, newest first (as history.query returns them); budgets (a
+    BudgetBook) turns format and phase keys into the names users know."""
     scores_by_attempt = scores_by_attempt or {}
     budgeted = [r for r in rows if r.over_budget is not None]
     over = [r for r in budgeted if r.over_budget]
@@ -72,7 +73,7 @@ def summarize(rows, scores_by_attempt: dict[int, dict[str, int]] | None = None) 
                     over_share=round(len(over) / len(budgeted), 3) if budgeted else None,
                     mean_overtime_s=_mean(r.overtime_s for r in over),
                     by_phase=phases, step_miss_rate=miss_rate, weeks=weeks, summary=[])
-    habits.summary = _sentences(rows, habits)
+    habits.summary = _sentences(rows, habits, budgets)
     return habits
 
 
@@ -92,7 +93,7 @@ def _weeks(rows, scores_by_attempt) -> list[WeekStats]:
                 dims[k].append(v)
         out.append(WeekStats(
             week=week, attempts=len(g),
-            over_share=round(sum(r.over_budget for r in budgeted) / len(budgeted), 3) if budgeted else 0.0,
+            over_share=round(sum(r.over_budget for r in budgeted) / len(budgeted), 3) if budgeted else None,
             mean_overtime_s=_mean(r.overtime_s for r in budgeted if r.over_budget),
             mean_wpm=_mean(r.wpm for r in g),
             fillers_per_min=round(fillers / minutes, 2) if minutes else None,
@@ -102,7 +103,17 @@ def _weeks(rows, scores_by_attempt) -> list[WeekStats]:
     return out
 
 
-def _sentences(rows, habits: Habits) -> list[str]:
+def _budget_name(budgets, fmt: str | None, phase: str | None) -> str:
+    if budgets is not None and fmt and fmt != "custom":
+        try:
+            f = budgets.format(fmt)
+            return f"{f.name} {f.phase(phase).name.lower()}" if phase else f.name
+        except Exception:  # a format the user has since removed from budgets.toml
+            pass
+    return "custom time" if fmt == "custom" else " / ".join(x for x in (fmt, phase) if x) or "untimed"
+
+
+def _sentences(rows, habits: Habits, budgets=None) -> list[str]:
     if not rows:
         return ["No saved attempts yet: answer a prompt and your habits show up here."]
     out = []
@@ -112,7 +123,7 @@ def _sentences(rows, habits: Habits) -> list[str]:
         line = f"You went over time in {len(over)} of your last {len(recent)} timed answers"
         if over:
             worst = Counter((r.budget_format, r.budget_phase) for r in over).most_common(1)[0][0]
-            line += f", mostly in {worst[0]}" + (f" / {worst[1]}" if worst[1] else "")
+            line += f", mostly in the {_budget_name(budgets, *worst)}"
             line += f" (by {round(mean(r.overtime_s or 0 for r in over))} s on average)"
         out.append(line + ".")
     if habits.step_miss_rate:

@@ -65,7 +65,7 @@ def run_history(args) -> int:
     if args.habits:
         from interviewer_app.analysis.habits import summarize
 
-        for line in summarize(rows, scores_for(ctx.store)).summary:
+        for line in summarize(rows, scores_for(ctx.store), ctx.budgets).summary:
             print(line)
         return 0
     if args.json:

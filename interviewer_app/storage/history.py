@@ -71,10 +71,10 @@ def query(store: AttemptStore, f: HistoryFilter = HistoryFilter()) -> list[Attem
     where, params = ["a.deleted_at IS NOT NULL" if f.in_trash else "a.deleted_at IS NULL"], []
     if f.since:
         where.append("a.created_at >= ?")
-        params.append(f.since.isoformat())
+        params.append(_utc_start_of(f.since))
     if f.until:
         where.append("a.created_at < ?")
-        params.append((f.until + timedelta(days=1)).isoformat())
+        params.append(_utc_start_of(f.until + timedelta(days=1)))
     for column, value in (("a.prompt_id", f.prompt_id), ("a.prompt_category", f.category),
                           ("a.budget_format", f.company), ("a.budget_phase", f.phase)):
         if value:
@@ -104,6 +104,12 @@ def query(store: AttemptStore, f: HistoryFilter = HistoryFilter()) -> list[Attem
         filler_count=r[17], think_time_s=r[18], time_to_restate_s=r[19],
         self_score=None if r[20] is None else round(r[20], 2), audio_path=r[21], deleted_at=r[22])
         for r in rows]
+
+
+def _utc_start_of(day: date) -> str:
+    """Midnight of a day on the user's clock, as the UTC timestamp attempts are stored with."""
+    local_midnight = datetime.combine(day, datetime.min.time()).astimezone()
+    return local_midnight.astimezone(timezone.utc).isoformat(timespec="seconds")
 
 
 def move_to_trash(store: AttemptStore, attempt_id: int) -> None:

@@ -23,6 +23,10 @@ def apply_theme(app: QtWidgets.QApplication) -> None:
                             (QtGui.QPalette.ColorRole.PlaceholderText, QtGui.QColor(150, 150, 150)),
                             (QtGui.QPalette.ColorRole.Link, QtGui.QColor(110, 170, 255))):
             p.setColor(role, color)
+        muted = QtGui.QColor(130, 130, 130)
+        for role in (QtGui.QPalette.ColorRole.Text, QtGui.QPalette.ColorRole.WindowText,
+                     QtGui.QPalette.ColorRole.ButtonText):
+            p.setColor(QtGui.QPalette.ColorGroup.Disabled, role, muted)  # disabled must look disabled
         app.setPalette(p)
 
 

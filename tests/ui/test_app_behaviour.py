@@ -127,3 +127,25 @@ def test_think_time_counts_down_then_recording_starts_by_itself(make_window, qtb
     assert window.answer.state == "thinking" and "recording starts in" in window.answer.banner.text()
     qtbot.waitUntil(lambda: bool(results), timeout=60000)  # countdown ran out, recorded, analysed
     assert states[:2] == ["recording", "analyzing"]
+
+
+def test_history_opens_a_saved_attempt_in_review_and_habits_show(make_window, qtbot, tmp_path):
+    answer = tmp_path / "answer.txt"
+    answer.write_text("The goal is retention of new teams. We could add templates. Guardrails are opt-outs.")
+    window = make_window()
+    window.choose.budget_picker.set_current("sixty", None)
+    with qtbot.waitSignal(window.session.analyzed, timeout=60000) as result:
+        window._analyze_path(answer)
+    attempt_id = result.args[0].attempt_id
+    window.ctx.store.set_self_score(attempt_id, {"metrics": 3}, "name a guardrail earlier")
+    window.back_to_choose()
+    window.show_history()
+    assert window.pages.currentWidget() is window._history
+    window._history.open_attempt.emit(attempt_id)
+    assert window.pages.currentWidget() is window.review
+    assert window.review.score_form.scores()["metrics"] == 3
+    assert "templates" in window.review.transcript.toPlainText()
+    window.back_to_choose()
+    window.show_habits()
+    assert window.pages.currentWidget() is window._habits
+    screenshot(window, "5-habits")

@@ -95,7 +95,9 @@ def test_habits_say_what_repeats(store):
     store.set_self_score(attempt, {"metrics": 2, "judgment": 4})
     h = summarize(query(store), scores_for(store))
     assert h.attempts == 6 and h.over_share == pytest.approx(4 / 6, abs=0.01)
-    assert h.summary[0].startswith("You went over time in 4 of your last 6 timed answers, mostly in amazon / qa")
+    assert h.summary[0].startswith("You went over time in 4 of your last 6 timed answers, mostly in the amazon / qa")
+    named = summarize(query(store), budgets=BudgetBook.load()).summary[0]
+    assert "mostly in the Amazon q&a" in named
     assert any("restate the goal" in s.lower() for s in h.summary)
     assert h.step_miss_rate["restate"] == pytest.approx(0.5)
     assert [w.attempts for w in h.weeks] == [3, 2, 1]

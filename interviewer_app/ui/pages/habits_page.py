@@ -1,0 +1,198 @@
+"""Habits: what repeats across attempts, in plain words first, then week-by-week charts and a table
+of going over budget by company or drill and phase."""
+
+from __future__ import annotations
+
+import html
+
+from interviewer_app.analysis.habits import Habits, summarize
+from interviewer_app.core.models import format_clock
+from interviewer_app.storage import history
+from interviewer_app.ui.qt import QtCore, QtGui, QtWidgets, Qt, Signal
+from interviewer_app.ui.tasks import run_in_background
+from interviewer_app.ui.widgets import habit_charts as charts
+from interviewer_app.ui.widgets.history_table import DASH, budget_namer
+
+EMPTY_TEXT = ("<h3>No habits to show yet</h3><p>Answer a few prompts: every kept attempt adds to the "
+              "picture here — going over time, steps you skip, pace and fillers, and your self-scores "
+              "week by week.</p>")
+NO_TIMING = "Needs timed (recorded) answers; typed transcripts have no timing."
+
+
+class HabitsPage(QtWidgets.QWidget):
+    refreshed = Signal()  # the page shows the result of the latest refresh()
+
+    def __init__(self, store=None, budgets=None, parent=None):
+        super().__init__(parent)
+        self.setObjectName("habits_page")
+        self.store = store
+        self.names = budget_namer(budgets)
+        self.budgets = budgets
+        self.habits: Habits | None = None
+        self._generation = 0
+        self._tasks = []
+
+        self.summary = QtWidgets.QLabel()
+        self.summary.setObjectName("habits_summary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.cards = {
+            "over_budget": charts.ChartCard("Going over budget, week by week", "chart_over_budget"),
+            "missed_steps": charts.ChartCard("Steps most often missed", "chart_missed_steps"),
+            "restate": charts.ChartCard("Time until the goal is restated", "chart_restate"),
+            "pace": charts.ChartCard("Pace and fillers", "chart_pace"),
+            "self_scores": charts.ChartCard("Self-scores by rubric dimension (1–5)", "chart_self_scores"),
+        }
+        self.phase_table = QtWidgets.QTableWidget(0, 5)
+        self.phase_table.setObjectName("habits_phase_table")
+        self.phase_table.setAccessibleName("Over budget by company or drill and phase")
+        self.phase_table.setHorizontalHeaderLabels(["Company or drill", "Phase", "Timed attempts",
+                                                    "Over budget", "Mean overtime"])
+        self.phase_table.verticalHeader().hide()
+        self.phase_table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.phase_table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.NoSelection)
+        self.phase_table.setAlternatingRowColors(True)
+        self.phase_table.setShowGrid(False)
+        header = self.phase_table.horizontalHeader()
+        header.setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QtWidgets.QHeaderView.ResizeMode.Stretch)
+        phase_card = QtWidgets.QFrame()
+        phase_card.setFrameShape(QtWidgets.QFrame.Shape.StyledPanel)
+        phase_layout = QtWidgets.QVBoxLayout(phase_card)
+        phase_layout.setContentsMargins(8, 8, 8, 8)
+        phase_layout.addWidget(QtWidgets.QLabel("<b>Over budget by company or drill and phase</b>"))
+        phase_layout.addWidget(self.phase_table)
+        phase_layout.addStretch(1)
+
+        grid = QtWidgets.QGridLayout()
+        grid.setSpacing(10)
+        c = self.cards  # over time beside its breakdown, then structure, then pace and scores
+        for i, card in enumerate((c["over_budget"], phase_card, c["missed_steps"], c["restate"],
+                                  c["pace"], c["self_scores"])):
+            grid.addWidget(card, i // 2, i % 2)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        content = QtWidgets.QWidget()
+        content_layout = QtWidgets.QVBoxLayout(content)
+        content_layout.addWidget(self.summary)
+        content_layout.addLayout(grid)
+        content_layout.addStretch(1)
+        self.scroll = QtWidgets.QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+        self.scroll.setWidget(content)
+
+        self.empty = QtWidgets.QLabel(EMPTY_TEXT)
+        self.empty.setObjectName("habits_empty")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setFixedWidth(560)
+        empty_box = QtWidgets.QWidget()
+        QtWidgets.QVBoxLayout(empty_box).addWidget(self.empty, 0, Qt.AlignmentFlag.AlignCenter)
+        self.stack = QtWidgets.QStackedWidget()
+        self.stack.addWidget(empty_box)
+        self.stack.addWidget(self.scroll)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+        self._style_summary()
+
+    # -- loading -------------------------------------------------------------------------------
+    def refresh(self, rows=None, scores=None) -> None:
+        """Show habits of these rows (AttemptSummary, newest first), or of every kept attempt in
+        the store, read and summarised off the UI thread."""
+        self._generation += 1
+        if rows is not None:
+            self.show_habits(summarize(rows, scores or {}, self.budgets))
+            return
+        generation, store = self._generation, self.store
+
+        def work(_progress, _cancel):
+            return generation, summarize(history.query(store), history.scores_for(store), self.budgets)
+        task = run_in_background(work, on_done=self._loaded, on_error=self._failed, parent=self)
+        self._tasks = [t for t in self._tasks if t.running] + [task]  # a task must outlive its work
+
+    def _loaded(self, result) -> None:
+        generation, habits = result
+        if generation == self._generation:
+            self.show_habits(habits)
+
+    def _failed(self, message: str) -> None:
+        self.empty.setText(f"<h3>Could not load your habits</h3><p>{html.escape(message)}</p>")
+        self.stack.setCurrentIndex(0)
+        self.refreshed.emit()
+
+    # -- display -------------------------------------------------------------------------------
+    def show_habits(self, habits: Habits) -> None:
+        self.habits = habits
+        if not habits.attempts:
+            self.empty.setText(EMPTY_TEXT)
+            self.stack.setCurrentIndex(0)
+            self.refreshed.emit()
+            return
+        self.stack.setCurrentWidget(self.scroll)
+        self.summary.setText(self._summary_html(habits))
+        pal, weeks, c = self.palette(), habits.weeks, self.cards
+        if habits.over_share is not None:
+            c["over_budget"].show_chart(charts.over_budget_chart(weeks, pal))
+        else:
+            c["over_budget"].show_note("No timed answer had a time budget yet: pick one on the prompt page.")
+        if any(habits.step_miss_rate.values()):
+            c["missed_steps"].show_chart(charts.missed_steps_chart(habits.step_miss_rate, pal))
+        else:
+            c["missed_steps"].show_note("No step missed so far.")
+        for key, has, build, note in (
+                ("restate", lambda w: w.mean_time_to_restate_s, charts.restate_chart, NO_TIMING),
+                ("pace", lambda w: w.mean_wpm, charts.pace_chart, NO_TIMING),
+                ("self_scores", lambda w: w.self_scores or None, charts.self_score_chart,
+                 "No self-scores yet: score an answer on the review page's Self-score tab.")):
+            if any(has(w) is not None for w in weeks):
+                c[key].show_chart(build(weeks, pal))
+            else:
+                c[key].show_note(note)
+        self._fill_phase_table(habits.by_phase)
+        self.refreshed.emit()
+
+    def _summary_html(self, h: Habits) -> str:
+        facts = [f"{h.attempts:,} attempt" + ("" if h.attempts == 1 else "s")]
+        if h.over_share is not None:
+            facts.append(f"{round(100 * h.over_share)}% of timed answers over budget")
+        if h.mean_overtime_s is not None:
+            facts.append(f"by {format_clock(h.mean_overtime_s)} on average when over")
+        items = "".join(f"<li>{html.escape(line)}</li>" for line in h.summary)
+        return (f"<b>{' · '.join(facts)}</b>"
+                f"<ul style='margin-left:-20px; margin-top:4px; margin-bottom:0'>{items}</ul>")
+
+    def _fill_phase_table(self, by_phase: list[dict]) -> None:
+        t = self.phase_table
+        t.setRowCount(len(by_phase))
+        for row, p in enumerate(by_phase):
+            fmt, phase = self.names(p["format"], p["phase"])
+            over = p["mean_overtime_s"]
+            cells = (fmt, phase or DASH, str(p["attempts"]), f"{round(100 * p['over_share'])}%",
+                     DASH if over is None else f"+{format_clock(over)}")
+            for col, text in enumerate(cells):
+                item = QtWidgets.QTableWidgetItem(text)
+                if col >= 2:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                t.setItem(row, col, item)
+        if not by_phase:
+            t.setRowCount(1)
+            t.setItem(0, 0, QtWidgets.QTableWidgetItem("No timed attempts yet"))
+        rows_h = sum(t.rowHeight(r) for r in range(t.rowCount()))
+        t.setFixedHeight(min(rows_h, 8 * t.verticalHeader().defaultSectionSize())
+                         + t.horizontalHeader().height() + 2 * t.frameWidth() + 2)
+
+    def _style_summary(self) -> None:
+        hl = self.palette().color(QtGui.QPalette.ColorRole.Highlight)
+        self.summary.setStyleSheet(
+            f"QLabel#habits_summary {{ background-color: rgba({hl.red()},{hl.green()},{hl.blue()},30); "
+            f"border-left: 4px solid {hl.name()}; border-radius: 3px; padding: 8px 12px; }}")
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QtCore.QEvent.Type.PaletteChange:
+            self._style_summary()
+            if self.habits is not None and self.habits.attempts:
+                self.show_habits(self.habits)  # charts take their colours from the palette
