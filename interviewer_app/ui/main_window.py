@@ -268,7 +268,8 @@ class MainWindow(QtWidgets.QMainWindow):
         audio = result.answer.source if result.answer.clip is not None else None
         self.review.show_result(fb.to_dict(), audio, result.attempt_id, notices)
         self.pages.setCurrentWidget(self.review)
-        self.model_label.setText(f"Model {fb.transcript.model or '-'}: ready")
+        if fb.transcript.model:
+            self.model_label.setText(f"Model {fb.transcript.model}: ready")
 
     def _failed(self, message: str) -> None:
         if self.pages.currentWidget() is self.answer:

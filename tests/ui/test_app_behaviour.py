@@ -148,4 +148,6 @@ def test_history_opens_a_saved_attempt_in_review_and_habits_show(make_window, qt
     window.back_to_choose()
     window.show_habits()
     assert window.pages.currentWidget() is window._habits
-    screenshot(window, "5-habits")
+    with qtbot.waitSignal(window._habits.refreshed, timeout=10000):
+        window._habits.refresh()
+    assert "habits_summary" in {w.objectName() for w in window._habits.findChildren(QtWidgets.QLabel)}

@@ -370,3 +370,28 @@ def test_ten_thousand_attempts_load_and_sort(qtbot, store, budgets):
         habits.refresh()
     print(f"\n10,000 attempts: history refresh {loaded * 1000:.0f} ms, one sort {sorted_s * 1000:.0f} ms, "
           f"habits refresh {(time.perf_counter() - start) * 1000:.0f} ms")
+
+
+def test_screens_with_six_weeks_of_practice(qtbot, store, budgets):
+    """Six weeks of varied practice, for the README screenshots of History and Habits."""
+    import random
+
+    from tests.ui.conftest import screenshot
+
+    rng = random.Random(3)
+    openers = [None, "We could add templates.", "Let me map the funnel from signup to first value.",
+               "I'd segment the drop by platform and app version."]
+    plan = [("sixty", None), ("practice", "story"), ("amazon", "setup"), ("google", "intro")]
+    for i in range(30):
+        budget = plan[i % len(plan)]
+        over = rng.uniform(-25, 40) - i  # going over less as the weeks go by
+        attempt = save(store, days=i * 1.4, over=over, budget=budget, prompt=i % 12,
+                       opener=openers[i % len(openers)])
+        store.set_self_score(attempt, {"goal_clarity": min(5, 2 + i // 8), "metrics": min(5, 1 + i // 7),
+                                       "communication": 3 + (i % 3 == 0)})
+    history_page = make_page(qtbot, store, budgets)
+    assert len(shown(history_page)) == 30
+    screenshot(history_page, "6-history")
+    habits = make_habits(qtbot, store, budgets)
+    assert "You went over time" in habits.summary.text()
+    screenshot(habits, "7-habits")
