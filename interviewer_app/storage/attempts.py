@@ -35,6 +35,16 @@ class AttemptRow:
     transcript: str
 
 
+def _nearly_full(folder: Path, needed: int) -> bool:
+    """libsndfile reports a full disk only as "System error": check the free space ourselves."""
+    import shutil
+
+    try:
+        return shutil.disk_usage(folder).free < max(needed, 64 * 1024)
+    except OSError:
+        return False
+
+
 def _locked(method):
     def wrapper(self, *args, **kwargs):
         with self._lock:
@@ -113,7 +123,10 @@ class AttemptStore:
             sf.write(tmp, samples, sample_rate, format="FLAC", subtype="PCM_16")
             os.replace(tmp, final)
         except (OSError, RuntimeError) as exc:
-            if getattr(exc, "errno", None) == errno.ENOSPC or "space" in str(exc).lower():
+            if "tmp" in locals():
+                tmp.unlink(missing_ok=True)  # no half-written file left behind
+            if getattr(exc, "errno", None) == errno.ENOSPC or "space" in str(exc).lower() \
+                    or _nearly_full(self.recordings_dir, needed=samples.size * 2):
                 raise StorageError(f"the disk holding {self.recordings_dir} is full; free some space "
                                    "and save again (your original audio file is untouched)") from None
             raise StorageError(f"cannot save the recording in {self.recordings_dir} ({exc}); set "
