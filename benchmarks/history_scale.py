@@ -13,6 +13,7 @@ import json
 import os
 import random
 import subprocess
+import sys
 import time
 from datetime import datetime, timedelta, timezone
 
@@ -87,6 +88,11 @@ def main() -> None:
     cli = time.perf_counter() - start
     n = len(json.loads(out.stdout))
     timings.append([f"CLI history --json ({n} attempts, whole process)", f"{1000 * cli:.0f}"])
+    ui = ui_timings()
+    timings.append(["app: history page, refresh to newest rows on screen (first / again)",
+                    f"{ui.get('history_first', '-')} / {ui.get('history_again_first', '-')}"])
+    timings.append(["app: history page, refresh to all rows on screen (first / again)", f"{ui['history']} / {ui['history_again']}"])
+    timings.append(["app: habits dashboard, refresh to charts on screen", f"{ui['habits']}"])
     print(f"{n} attempts in {db_path}")
     print(table(timings, ["what", "ms (best of 3; CLI once)"]))
     size = db_path.stat().st_size
@@ -98,6 +104,46 @@ def main() -> None:
         info = [(f.stat().st_size, sf.info(str(f)).duration) for f in flacs]
         kb_per_min = sum(s for s, _ in info) / 1024 / (sum(d for _, d in info) / 60)
         print(f"audio: FLAC 16 kHz mono, {kb_per_min:.0f} KiB per minute (16-bit WAV: 1875 KiB per minute)")
+
+
+UI = r"""
+import json, os, sys, time
+sys.path.insert(0, sys.argv[1])
+from interviewer_app.ui.qt import QtWidgets, QtCore
+from interviewer_app.pipeline import AppContext
+from interviewer_app.ui.pages.history_page import HistoryPage
+from interviewer_app.ui.pages.habits_page import HabitsPage
+app = QtWidgets.QApplication([])
+ctx = AppContext(); ctx.store
+out = {}
+def measure(page, name, then):
+    clock = QtCore.QElapsedTimer()
+    if hasattr(page, "first_rows_shown"):
+        def first():
+            app.processEvents()
+            out.setdefault(name + "_first", clock.elapsed())
+        page.first_rows_shown.connect(first)
+    def done():
+        app.processEvents()  # let the rows paint
+        out[name] = clock.elapsed()
+        page.refreshed.disconnect(done)
+        then()
+    page.refreshed.connect(done)
+    page.show(); clock.start(); page.refresh()
+history = HistoryPage(ctx.store, ctx.budgets); history.resize(1280, 800)
+habits = HabitsPage(ctx.store, ctx.budgets); habits.resize(1280, 800)
+def second_history():
+    measure(history, "history_again", lambda: measure(habits, "habits", app.quit))
+QtCore.QTimer.singleShot(0, lambda: measure(history, "history", second_history))
+app.exec()
+print(json.dumps(out), flush=True)
+"""
+
+
+def ui_timings() -> dict:
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    out = subprocess.run([sys.executable, "-c", UI, str(ROOT)], capture_output=True, text=True, env=env, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
 
 
 def _timed(fn) -> float:

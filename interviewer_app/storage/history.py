@@ -4,7 +4,8 @@ delete to a trash that can be undone, and empty the trash (audio files included)
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
+from functools import lru_cache
 from datetime import date, datetime, timedelta, timezone
 
 from interviewer_app.core.errors import StorageError
@@ -30,7 +31,7 @@ class HistoryFilter:
     limit: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class AttemptSummary:
     id: int
     created_at: str
@@ -46,7 +47,7 @@ class AttemptSummary:
     over_budget: bool | None
     over_at_step: str | None
     steps_heard: int
-    missing_steps: list[str] = field(default_factory=list)
+    missing_steps: tuple[str, ...] = ()
     jumped_to_options: bool = False
     wpm: float | None = None
     filler_count: int | None = None
@@ -57,7 +58,9 @@ class AttemptSummary:
     deleted_at: str | None = None
 
     def to_dict(self) -> dict:
-        return {name: getattr(self, name) for name in _FIELDS}
+        d = {name: getattr(self, name) for name in _FIELDS}
+        d["missing_steps"] = list(self.missing_steps)
+        return d
 
 
 _FIELDS = tuple(f.name for f in fields(AttemptSummary))
@@ -100,7 +103,7 @@ def query(store: AttemptStore, f: HistoryFilter = HistoryFilter()) -> list[Attem
         id=r[0], created_at=r[1], prompt_id=r[2], prompt_text=r[3], category=r[4], budget_format=r[5],
         budget_phase=r[6], budget_s=r[7], duration_s=r[8], speaking_s=r[9], overtime_s=r[10],
         over_budget=None if r[11] is None else bool(r[11]), over_at_step=r[12], steps_heard=r[13],
-        missing_steps=json.loads(r[14] or "[]"), jumped_to_options=bool(r[15]), wpm=r[16],
+        missing_steps=_steps(r[14]), jumped_to_options=bool(r[15]), wpm=r[16],
         filler_count=r[17], think_time_s=r[18], time_to_restate_s=r[19],
         self_score=None if r[20] is None else round(r[20], 2), audio_path=r[21], deleted_at=r[22])
         for r in rows]
@@ -110,6 +113,12 @@ def _utc_start_of(day: date) -> str:
     """Midnight of a day on the user's clock, as the UTC timestamp attempts are stored with."""
     local_midnight = datetime.combine(day, datetime.min.time()).astimezone()
     return local_midnight.astimezone(timezone.utc).isoformat(timespec="seconds")
+
+
+@lru_cache(maxsize=512)
+def _steps(stored: str | None) -> tuple[str, ...]:
+    """Missing steps as stored (a JSON list); only 2^8 combinations exist, so parse each once."""
+    return tuple(json.loads(stored or "[]"))
 
 
 def move_to_trash(store: AttemptStore, attempt_id: int) -> None:
