@@ -48,6 +48,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self._think.timeout.connect(self._think_tick)
         self._think_left = 0.0
         self._review_attempt_id: int | None = None
+        self._closed = False
         self._history = None  # pages built on first use, so start-up stays fast
         self._habits = None
         self._build_menus()
@@ -253,6 +254,8 @@ class MainWindow(QtWidgets.QMainWindow):
             self.answer.set_state("analyzing")
 
     def _show_result(self, result: AnswerResult) -> None:
+        if self._closed:
+            return
         self._review_attempt_id = result.attempt_id
         notices = []
         if result.interrupted:
@@ -272,6 +275,8 @@ class MainWindow(QtWidgets.QMainWindow):
             self.model_label.setText(f"Model {fb.transcript.model}: ready")
 
     def _failed(self, message: str) -> None:
+        if self._closed:  # late news from a worker after the window was closed: nobody to tell
+            return
         if self.pages.currentWidget() is self.answer:
             self.answer.set_state("ready")
         dialogs.show_error(self, "Something went wrong", message)
@@ -383,6 +388,7 @@ class MainWindow(QtWidgets.QMainWindow):
                                     dialogs.about_text(t.model_spec or "tiny.en (bundled)", self.ctx.paths.data_dir, t.loaded))
 
     def closeEvent(self, event) -> None:
+        self._closed = True
         self.session.shutdown()
         self._remember()
         self.settings.set("window_geometry", self.saveGeometry())

@@ -17,7 +17,7 @@ def make_window(qtbot, isolated_home):
     from interviewer_app.pipeline import AppContext
     from interviewer_app.speech.prompt_voice import PromptVoice
     from interviewer_app.ui.main_window import MainWindow
-    from interviewer_app.ui.qt import QtWidgets
+    from interviewer_app.ui.qt import QtCore, QtWidgets
 
     windows = []
 
@@ -32,6 +32,7 @@ def make_window(qtbot, isolated_home):
         return window
 
     yield _make
+    QtCore.QThreadPool.globalInstance().waitForDone(120000)  # no worker reports into the next test
     for window in windows:  # close as a user would, then let Qt delete it before the next test
         window.close()
         window.review.player.load(None)

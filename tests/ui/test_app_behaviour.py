@@ -104,6 +104,7 @@ def test_a_failing_model_is_a_clear_message(make_window, qtbot, monkeypatch, tmp
     broken.mkdir()
     (broken / "model.bin").write_bytes(b"not a model")
     window = make_window()
+    qtbot.waitUntil(lambda: window.ctx.transcriber.loaded, timeout=60000)  # start-up warm-up done
     window.ctx.transcriber.model_spec = str(broken)
     window.ctx.transcriber._source = None
     window.ctx.transcriber._model = None
