@@ -8,10 +8,16 @@ from interviewer_app.pipeline import AppContext
 from interviewer_app.ui.qt import QtCore, QtGui, QtWidgets
 
 
-def apply_theme(app: QtWidgets.QApplication) -> None:
-    """Fusion style with a palette that follows the system's light or dark preference."""
+def apply_theme(app: QtWidgets.QApplication, scheme: str | None = None) -> None:
+    """Fusion style with a palette that follows the system's light or dark preference
+    (INTERVIEWER_THEME=dark or light overrides it)."""
+    import os
+
     app.setStyle("Fusion")
-    if app.styleHints().colorScheme() == QtCore.Qt.ColorScheme.Dark:
+    scheme = scheme or os.environ.get("INTERVIEWER_THEME")
+    dark = scheme == "dark" if scheme in ("dark", "light") else \
+        app.styleHints().colorScheme() == QtCore.Qt.ColorScheme.Dark
+    if dark:
         p = QtGui.QPalette()
         dark, base, text = QtGui.QColor(45, 45, 48), QtGui.QColor(30, 30, 32), QtGui.QColor(230, 230, 230)
         for role, color in ((QtGui.QPalette.ColorRole.Window, dark), (QtGui.QPalette.ColorRole.Base, base),

@@ -152,3 +152,25 @@ def test_history_opens_a_saved_attempt_in_review_and_habits_show(make_window, qt
     with qtbot.waitSignal(window._habits.refreshed, timeout=10000):
         window._habits.refresh()
     assert "habits_summary" in {w.objectName() for w in window._habits.findChildren(QtWidgets.QLabel)}
+
+
+def test_dark_theme_review_is_readable(make_window, qtbot):
+    from pathlib import Path
+
+    from interviewer_app.ui.app import apply_theme
+
+    app = QtWidgets.QApplication.instance()
+    before = app.palette()
+    apply_theme(app, "dark")
+    try:
+        window = make_window()
+        feedback = json.loads((Path(__file__).parents[1] / "fixtures" / "feedback_strong.json").read_text())
+        window.review.show_result(feedback, None, None, [])
+        window.pages.setCurrentWidget(window.review)
+        window_color = window.palette().color(window.palette().ColorRole.Window)
+        text_color = window.palette().color(window.palette().ColorRole.WindowText)
+        assert window_color.lightness() < 80 and text_color.lightness() > 180
+        screenshot(window, "8-review-dark")
+    finally:
+        app.setPalette(before)
+        app.setStyle("Fusion")

@@ -319,3 +319,19 @@ def test_palette_change_rerenders_without_error(qtbot, name):
         w.setPalette(dark)
         assert not w.grab().isNull()
     assert "#e8eaed" in widgets[0].document().defaultStyleSheet()  # links follow the new text colour
+
+
+def test_following_playback_marks_the_sentence_being_heard(qtbot):
+    import json
+    from pathlib import Path
+
+    from interviewer_app.ui.widgets.transcript_view import TranscriptView
+
+    feedback = json.loads((Path(__file__).parents[1] / "fixtures" / "feedback_strong.json").read_text())
+    view = TranscriptView()
+    qtbot.addWidget(view)
+    view.show_feedback(feedback)
+    starts = [s["start"] for s in feedback["sentences"]]
+    assert view.follow(starts[2] + 0.5) == 2 and view.marked_sentence == 2
+    assert view.follow(starts[2] + 1.0) == 2  # same sentence: stays marked
+    assert view.follow(starts[4] + 0.1) == 4

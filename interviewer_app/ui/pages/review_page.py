@@ -84,6 +84,7 @@ class ReviewPage(QtWidgets.QWidget):
         layout.addLayout(buttons)
 
         self.transcript.sentence_clicked.connect(self.player.play_from)
+        self.player.position_changed.connect(self._follow_playback)
         self.checklist.step_clicked.connect(self._jump_to)
 
     def show_result(self, feedback: dict, audio: Path | None, attempt_id: int | None,
@@ -106,6 +107,10 @@ class ReviewPage(QtWidgets.QWidget):
         self.save_score_button.setEnabled(attempt_id is not None)
         self.player.load(audio)
         self.tabs.setCurrentIndex(0)
+
+    def _follow_playback(self, seconds: float) -> None:
+        if self.player.is_playing():
+            self.transcript.follow(seconds)
 
     def _jump_to(self, seconds: float) -> None:
         self.transcript.scroll_to_time(seconds)

@@ -58,6 +58,9 @@ class AudioPlayer(QtWidgets.QWidget):
         else:
             self._player.play()
 
+    def is_playing(self) -> bool:
+        return self._player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
+
     def stop(self) -> None:
         self._player.stop()
 

@@ -188,6 +188,14 @@ class TranscriptView(QtWidgets.QTextBrowser):
         self.mark_timer.start()
         return i
 
+    def follow(self, seconds: float) -> int | None:
+        """While the recording plays: keep the sentence being heard marked and in view."""
+        i = self.sentence_at(seconds)
+        if i is not None and i == self.marked_sentence:
+            self.mark_timer.start()  # still the same sentence: keep it marked
+            return i
+        return self.scroll_to_time(seconds)
+
     def _clear_mark(self) -> None:
         self.marked_sentence = None
         self.setExtraSelections([])
