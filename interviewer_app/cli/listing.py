@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
-import sys
 import textwrap
 
+from interviewer_app.cli.report import print_json
 from interviewer_app.core.models import format_clock
 from interviewer_app.core.prompts import CATEGORIES, FRAMEWORKS
 from interviewer_app.pipeline import AppContext
@@ -31,8 +30,7 @@ def run_prompts(args) -> int:
         rows = [{"id": p.id, "text": p.text, "category": p.category, "framework": p.framework,
                  "hint": p.hint, "source": p.source, "follow_ups": list(p.follow_ups),
                  "origin": p.origin} for p in prompts]
-        json.dump(rows, sys.stdout, indent=2)
-        sys.stdout.write("\n")
+        print_json(rows)
         return 0
     for p in prompts:
         print(f"{p.id}  [{p.category}, {p.framework}]")
@@ -49,8 +47,7 @@ def run_budgets(args) -> int:
                  "default_phase": f.default_phase,
                  "phases": [{"key": ph.key, "name": ph.name, "seconds": ph.seconds} for ph in f.phases]}
                 for f in formats]
-        json.dump(rows, sys.stdout, indent=2)
-        sys.stdout.write("\n")
+        print_json(rows)
         return 0
     for f in formats:
         phases = ", ".join(f"{ph.key} {format_clock(ph.seconds)}" + (" (default)" if ph.key == f.default_phase else "")

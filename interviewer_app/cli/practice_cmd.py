@@ -3,14 +3,13 @@
 
 from __future__ import annotations
 
-import json
 import sys
 import threading
 import time
 
 from interviewer_app.audio.devices import list_input_devices
 from interviewer_app.audio.recorder import Recorder
-from interviewer_app.cli.report import print_result
+from interviewer_app.cli.report import print_json, print_result
 from interviewer_app.core.errors import UsageError
 from interviewer_app.core.models import format_clock
 from interviewer_app.pipeline import AppContext, analyze_file, save_answer
@@ -40,8 +39,7 @@ def add_parsers(sub) -> None:
 def run_devices(args) -> int:
     devices = list_input_devices()
     if args.json:
-        json.dump([d.__dict__ for d in devices], sys.stdout, indent=2)
-        sys.stdout.write("\n")
+        print_json([d.__dict__ for d in devices])
         return 0
     if not devices:
         print("No microphone found. Plug one in, or check PortAudio (sudo apt install libportaudio2).")

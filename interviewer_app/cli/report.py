@@ -73,10 +73,15 @@ def text_report(fb: AnswerFeedback, source: Path) -> str:
     return "\n".join(out) + "\n"
 
 
+def print_json(value) -> None:
+    """The one way commands print JSON: indented, ending with a newline."""
+    json.dump(value, sys.stdout, indent=2)
+    sys.stdout.write("\n")
+
+
 def print_result(result: dict, feedback: AnswerFeedback, source: Path, as_json: bool) -> None:
     """The one way `analyze` and `practice` print: one JSON object, or the readable report."""
     if as_json:
-        json.dump(result, sys.stdout, indent=2)
-        sys.stdout.write("\n")
+        print_json(result)
     else:
         sys.stdout.write(text_report(feedback, source))

@@ -66,14 +66,18 @@ def save(store, *, days=0.0, over=-10.0, budget=("sixty", None), prompt=0, opene
     return store.save(fb, samples=samples, created_at=DAY0 + timedelta(days=days))
 
 
-def make_page(qtbot, store, budgets) -> HistoryPage:
-    page = HistoryPage(store, budgets)
+def _shown_and_loaded(qtbot, page):
+    """Show a page at the main window's size and wait until its first refresh is on screen."""
     qtbot.addWidget(page)
     page.resize(1280, 800)
     page.show()
     with qtbot.waitSignal(page.refreshed, timeout=5000):
         page.refresh()
     return page
+
+
+def make_page(qtbot, store, budgets) -> HistoryPage:
+    return _shown_and_loaded(qtbot, HistoryPage(store, budgets))
 
 
 def shown(page) -> list[int]:
@@ -253,13 +257,7 @@ def test_trash_restores_and_empties_with_the_audio(qtbot, store, budgets, monkey
 
 # -- habits ----------------------------------------------------------------------------------------
 def make_habits(qtbot, store, budgets) -> HabitsPage:
-    page = HabitsPage(store, budgets)
-    qtbot.addWidget(page)
-    page.resize(1280, 800)
-    page.show()
-    with qtbot.waitSignal(page.refreshed, timeout=5000):
-        page.refresh()
-    return page
+    return _shown_and_loaded(qtbot, HabitsPage(store, budgets))
 
 
 def series_of(page, key):
