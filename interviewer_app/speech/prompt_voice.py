@@ -148,6 +148,11 @@ class PromptVoice(QObject):
         self.warm_up()
         return list(self._voice_names)
 
+    @property
+    def current_voice(self) -> str | None:
+        """The engine voice in use (None before warm_up() or without an engine)."""
+        return self._tts.voice().name() if self._tts is not None else None
+
     def set_voice(self, name: str) -> bool:
         """Use the engine voice called `name`; False when there is no such voice."""
         self._wanted_voice = name

@@ -49,6 +49,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self._think_left = 0.0
         self._review_attempt_id: int | None = None
         self._closed = False
+        self._voices_loaded = False
         self._history = None  # pages built on first use, so start-up stays fast
         self._habits = None
         self._build_menus()
@@ -148,8 +149,8 @@ class MainWindow(QtWidgets.QMainWindow):
     def start_up(self) -> None:
         """After the window is shown: warm the model, report notices, offer to recover recordings."""
         QTimer.singleShot(0, self.session.warm_up_model)
-        if self.voice is not None:
-            QTimer.singleShot(0, self._load_voices)
+        if self.voice is not None:  # the engine starts when first needed: it blocks for seconds
+            self.choose.voice_combo.opening.connect(self._load_voices)
         if self.notices:
             dialogs.show_error(self, "Please note", "\n\n".join(self.notices))
             self.notices.clear()
@@ -163,12 +164,16 @@ class MainWindow(QtWidgets.QMainWindow):
                 self._analyze_path(recovered[-1])
 
     def _load_voices(self) -> None:
-        """Create the speech engine (blocks once, briefly, after the window is up) and list voices."""
+        """Start the speech engine (once; it blocks briefly) and list its voices."""
+        if self._voices_loaded:
+            return
+        self._voices_loaded = True
         self.voice.warm_up()
         wanted = self.settings.get("voice")
         if wanted:
             self.voice.set_voice(wanted)
-        self.choose.set_voices(self.voice.available_voices(), self.voice.backend, wanted)
+        self.choose.set_voices(self.voice.available_voices(), self.voice.backend,
+                               self.voice.current_voice or wanted)
         self.choose.voice_combo.currentTextChanged.connect(self._voice_chosen)
 
     def _voice_chosen(self, name: str) -> None:
@@ -182,6 +187,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.answer.show_prompt(prompt, budget)
         self.pages.setCurrentWidget(self.answer)
         if prompt and self.choose.speak_prompt.isChecked() and self.voice is not None:
+            self._load_voices()  # first round: starts the engine with the remembered voice
             self.answer.set_state("reading")
             self.voice.say(prompt.text)
         else:

@@ -9,6 +9,17 @@ from interviewer_app.ui.widgets.device_combo import DeviceCombo
 from interviewer_app.ui.widgets.prompt_browser import PromptBrowser
 
 
+class VoiceCombo(QtWidgets.QComboBox):
+    """The voice list; it is filled only when first opened, because starting the speech engine
+    blocks the app for a few seconds (and should not delay the first window)."""
+
+    opening = Signal()
+
+    def showPopup(self) -> None:
+        self.opening.emit()
+        super().showPopup()
+
+
 class ChoosePage(QtWidgets.QWidget):
     start_requested = Signal()
     analyze_file_requested = Signal()
@@ -20,7 +31,7 @@ class ChoosePage(QtWidgets.QWidget):
         self.device_combo = DeviceCombo(list_devices) if list_devices else DeviceCombo()
         self.speak_prompt = QtWidgets.QCheckBox("Read the prompt aloud")
         self.speak_prompt.setChecked(True)
-        self.voice_combo = QtWidgets.QComboBox()
+        self.voice_combo = VoiceCombo()
         self.voice_combo.setObjectName("voice_combo")
         self.voice_combo.setToolTip("The voice that reads prompts aloud")
         self.voice_combo.addItem("System default")
