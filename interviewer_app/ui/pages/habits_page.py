@@ -8,6 +8,7 @@ import html
 from interviewer_app.analysis.habits import Habits, summarize
 from interviewer_app.core.models import format_clock
 from interviewer_app.storage import history
+from interviewer_app.ui.palette import callout_style
 from interviewer_app.ui.qt import QtCore, QtGui, QtWidgets, Qt, Signal
 from interviewer_app.ui.tasks import run_in_background
 from interviewer_app.ui.widgets import habit_charts as charts
@@ -185,10 +186,9 @@ class HabitsPage(QtWidgets.QWidget):
                          + t.horizontalHeader().height() + 2 * t.frameWidth() + 2)
 
     def _style_summary(self) -> None:
-        hl = self.palette().color(QtGui.QPalette.ColorRole.Highlight)
-        self.summary.setStyleSheet(
-            f"QLabel#habits_summary {{ background-color: rgba({hl.red()},{hl.green()},{hl.blue()},30); "
-            f"border-left: 4px solid {hl.name()}; border-radius: 3px; padding: 8px 12px; }}")
+        highlight = self.palette().color(QtGui.QPalette.ColorRole.Highlight).name()
+        self.summary.setStyleSheet(callout_style("QLabel#habits_summary", highlight, alpha=30,
+                                                 padding="8px 12px"))
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)

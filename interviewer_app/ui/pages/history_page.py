@@ -9,11 +9,11 @@ from interviewer_app.core.errors import InterviewerError
 from interviewer_app.core.prompts import CATEGORIES
 from interviewer_app.storage import history
 from interviewer_app.storage.history import HistoryFilter
-from interviewer_app.ui.qt import QtCore, QtGui, QtWidgets, Qt, Signal
+from interviewer_app.ui.qt import QtCore, QtWidgets, Qt, Signal
 from interviewer_app.ui.tasks import run_in_background
 from interviewer_app.ui.widgets.history_table import SCORE, STEPS, WPM, HistoryTable
 from interviewer_app.ui.widgets.prompt_labels import category_label
-from interviewer_app.ui.widgets.step_checklist import status_colors
+from interviewer_app.ui.palette import callout_style, status_colors
 
 ANY_DATE = QtCore.QDate(2000, 1, 1)  # the date edits' minimum, shown as "any date"
 SEARCH_DELAY_MS = 300
@@ -282,10 +282,8 @@ class HistoryPage(QtWidgets.QWidget):
             self.refresh()
 
     def _style_undo_bar(self) -> None:
-        c = QtGui.QColor(status_colors(self.palette())["warn"])
-        self.undo_bar.setStyleSheet(
-            f"QFrame#undo_bar {{ background-color: rgba({c.red()},{c.green()},{c.blue()},40); "
-            f"border-left: 4px solid {c.name()}; border-radius: 3px; }}")
+        self.undo_bar.setStyleSheet(callout_style("QFrame#undo_bar", status_colors(self.palette())["warn"],
+                                                  padding=None))
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)

@@ -10,6 +10,7 @@ from PySide6 import QtCharts
 from interviewer_app.analysis.habits import WeekStats
 from interviewer_app.core.rubric import RUBRIC
 from interviewer_app.core.steps import STEPS
+from interviewer_app.ui.palette import is_dark
 from interviewer_app.ui.qt import QtCore, QtGui, QtWidgets, Qt
 from interviewer_app.ui.step_colors import STEP_COLORS
 
@@ -17,10 +18,6 @@ from interviewer_app.ui.step_colors import STEP_COLORS
 SERIES = {False: ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#B8860B", "#56B4E9", "#6A3D9A"),
           True: ("#56B4E9", "#FF8C5A", "#3FD0A0", "#E89AC7", "#F0C050", "#9ECBF0", "#B79CE0")}
 MAX_X_LABELS = 8
-
-
-def is_dark(palette: QtGui.QPalette) -> bool:
-    return palette.color(QtGui.QPalette.ColorRole.Window).lightness() < 128
 
 
 def base_chart(palette: QtGui.QPalette, legend: bool = True) -> QtCharts.QChart:

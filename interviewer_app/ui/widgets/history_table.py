@@ -9,7 +9,7 @@ from typing import Callable
 from interviewer_app.core.models import format_clock
 from interviewer_app.storage.history import AttemptSummary
 from interviewer_app.ui.qt import QtCore, QtGui, QtWidgets, Qt, Signal
-from interviewer_app.ui.widgets.step_checklist import status_colors
+from interviewer_app.ui.palette import status_colors
 
 COLUMNS = ("Date", "Prompt", "Budget", "Duration / budget", "Overtime", "Steps", "WPM", "Self-score")
 DATE, PROMPT, BUDGET, DURATION, OVERTIME, STEPS, WPM, SCORE = range(len(COLUMNS))

@@ -9,7 +9,7 @@ from interviewer_app.core.models import format_clock
 from interviewer_app.core.steps import STEPS_BY_KEY
 from interviewer_app.ui.qt import QtCore, QtGui, QtWidgets
 from interviewer_app.ui.step_colors import STEP_COLORS
-from interviewer_app.ui.widgets.step_checklist import status_colors  # one set of good/bad/warn colours
+from interviewer_app.ui.palette import status_colors
 
 NO_TIMING = "No timing for a typed transcript: pacing, pauses and overtime are not measured."
 

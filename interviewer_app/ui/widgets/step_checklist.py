@@ -6,25 +6,9 @@ import html
 
 from interviewer_app.core.models import format_clock
 from interviewer_app.core.steps import JUMPED_TO_OPTIONS_TIP, STEPS, STEPS_BY_KEY
+from interviewer_app.ui.palette import callout_style, status_colors
 from interviewer_app.ui.qt import QtCore, QtGui, QtWidgets, Signal
 from interviewer_app.ui.step_colors import STEP_COLORS
-
-
-def _is_dark(palette: QtGui.QPalette) -> bool:
-    return palette.color(QtGui.QPalette.ColorRole.Window).lightness() < 128
-
-
-def status_colors(palette: QtGui.QPalette) -> dict[str, str]:
-    """Good / bad / warning colours readable on the palette's window colour."""
-    if _is_dark(palette):
-        return {"good": "#3FB950", "bad": "#FF7B72", "warn": "#E3B341"}
-    return {"good": "#1A7F37", "bad": "#CF222E", "warn": "#9A6700"}
-
-
-def _callout_style(color: str) -> str:
-    c = QtGui.QColor(color)
-    return (f"QLabel {{ background-color: rgba({c.red()},{c.green()},{c.blue()},40); "
-            f"border-left: 4px solid {color}; border-radius: 3px; padding: 6px 8px; }}")
 
 
 class StepChecklist(QtWidgets.QWidget):
@@ -131,7 +115,7 @@ class StepChecklist(QtWidgets.QWidget):
             tips = d.get("tips") or []
             text = tips[0] if tips and tips[0].startswith("You proposed") else JUMPED_TO_OPTIONS_TIP
             self.jump_callout.setText(f"⚠ {text}")
-            self.jump_callout.setStyleSheet(_callout_style(colors["warn"]))
+            self.jump_callout.setStyleSheet(callout_style("QLabel", colors["warn"]))
         self.jump_callout.setVisible(bool(d.get("jumped_to_options")))
         missing = [k for k in d.get("missing_steps") or [] if k in STEPS_BY_KEY]
         if d.get("no_speech"):
@@ -143,7 +127,7 @@ class StepChecklist(QtWidgets.QWidget):
         elif d:
             self.tips_label.setText("All eight steps were heard.")
         self.tips_label.setVisible(bool(d))
-        self.tips_label.setStyleSheet(_callout_style(colors["bad" if missing else "good"]) if d else "")
+        self.tips_label.setStyleSheet(callout_style("QLabel", colors["bad" if missing else "good"]) if d else "")
 
     def _clicked(self, key: str) -> None:
         first = ((self._feedback or {}).get("steps") or {}).get(key, {}).get("first_s")
