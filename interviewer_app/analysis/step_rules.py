@@ -235,7 +235,3 @@ RULES: tuple[Rule, ...] = (
     _rule("risks", "stop-if", r"\b(?:stop|pause|halt|roll back|pull back|revert|extend|freeze)\b.{0,60}\bif\b|\bif\b.{0,80}\b(?:exceeds?|drops? below|goes above|spikes?|crosses|more than|we'd stop|stop the launch|should stop|i'd stop|pull it|extend)\b", 1.0,
           "says when to stop"),
 )
-
-
-def rules_for(step: str) -> list[Rule]:
-    return [r for r in RULES if r.step == step]

@@ -1,1 +1,1 @@
-"""Qt-free core: data models, paths, errors, clock, the 8 steps, prompts and budgets."""
+"""Qt-free core: data models, paths, errors, the 8 steps, the rubric, prompts and budgets."""

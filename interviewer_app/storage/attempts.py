@@ -8,7 +8,6 @@ import os
 import sqlite3
 import threading
 import uuid
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -19,20 +18,6 @@ from interviewer_app.analysis.feedback import AnswerFeedback
 from interviewer_app.core.errors import StorageError
 from interviewer_app.core.steps import STEP_KEYS
 from interviewer_app.storage.database import OpenedDatabase, _storage_error
-
-
-@dataclass(frozen=True)
-class AttemptRow:
-    id: int
-    created_at: str
-    prompt_id: str | None
-    budget_label: str | None
-    duration_s: float | None
-    overtime_s: float | None
-    steps_heard: int
-    wpm: float | None
-    audio_path: str | None
-    transcript: str
 
 
 def _nearly_full(folder: Path, needed: int) -> bool:
@@ -132,17 +117,6 @@ class AttemptStore:
             raise StorageError(f"cannot save the recording in {self.recordings_dir} ({exc}); set "
                                "INTERVIEWER_DATA_DIR to a folder you can write to") from None
         return str(final.relative_to(self.recordings_dir.parent))
-
-    @_locked
-    def list(self, limit: int | None = None) -> list[AttemptRow]:
-        sql = ("SELECT id, created_at, prompt_id, budget_format, budget_phase, budget_s, duration_s, "
-               "overtime_s, steps_heard, wpm, audio_path, transcript FROM attempts "
-               "WHERE deleted_at IS NULL ORDER BY id DESC")
-        rows = self.db.execute(sql + (f" LIMIT {int(limit)}" if limit else "")).fetchall()
-        return [AttemptRow(id=r[0], created_at=r[1], prompt_id=r[2],
-                           budget_label=None if r[3] is None else f"{r[3]}/{r[4] or '-'} {r[5]:g}s",
-                           duration_s=r[6], overtime_s=r[7], steps_heard=r[8], wpm=r[9],
-                           audio_path=r[10], transcript=r[11]) for r in rows]
 
     @_locked
     def set_self_score(self, attempt_id: int, scores: dict[str, int | None], notes: str = "") -> None:

@@ -51,7 +51,9 @@ def test_answer_through_the_virtual_microphone_is_reviewed_with_highlights(make_
     html = window.review.transcript.toHtml().lower()
     assert STEP_COLORS["options"][1:].lower() in html and STEP_COLORS["restate"][1:].lower() in html
     assert answer.attempt_id == 1 and answer.save_error is None
-    assert window.ctx.store.list()[0].audio_path.startswith("recordings/")
+    from interviewer_app.storage.history import query
+
+    assert query(window.ctx.store)[0].audio_path.startswith("recordings/")
     screenshot(window, "3-review")
     window.review.tabs.setCurrentIndex(1)
     screenshot(window, "4-review-pacing")

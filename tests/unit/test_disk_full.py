@@ -11,6 +11,7 @@ from interviewer_app.analysis.feedback import analyze
 from interviewer_app.core.errors import StorageError
 from interviewer_app.storage.attempts import AttemptStore
 from interviewer_app.storage.database import open_database
+from interviewer_app.storage.history import query
 
 from tests.unit.timed import timed_transcript
 
@@ -33,7 +34,7 @@ def test_audio_that_does_not_fit_is_a_clear_error_and_leaves_no_partial_file(tin
     with pytest.raises(StorageError, match="is full; free some space"):
         store.save(analyze(timed_transcript([("We could add templates.", 0)])), samples=noise)
     assert list((tiny_disk / "recordings").iterdir()) == []
-    assert [r.id for r in store.list()] == [kept]
+    assert [r.id for r in query(store)] == [kept]
 
 
 def test_a_database_that_cannot_grow_is_a_clear_error(tiny_disk):
@@ -42,4 +43,4 @@ def test_a_database_that_cannot_grow_is_a_clear_error(tiny_disk):
     with pytest.raises(StorageError, match="disk holding .* is full"):
         for _ in range(200):
             store.save(analyze(long_answer))
-    assert store.list()  # what was saved before the disk filled is still there
+    assert query(store)  # what was saved before the disk filled is still there

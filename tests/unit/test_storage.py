@@ -12,6 +12,7 @@ from interviewer_app.core.errors import StorageError
 from interviewer_app.core.models import Budget
 from interviewer_app.storage.attempts import AttemptStore
 from interviewer_app.storage.database import open_database
+from interviewer_app.storage.history import HistoryFilter, query
 from interviewer_app.storage.migrations import SCHEMA_VERSION
 
 from tests.unit.timed import timed_transcript
@@ -36,10 +37,11 @@ def test_save_keeps_feedback_steps_and_audio(tmp_path):
     store = AttemptStore(opened, tmp_path / "recordings")
     samples = (0.1 * np.sin(np.arange(16000) / 5)).astype(np.float32)
     attempt_id = store.save(_feedback(), samples=samples)
-    rows = store.list()
+    rows = query(store)
     assert [r.id for r in rows] == [attempt_id]
     row = rows[0]
-    assert row.steps_heard == 2 and row.overtime_s > 0 and row.budget_label.startswith("sixty/answer")
+    assert row.steps_heard == 2 and row.overtime_s > 0
+    assert (row.budget_format, row.budget_phase, row.budget_s) == ("sixty", "answer", 5)
     audio, rate = sf.read(tmp_path / row.audio_path)
     assert rate == 16000 and len(audio) == 16000
     assert np.max(np.abs(audio - samples)) < 1e-3  # FLAC 16-bit keeps the recording
@@ -56,7 +58,7 @@ def test_a_damaged_database_is_set_aside_and_a_new_one_started(tmp_path):
     backups = list(tmp_path.glob("db.sqlite3.corrupt-*"))
     assert len(backups) == 1 and backups[0].read_bytes().startswith(b"this is not a database")
     assert "moved to" in opened.notices[0] and str(backups[0]) in opened.notices[0]
-    assert AttemptStore(opened, tmp_path / "rec").list() == []
+    assert query(AttemptStore(opened, tmp_path / "rec")) == []
 
 
 def test_a_truncated_database_is_set_aside(tmp_path):
@@ -111,8 +113,9 @@ def test_migrating_a_version_1_database_keeps_its_attempts(tmp_path):
     opened = open_database(path)
     assert opened.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     store = AttemptStore(opened, tmp_path / "rec")
-    [row] = store.list()
-    assert (row.prompt_id, row.transcript) == ("p1", "the goal is x")
+    [row] = query(store)
+    assert row.prompt_id == "p1"
+    assert [r.id for r in query(store, HistoryFilter(text="the goal is x"))] == [row.id]  # transcript kept
     assert store.self_score(row.id) == ({}, "")
 
 
@@ -136,6 +139,6 @@ def test_a_recording_in_our_folder_is_referenced_not_copied(tmp_path):
     sf.write(flac, np.zeros(1600, dtype=np.float32), 16000)
     store = AttemptStore(open_database(tmp_path / "data" / "db.sqlite3"), recordings)
     attempt_id = store.save(_feedback(), source_path=flac, samples=np.zeros(1600, dtype=np.float32))
-    assert store.list()[0].audio_path == "recordings/recording-1.flac"
+    assert query(store)[0].audio_path == "recordings/recording-1.flac"
     assert sorted(p.name for p in recordings.iterdir()) == ["recording-1.flac"]
     assert attempt_id == 1
