@@ -12,11 +12,12 @@ from typing import Callable
 from interviewer_app.analysis.feedback import AnswerFeedback, analyze, typed_transcript
 from interviewer_app.audio.clip import AudioClip, load_clip
 from interviewer_app.core.budgets import BudgetBook
-from interviewer_app.core.errors import AudioError
+from interviewer_app.core.errors import AudioError, InterviewerError
 from interviewer_app.core.models import Budget, Prompt
 from interviewer_app.core.paths import AppPaths, app_paths
 from interviewer_app.core.prompts import PromptBank
 from interviewer_app.transcribe.engine import Transcriber, TranscribeOptions
+from interviewer_app.transcribe.live import LiveTranscriber
 
 TEXT_SUFFIXES = (".txt", ".md")
 
@@ -56,8 +57,12 @@ class AppContext:
 @dataclass
 class AnalyzedAnswer:
     feedback: AnswerFeedback
-    clip: AudioClip | None
+    clip: AudioClip | None  # decoded audio, when it was needed (not kept for live answers)
     source: Path
+
+    @property
+    def audio_path(self) -> Path | None:
+        return None if self.source.suffix.lower() in TEXT_SUFFIXES else self.source
 
 
 def analyze_file(ctx: AppContext, path: Path, *, prompt: Prompt | None = None,
@@ -69,6 +74,21 @@ def analyze_file(ctx: AppContext, path: Path, *, prompt: Prompt | None = None,
     clip = load_clip(path)
     transcript = ctx.transcriber.transcribe(clip.samples, on_progress=on_progress, cancel=cancel)
     return AnalyzedAnswer(analyze(transcript, budget, prompt), clip, path)
+
+
+def finish_live_answer(ctx: AppContext, live: LiveTranscriber, recording: Path, *,
+                       prompt: Prompt | None = None, budget: Budget | None = None) -> AnalyzedAnswer:
+    """Feedback on an answer transcribed while it was spoken: only the unfinished tail is decoded.
+    If the live path cannot finish (a decode failed), the whole recording is transcribed instead."""
+    recording = Path(recording)
+    try:
+        transcript = live.finish(lambda: load_clip(recording).samples)
+    except InterviewerError:
+        raise
+    except Exception as exc:  # never lose the answer to a live-path problem: do a full pass
+        ctx.report(f"live transcript could not be finished ({exc}); transcribing the whole answer")
+        return analyze_file(ctx, recording, prompt=prompt, budget=budget)
+    return AnalyzedAnswer(analyze(transcript, budget, prompt), None, recording)
 
 
 def save_answer(ctx: AppContext, answer: AnalyzedAnswer) -> int:

@@ -18,6 +18,7 @@ import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Callable
 
 import numpy as np
 
@@ -44,8 +45,11 @@ class Recording:
 
 class Recorder:
     def __init__(self, folder: Path, *, device: int | str | None = None, samplerate: int = 16_000,
-                 sd=None):
+                 sd=None, on_audio: Callable[[np.ndarray], None] | None = None):
+        """`on_audio` gets each block after it is on disk, on the writer thread (for live
+        transcription); an error in it never stops the recording."""
         self.folder = Path(folder)
+        self.on_audio = on_audio
         self.device = device
         self.samplerate = samplerate
         self._sd = sd
@@ -127,6 +131,11 @@ class Recorder:
                     self._error = f"cannot write the recording ({exc.strerror}); free disk space"
                     continue
                 self._frames += len(block)
+                if self.on_audio is not None:
+                    try:
+                        self.on_audio(block)
+                    except Exception:  # a listener's failure must not cost the recording
+                        self.on_audio = None
                 rms = float(np.sqrt(np.mean(np.square(block, dtype=np.float64)))) if block.size else 0.0
                 self._level = 20 * np.log10(rms) if rms > 0 else float("-inf")
                 if time.monotonic() - last_sync >= FLUSH_S:

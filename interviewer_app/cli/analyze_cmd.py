@@ -6,7 +6,9 @@ import sys
 from pathlib import Path
 
 from interviewer_app.cli.report import print_result
-from interviewer_app.pipeline import AppContext, analyze_file, save_answer
+from interviewer_app.core.errors import UsageError
+from interviewer_app.live_replay import replay_live
+from interviewer_app.pipeline import TEXT_SUFFIXES, AppContext, analyze_file, save_answer
 from interviewer_app.transcribe.engine import TranscribeOptions
 
 
@@ -24,6 +26,12 @@ def add_parser(sub) -> None:
                         "(downloaded once), or a local CTranslate2 folder")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument("--save", action="store_true", help="keep the attempt (audio and feedback) in history")
+    p.add_argument("--live-sim", action="store_true",
+                   help="replay the audio in real time through the live path the app uses while "
+                        "you speak, and report when each step was first shown, the live lag and "
+                        "the time from Stop to feedback (JSON key \"live\")")
+    p.add_argument("--fast", action="store_true",
+                   help="with --live-sim: simulate the timing instead of waiting in real time")
     p.set_defaults(run=run)
 
 
@@ -33,8 +41,21 @@ def run(args) -> int:
     budget = ctx.budgets.resolve(args.company, args.phase, args.budget)
     if args.model:
         ctx.transcriber.model_name  # resolve now: a bad model name fails before any work
-    answer = analyze_file(ctx, args.input, prompt=prompt, budget=budget)
+    live = None
+    if args.live_sim or args.fast:
+        if not args.live_sim:
+            raise UsageError("--fast only makes sense with --live-sim")
+        if args.input.suffix.lower() in TEXT_SUFFIXES:
+            raise UsageError("--live-sim needs an audio file, not a typed transcript")
+        replay = replay_live(ctx, args.input, prompt=prompt, budget=budget, fast=args.fast)
+        answer, live = replay.answer, replay.report
+    else:
+        answer = analyze_file(ctx, args.input, prompt=prompt, budget=budget)
     result = answer.feedback.to_dict()
+    if live is not None:
+        result["live"] = live
+        if not args.json:
+            _say(live_summary(live))
     if args.save:
         result["attempt_id"] = save_answer(ctx, answer)
         _say(f"saved as attempt {result['attempt_id']} in {ctx.paths.database}")
@@ -44,3 +65,11 @@ def run(args) -> int:
 
 def _say(message: str) -> None:
     print(f"interviewer-app: {message}", file=sys.stderr)
+
+
+def live_summary(live: dict) -> str:
+    shown = ", ".join(f"{k} {v:.1f} s" for k, v in live["steps_first_shown_s"].items() if v is not None)
+    lag = live["lag_s"]
+    return (f"live ({live['mode']}): feedback {live['stop_to_feedback_s']:.2f} s after Stop; words shown "
+            f"{lag['median_s']} s after spoken (median), {lag['p95_s']} s (95th percentile); "
+            f"steps first shown: {shown or 'none'}" + (f"; {live['notice']}" if live["notice"] else ""))

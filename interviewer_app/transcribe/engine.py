@@ -91,29 +91,52 @@ class Transcriber:
         if duration == 0 or is_silent(samples):
             return Transcript(segments=(), model=self.model_name, duration_s=duration,
                               warnings=(NO_SPEECH_WARNING,))
+        segments, unclear = self.decode(samples, on_progress=on_progress, cancel=cancel)
+        if on_progress is not None:
+            on_progress(1.0)
+        return self.build_transcript(segments, unclear, samples)
+
+    def decode(self, samples: np.ndarray, *, offset: float = 0.0, prompt: str | None = None,
+               on_progress: Callable[[float], None] | None = None,
+               cancel: threading.Event | None = None) -> tuple[list[Segment], int]:
+        """Whisper on a stretch of audio: its segments with times shifted by `offset` seconds, and
+        how many of them were hard to make out. `prompt` is earlier text given as context."""
         model = self.load()
-        segments_iter, _info = model.transcribe(samples, **self.options.kwargs())
+        kwargs = self.options.kwargs()
+        if prompt and not kwargs["initial_prompt"]:
+            kwargs["initial_prompt"] = prompt
+        duration = len(samples) / SAMPLE_RATE
+        segments_iter, _info = model.transcribe(samples, **kwargs)
         segments, unclear = [], 0
         for seg in segments_iter:
             if cancel is not None and cancel.is_set():
                 break
-            words = tuple(Word(_r(w.start), _r(w.end), w.word, _r(w.probability))
+            words = tuple(Word(_r(w.start + offset), _r(w.end + offset), w.word, _r(w.probability))
                           for w in (seg.words or ()))
             text = seg.text.strip()
             if text:
-                segments.append(Segment(_r(seg.start), _r(seg.end), text, words))
+                segments.append(Segment(_r(seg.start + offset), _r(seg.end + offset), text, words))
                 unclear += seg.avg_logprob < -1.0
             if on_progress is not None and duration:
                 on_progress(min(1.0, seg.end / duration))
+        return segments, unclear
+
+    def build_transcript(self, segments: list[Segment], unclear: int, samples: np.ndarray | None,
+                         *, duration_s: float | None = None,
+                         speech: tuple[tuple[float, float], ...] | None = None) -> Transcript:
+        """The final transcript with its warnings; voice activity is measured on `samples` unless
+        `speech` is given (the live path has measured it already)."""
         warnings = []
         if not segments:
             warnings.append(NO_SPEECH_WARNING)
         elif unclear / len(segments) > 0.5:
             warnings.append(UNCLEAR_WARNING)
-        if on_progress is not None:
-            on_progress(1.0)
-        return Transcript(segments=tuple(segments), model=self.model_name, duration_s=duration,
-                          warnings=tuple(warnings), speech=speech_regions(samples) if segments else ())
+        if duration_s is None:
+            duration_s = len(samples) / SAMPLE_RATE
+        if speech is None:
+            speech = speech_regions(samples) if segments else ()
+        return Transcript(segments=tuple(segments), model=self.model_name, duration_s=duration_s,
+                          warnings=tuple(warnings), speech=speech if segments else ())
 
 
 def _r(x) -> float:

@@ -91,3 +91,22 @@ def test_finalize_without_sidecar_assumes_16k(tmp_path):
     np.zeros(1600, dtype="<i2").tofile(raw)
     audio, rate = sf.read(finalize(raw))
     assert rate == 16000 and len(audio) == 1600
+
+
+def test_live_listener_gets_every_block_and_its_failure_never_costs_the_recording(tmp_path):
+    device = VanishingDevice(blocks=40)
+    got = []
+
+    def listener(block):  # live transcription that breaks after ten blocks
+        if len(got) == 10:
+            raise RuntimeError("live transcriber crashed")
+        got.append(block.copy())
+
+    recorder = Recorder(tmp_path, sd=device, on_audio=listener)
+    recorder.start()
+    assert device.delivered.wait(10)
+    recording = recorder.stop()
+    assert len(got) == 10 and all(b.shape == (800,) for b in got)
+    data, rate = sf.read(recording.path)
+    assert rate == 16000 and len(data) == 40 * 800  # every block is still on disk
+    assert np.allclose(data[:800], got[0], atol=1e-4)

@@ -1,0 +1,149 @@
+"""Live transcription against one full pass over the same audio, side by side in one run.
+
+Run:  .venv/bin/python benchmarks/live_transcription.py [--accuracy] [--realtime] [--variants]
+      (no flag: both --accuracy and --realtime)
+
+--accuracy  Word error rate of the live path (simulated time: every decode moves the clock on by
+            the time it really took, so chunks are cut as on this machine, without waiting
+            through silences) and of one full pass, on ../shared/realspeech (38 clips of real
+            speech) and on spoken answers made with espeak-ng. Target: live - full <= 1 point.
+--realtime  A 3.8-minute spoken answer replayed in real time through the live path, as in the
+            app: time from Stop to full feedback (target <= 1 s) next to the full-pass time on
+            the same audio, and the live lag from a word's end to its first display (targets:
+            median <= 3 s, 95th percentile <= 5 s). Twice: Stop right after the last word, and
+            Stop 1.5 s after it (people pause before they click).
+--variants  Accuracy of other chunking settings (shorter chunks, no context), for the record.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import soundfile as sf
+
+from common import REALSPEECH, ROOT, corpus_wer, realspeech_rows, table
+
+
+def synthetic_answers() -> list[tuple[str, Path, str]]:
+    from long_answer import three_minute_script
+    from tests.fixtures.speech import synthesize
+
+    out = []
+    for name in ("strong_onboarding", "jump_to_options"):
+        from tests.fixtures.speech import load_script
+
+        spoken = synthesize(name, load_script(name))
+        out.append((name, spoken.wav, spoken.text))
+    spoken = synthesize("three-minute-answer", three_minute_script())
+    out.append(("three-minute-answer", spoken.wav, spoken.text))
+    return out
+
+
+def accuracy(ctx, configs: dict) -> None:
+    from interviewer_app.audio.clip import load_clip
+    from interviewer_app.live_replay import replay_live
+
+    sets = {"realspeech": [(r["file"], REALSPEECH / r["file"], r["reference_text"]) for r in realspeech_rows()],
+            "espeak answers": synthetic_answers()}
+    rows = []
+    for set_name, clips in sets.items():
+        full_pairs, live_pairs = [], {k: [] for k in configs}
+        full_s, live_s = 0.0, {k: 0.0 for k in configs}
+        for _name, path, ref in clips:
+            t = time.perf_counter()
+            full = ctx.transcriber.transcribe(load_clip(path).samples).text
+            full_s += time.perf_counter() - t
+            full_pairs.append((ref, full))
+            for key, config in configs.items():
+                t = time.perf_counter()
+                replay = replay_live(ctx, path, fast=True, config=config)
+                live_s[key] += time.perf_counter() - t
+                live_pairs[key].append((ref, replay.answer.feedback.transcript.text))
+        full_wer = corpus_wer(full_pairs)
+        rows.append([set_name, "full pass", f"{100 * full_wer[0]:.2f}", "", f"{full_s:.0f}"])
+        for key in configs:
+            w = corpus_wer(live_pairs[key])
+            rows.append([set_name, f"live: {key}", f"{100 * w[0]:.2f}",
+                         f"{100 * (w[0] - full_wer[0]):+.2f}", f"{live_s[key]:.0f}"])
+    print("\nAccuracy (corpus WER, Whisper normaliser)")
+    print(table(rows, ["set", "path", "WER %", "live - full", "seconds"]))
+
+
+def realtime(ctx) -> None:
+    from interviewer_app.analysis.feedback import analyze
+    from interviewer_app.audio.clip import SAMPLE_RATE, load_clip
+    from interviewer_app.core.budgets import BudgetBook
+    from interviewer_app.live_replay import replay_live
+
+    _name, wav, _ref = synthetic_answers()[-1]
+    samples = load_clip(wav).samples
+    budget = ctx.budgets.resolve("amazon", None, None) if isinstance(ctx.budgets, BudgetBook) else None
+    # Stop right after the last word: trim the file's trailing silence to 0.1 s.
+    speech_end = _speech_end(samples)
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for gap in (0.1, 1.5):
+            path = Path(tmp) / f"answer-gap{gap}.wav"
+            end = min(len(samples), int((speech_end + gap) * SAMPLE_RATE))
+            sf.write(path, samples[:end], SAMPLE_RATE)
+            replay = replay_live(ctx, path, budget=budget)
+            t = time.perf_counter()
+            full = analyze(ctx.transcriber.transcribe(samples[:end]), budget)
+            full_s = time.perf_counter() - t
+            r = replay.report
+            rows.append([f"{gap:.1f}", f"{r['audio_s']:.0f}", f"{r['stop_to_feedback_s']:.2f}",
+                         f"{full_s:.2f}", f"{full_s / max(r['stop_to_feedback_s'], 1e-3):.0f}x",
+                         r["lag_s"]["median_s"], r["lag_s"]["p95_s"], r["lag_s"]["max_s"],
+                         r["decodes"], r["chunks"], r["mean_decode_s"], r["kept_up"],
+                         f"{replay.answer.feedback.steps_heard}/{full.steps_heard}"])
+    print("\nReal time: a spoken answer replayed at its own pace, then Stop")
+    print(table(rows, ["stop after last word s", "audio s", "stop->feedback s", "full pass s",
+                       "faster", "lag median s", "lag p95 s", "lag max s", "decodes", "chunks",
+                       "mean decode s", "kept up", "steps live/full"]))
+
+
+def _speech_end(samples: np.ndarray) -> float:
+    from interviewer_app.audio.activity import speech_regions
+
+    return speech_regions(samples)[-1][1]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--accuracy", action="store_true")
+    ap.add_argument("--realtime", action="store_true")
+    ap.add_argument("--variants", action="store_true")
+    args = ap.parse_args()
+    if not (args.accuracy or args.realtime or args.variants):
+        args.accuracy = args.realtime = True
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    os.environ.setdefault("INTERVIEWER_HOME", str(ROOT / ".bench-cache" / "live"))
+    from interviewer_app.core.paths import app_paths
+    from interviewer_app.pipeline import AppContext
+    from interviewer_app.transcribe.live import LiveConfig
+
+    ctx = AppContext(paths=app_paths())
+    ctx.transcriber.load()
+    default = LiveConfig()
+    configs = {"app settings": default}
+    if args.variants:
+        configs["chunk at every 0.5 s pause"] = replace(default, min_chunk_s=0.0)
+        configs["no context prompt"] = replace(default, context_words=0)
+        configs["max chunk 12 s"] = replace(default, max_pending_s=12.0, min_chunk_s=6.0)
+    print(f"CPU threads: {ctx.transcriber.cpu_threads or 'all'}, model {ctx.transcriber.model_name}; "
+          f"live settings: {default}")
+    if args.accuracy or args.variants:
+        accuracy(ctx, configs)
+    if args.realtime:
+        realtime(ctx)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,61 @@
+"""What the answer screen shows while someone speaks: steps heard so far (and when each was first
+shown), words per minute and the current pause, from a live transcript snapshot."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from interviewer_app.analysis.sentences import split_sentences
+from interviewer_app.analysis.structure import SentenceLabel, detect_steps
+from interviewer_app.core.models import StepResult
+
+if TYPE_CHECKING:
+    from interviewer_app.transcribe.live import LiveSnapshot
+
+SHOW_PAUSE_S = 2.0  # a silence this long is shown as a pause
+
+
+@dataclass
+class LiveView:
+    steps: dict[str, StepResult]
+    labels: list[SentenceLabel]
+    wpm: float | None
+    pause_s: float | None  # current silence, when it is long enough to show
+    words: int
+    first_shown_s: dict[str, float]  # step -> audio clock when it first lit up
+
+
+@dataclass
+class LiveProgress:
+    first_shown_s: dict[str, float] = field(default_factory=dict)
+    _version: int = -1
+    _view: LiveView | None = None
+
+    def update(self, snap: LiveSnapshot) -> LiveView:
+        """Recompute when the transcript changed; the pause always follows the clock."""
+        if self._view is None or snap.version != self._version:
+            self._version = snap.version
+            steps, labels = detect_steps(split_sentences(snap.transcript()))
+            for key, result in steps.items():
+                if result.heard and key not in self.first_shown_s:
+                    self.first_shown_s[key] = round(snap.received_s, 2)
+            words = [w for s in snap.segments for w in s.words]
+            self._view = LiveView(steps, labels, _wpm(words), None, len(words), self.first_shown_s)
+        view = self._view
+        view.pause_s = _pause(snap)
+        return view
+
+
+def _wpm(words) -> float | None:
+    if len(words) < 5:
+        return None
+    span = words[-1].end - words[0].start
+    return round(len(words) / (span / 60), 0) if span >= 10 else None
+
+
+def _pause(snap: LiveSnapshot) -> float | None:
+    if snap.last_speech_end_s is None:
+        return None
+    silent = snap.received_s - snap.last_speech_end_s
+    return round(silent, 1) if silent >= SHOW_PAUSE_S else None

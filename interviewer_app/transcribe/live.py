@@ -1,0 +1,397 @@
+"""Live transcription: transcribe an answer while it is spoken, so feedback is ready at Stop.
+
+Audio arrives in blocks (`feed`, from the recorder's writer thread or a file replay). One worker
+decodes the *pending* audio - everything after the last committed point - again whenever enough
+new audio has arrived:
+- each decode is published at once: its words are shown as provisional;
+- when the pending audio ends in a pause (voice activity detection, not Whisper's times), the
+  decode is final: its words are committed and the pending audio restarts after the pause;
+- when pending audio grows past `max_pending_s` with no such pause, the words before the latest
+  short gap are committed, so no word is cut in two;
+- at Stop only what is still pending is decoded; usually nothing, as people pause before Stop.
+
+Whisper pays for a full 30 s window on every decode, so the worker decodes back to back while
+someone speaks and waits while they are silent; on a slower machine each decode covers more audio
+(longer chunks) rather than falling behind. If pending audio still grows past `give_up_s`, or a
+decode fails, live decoding stops with a notice and the rest is transcribed after Stop. Recording
+is never affected. No Qt: the owner polls `snapshot()`.
+"""
+
+from __future__ import annotations
+
+import statistics
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import Callable
+
+import numpy as np
+
+from interviewer_app.audio.activity import Region, speech_regions
+from interviewer_app.audio.clip import SAMPLE_RATE
+from interviewer_app.core.models import Segment, Transcript, Word
+
+BEHIND_NOTICE = ("this computer cannot keep up with live transcription; the rest of the answer "
+                 "will be transcribed after you stop (this takes a little longer)")
+SLOW_NOTICE = "live transcript is running {lag:.0f} s behind on this computer; feedback may take a moment after Stop"
+
+
+@dataclass(frozen=True)
+class LiveConfig:
+    pause_s: float = 0.5  # a silence this long at the end of pending audio closes a chunk
+    min_chunk_s: float = 10.0  # ...once the chunk is this long: Whisper is less accurate on less
+    min_new_audio_s: float = 0.4  # decode again only once this much new audio has arrived
+    max_pending_s: float = 24.0  # past this, commit early at the latest short gap (window: 30 s)
+    give_up_s: float = 45.0  # pending audio beyond this: stop live decoding
+    slow_decode_s: float = 3.0  # a decode slower than this earns a notice
+    context_words: int = 40  # committed words passed to Whisper as context
+    keep_margin_s: float = 0.3  # silence kept in front of the pending audio
+
+
+@dataclass(frozen=True)
+class LiveSnapshot:
+    """What to show now. Times are seconds from the start of the recording (the audio clock)."""
+
+    version: int
+    final: tuple[Segment, ...]
+    provisional: tuple[Segment, ...]
+    received_s: float
+    committed_s: float
+    last_speech_end_s: float | None
+    live: bool  # False once live decoding has stopped (fell behind or failed)
+    notice: str | None
+
+    @property
+    def segments(self) -> tuple[Segment, ...]:
+        return self.final + self.provisional
+
+    def transcript(self) -> Transcript:
+        return Transcript(segments=self.segments, duration_s=self.received_s)
+
+
+@dataclass
+class LiveStats:
+    decodes: int = 0
+    commits: int = 0
+    cuts: list[float] = field(default_factory=list)  # where pending audio was committed (s)
+    decode_s: list[float] = field(default_factory=list)
+    # (audio clock when shown, word spans in that decode): what `word_lags` measures from
+    shown: list[tuple[float, tuple[tuple[float, float], ...]]] = field(default_factory=list)
+
+
+@dataclass
+class _Decode:
+    start: int  # sample where the decoded audio starts
+    end: int  # sample where it ends
+    segments: list[Segment]
+    unclear: int
+
+
+class LiveTranscriber:
+    """Feed audio from any thread; decode on `start()`'s worker thread or by calling `pump()`."""
+
+    def __init__(self, transcriber, config: LiveConfig | None = None,
+                 clock: Callable[[], float] = time.perf_counter,
+                 audio_clock: Callable[[], float] | None = None):
+        """`clock` times decodes; `audio_clock` says where the recording is now (default: the
+        audio received so far), which is when a decode's words count as shown."""
+        self.transcriber = transcriber
+        self.config = config or LiveConfig()
+        self.clock = clock
+        self.audio_clock = audio_clock or (lambda: self._received / SAMPLE_RATE)
+        self.stats = LiveStats()
+        self._lock = threading.Lock()
+        self._wake = threading.Condition(self._lock)
+        self._blocks: list[np.ndarray] = []  # pending audio, from sample `_committed`
+        self._received = 0  # samples fed so far
+        self._committed = 0  # samples before this point are final
+        self._decoded_upto = 0  # received count at the last decode (or silence check)
+        self._final: list[Segment] = []
+        self._provisional: list[Segment] = []
+        self._speech: list[Region] = []  # voice activity in the committed audio
+        self._last_speech_end: float | None = None
+        self._unclear = 0
+        self._last: _Decode | None = None
+        self._live = True
+        self._notice: str | None = None
+        self._version = 0
+        self._stop = False
+        self._thread: threading.Thread | None = None
+
+    # -- input ------------------------------------------------------------------------------------
+    def feed(self, block: np.ndarray) -> None:
+        """Append 16 kHz mono float32 audio. Cheap; safe from any thread but PortAudio's callback
+        should still hand audio over through a queue (the recorder's writer thread calls this)."""
+        with self._lock:
+            self._received += len(block)
+            if self._live:
+                self._blocks.append(np.asarray(block, dtype=np.float32))
+            self._wake.notify()
+
+    # -- worker -----------------------------------------------------------------------------------
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._run, name="live-transcriber", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while True:
+            with self._lock:
+                if self._stop:
+                    return
+            if not self.pump():
+                with self._lock:
+                    if not self._stop:
+                        self._wake.wait(0.05)
+
+    def pump(self) -> bool:
+        """Do one unit of work if there is any. Returns True if a decode ran."""
+        cfg = self.config
+        with self._lock:
+            if not self._live:
+                return False
+            new_s = (self._received - self._decoded_upto) / SAMPLE_RATE
+            if new_s < cfg.min_new_audio_s:
+                return False
+            start, received = self._committed, self._received
+            pending = self._pending()
+        pending_s = len(pending) / SAMPLE_RATE
+        if pending_s > cfg.give_up_s:
+            self._stop_live(BEHIND_NOTICE)
+            return False
+        try:
+            return self._step(pending, start, received)
+        except Exception as exc:  # a failed decode never stops the recording
+            self._stop_live(f"live transcription stopped ({_short(exc)}); the answer will be "
+                            "transcribed after you stop")
+            return False
+
+    def _step(self, pending: np.ndarray, start: int, received: int) -> bool:
+        cfg = self.config
+        pending_s = len(pending) / SAMPLE_RATE
+        offset = start / SAMPLE_RATE
+        regions = speech_regions(pending)
+        if not regions:  # silence since the last commit: move past it, decode nothing
+            with self._lock:
+                self._decoded_upto = received
+                if pending_s > 2 * cfg.keep_margin_s:
+                    self._advance(start + _samples(pending_s - cfg.keep_margin_s))
+                    self._provisional = []
+                    self._publish_locked()
+            return False
+        speech_end = regions[-1][1]
+        trailing = pending_s - speech_end
+        with self._lock:
+            self._last_speech_end = offset + speech_end
+        last = self._last
+        reuse = (last is not None and last.start == start
+                 and last.end >= start + _samples(speech_end + 0.05))
+        decoded = False
+        if reuse:
+            segments = last.segments
+        else:
+            t0 = self.clock()
+            segments, unclear = self.transcriber.decode(pending, offset=offset, prompt=self._context())
+            elapsed = self.clock() - t0
+            decoded = True
+            self._last = _Decode(start, start + len(pending), segments, unclear)
+            self.stats.decodes += 1
+            self.stats.decode_s.append(elapsed)
+            self.stats.shown.append((self.audio_clock(), _spans(segments)))
+            if elapsed > cfg.slow_decode_s and self._notice is None:
+                self._notice = SLOW_NOTICE.format(lag=elapsed)
+        with self._lock:
+            self._decoded_upto = received
+            if trailing >= cfg.pause_s and pending_s >= cfg.min_chunk_s:  # ends in a pause: final
+                cut = speech_end + min(trailing / 2, cfg.pause_s)
+                self._commit(segments, self._last.unclear, regions, offset, cut)
+            elif pending_s >= cfg.max_pending_s:
+                cut = _latest_gap(regions, pending_s)
+                if cut is None:  # no gap at all: keep the last 1.5 s of words pending
+                    cut = _word_cut(segments, offset, pending_s - 1.5)
+                if cut is not None and cut > 0:
+                    done, rest = _split(segments, offset + cut)
+                    self._commit(done, 0, regions, offset, cut)
+                    self._provisional = rest
+                else:
+                    self._provisional = list(segments)
+            else:
+                self._provisional = list(segments)
+            self._publish_locked()
+        return decoded
+
+    def _commit(self, segments, unclear: int, regions, offset: float, cut: float) -> None:
+        self._final.extend(segments)
+        self._unclear += unclear
+        self._speech.extend((offset + a, offset + min(b, cut)) for a, b in regions if a < cut)
+        self._provisional = []
+        self._advance(self._committed + _samples(cut))
+        self._last = None
+        self.stats.commits += 1
+        self.stats.cuts.append(round(self._committed / SAMPLE_RATE, 3))
+
+    def _advance(self, to_sample: int) -> None:
+        drop = to_sample - self._committed
+        if drop <= 0:
+            return
+        pending = self._pending()[drop:]
+        self._blocks = [pending] if pending.size else []
+        self._committed = to_sample
+
+    def _pending(self) -> np.ndarray:
+        if len(self._blocks) > 1:
+            self._blocks = [np.concatenate(self._blocks)]
+        return self._blocks[0] if self._blocks else np.zeros(0, dtype=np.float32)
+
+    def _context(self) -> str | None:
+        if self.config.context_words <= 0:
+            return None
+        with self._lock:
+            words = " ".join(s.text for s in self._final[-6:]).split()
+        return " ".join(words[-self.config.context_words:]) or None
+
+    def _publish_locked(self) -> None:
+        self._version += 1
+
+    def _stop_live(self, notice: str) -> None:
+        with self._lock:
+            self._live = False
+            self._notice = notice
+            self._provisional = []
+            self._blocks = []
+            self._publish_locked()
+
+    # -- output -----------------------------------------------------------------------------------
+    def snapshot(self) -> LiveSnapshot:
+        with self._lock:
+            return LiveSnapshot(version=self._version, final=tuple(self._final),
+                                provisional=tuple(self._provisional),
+                                received_s=self._received / SAMPLE_RATE,
+                                committed_s=self._committed / SAMPLE_RATE,
+                                last_speech_end_s=self._last_speech_end, live=self._live,
+                                notice=self._notice)
+
+    def close(self) -> None:
+        """Stop the worker (it finishes the decode it is in)."""
+        with self._lock:
+            self._stop = True
+            self._wake.notify()
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+
+    def finish(self, full_audio: Callable[[], np.ndarray] | None = None) -> Transcript:
+        """Stop the worker and make the final transcript: decode what is still pending, or, if
+        live decoding stopped, everything after the last commit from `full_audio()`."""
+        self.close()
+        with self._lock:
+            live, start = self._live, self._committed
+            pending = self._pending()
+            duration = self._received / SAMPLE_RATE
+        if live:
+            remainder = pending
+        elif full_audio is not None:
+            remainder = np.asarray(full_audio(), dtype=np.float32)[start:]
+        else:
+            raise ValueError("live decoding stopped early; finish() needs the full audio")
+        if remainder.size:
+            self._finish_tail(remainder, start, reuse=live)
+        speech = tuple(_merge(self._speech))
+        return self.transcriber.build_transcript(self._final, self._unclear, None,
+                                                 duration_s=duration, speech=speech)
+
+    def _finish_tail(self, remainder: np.ndarray, start: int, reuse: bool) -> None:
+        offset = start / SAMPLE_RATE
+        regions = speech_regions(remainder)
+        if not regions:
+            return
+        last = self._last
+        if reuse and last is not None and last.start == start \
+                and last.end >= start + _samples(regions[-1][1] + 0.05):
+            segments, unclear = last.segments, last.unclear  # already decoded: reuse it
+        else:
+            segments, unclear = self.transcriber.decode(remainder, offset=offset,
+                                                        prompt=self._context())
+        with self._lock:
+            self._commit(segments, unclear, regions, offset, len(remainder) / SAMPLE_RATE)
+            self._publish_locked()
+
+
+# -- helpers (pure) --------------------------------------------------------------------------------
+def _samples(seconds: float) -> int:
+    return max(0, int(round(seconds * SAMPLE_RATE)))
+
+
+def _spans(segments) -> tuple[tuple[float, float], ...]:
+    return tuple((w.start, w.end) for s in segments for w in s.words if w.start is not None)
+
+
+def _latest_gap(regions, pending_s: float, keep_s: float = 1.0) -> float | None:
+    """Middle of the latest silence between two speech regions that leaves `keep_s` pending."""
+    gaps = [(a_end + b_start) / 2 for (_a, a_end), (b_start, _b) in zip(regions, regions[1:])
+            if (a_end + b_start) / 2 <= pending_s - keep_s]
+    return gaps[-1] if gaps else None
+
+
+def _word_cut(segments, offset: float, limit: float) -> float | None:
+    """Where to cut (relative seconds) when there is no silence: after the last word ending
+    before `limit`."""
+    ends = [w.end - offset for s in segments for w in s.words if w.end is not None and w.end - offset <= limit]
+    return max(ends) if ends else None
+
+
+def _split(segments, cut_abs: float) -> tuple[list[Segment], list[Segment]]:
+    """Split segments at a time, word by word (a word belongs where its middle is)."""
+    done, rest = [], []
+    for seg in segments:
+        before = tuple(w for w in seg.words if (w.start + w.end) / 2 < cut_abs)
+        after = tuple(w for w in seg.words if (w.start + w.end) / 2 >= cut_abs)
+        if not seg.words:
+            (done if (seg.end or 0) <= cut_abs else rest).append(seg)
+            continue
+        if before:
+            done.append(_segment(before))
+        if after:
+            rest.append(_segment(after))
+    return done, rest
+
+
+def _segment(words: tuple[Word, ...]) -> Segment:
+    return Segment(words[0].start, words[-1].end, "".join(w.word for w in words).strip(), words)
+
+
+def _merge(regions, gap: float = 0.01) -> list[Region]:
+    merged: list[list[float]] = []
+    for a, b in sorted(regions):
+        if merged and a <= merged[-1][1] + gap:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    return [(round(a, 3), round(b, 3)) for a, b in merged]
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return text[:160]
+
+
+def word_lags(words: list[Word], shown) -> list[float]:
+    """Seconds from the end of each final word to the first decode that showed speech there."""
+    lags = []
+    for w in words:
+        if w.start is None:
+            continue
+        mid = (w.start + w.end) / 2
+        for at, spans in shown:
+            if any(s - 0.15 <= mid <= e + 0.15 for s, e in spans):
+                lags.append(max(0.0, at - w.end))
+                break
+    return lags
+
+
+def lag_summary(lags: list[float]) -> dict:
+    if not lags:
+        return {"words": 0, "median_s": None, "p95_s": None, "max_s": None}
+    ordered = sorted(lags)
+    p95 = ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+    return {"words": len(lags), "median_s": round(statistics.median(ordered), 2),
+            "p95_s": round(p95, 2), "max_s": round(ordered[-1], 2)}

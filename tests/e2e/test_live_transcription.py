@@ -1,0 +1,167 @@
+"""Live transcription on real speech with the real tiny.en model: chunks are cut in silences, words
+at forced cuts are neither lost nor doubled, long pauses are skipped and measured, and the live
+result matches one full pass. Audio is fed block by block and decoded with `pump()` (the worker
+thread's one unit of work), so each test is deterministic."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+
+import numpy as np
+import pytest
+
+from interviewer_app.audio.activity import speech_regions
+from interviewer_app.audio.clip import SAMPLE_RATE, load_clip
+from interviewer_app.transcribe.engine import Transcriber
+from interviewer_app.transcribe.live import BEHIND_NOTICE, LiveConfig, LiveTranscriber
+from tests.conftest import CLI, cli_env
+from tests.fixtures.speech import synthesize
+
+BLOCK = int(0.05 * SAMPLE_RATE)
+
+
+@pytest.fixture(scope="module")
+def transcriber(tmp_path_factory):
+    t = Transcriber(None, tmp_path_factory.mktemp("models"))
+    t.load()
+    return t
+
+
+def words(text: str) -> list[str]:
+    return re.sub(r"[^a-z0-9 ]", " ", text.lower()).split()
+
+
+def wer(ref: str, hyp: str) -> float:
+    import jiwer
+
+    return jiwer.wer(" ".join(words(ref)), " ".join(words(hyp)))
+
+
+def feed_live(live: LiveTranscriber, samples: np.ndarray, pump_every_s: float = 3.0) -> None:
+    """Feed like a microphone, letting the worker step every `pump_every_s` of audio (about one
+    decode's time on a busy 2-core machine)."""
+    step = int(pump_every_s * SAMPLE_RATE)
+    for i in range(0, len(samples), BLOCK):
+        live.feed(samples[i:i + BLOCK])
+        if (i + BLOCK) % step < BLOCK:
+            while live.pump():
+                pass
+
+
+def test_live_matches_a_full_pass_and_cuts_only_in_silence(transcriber, strong_answer):
+    samples = load_clip(strong_answer.wav).samples
+    live = LiveTranscriber(transcriber)
+    feed_live(live, samples)
+    assert live.snapshot().final, "sentences are final while the answer goes on"
+    cuts = list(live.stats.cuts)
+    transcript = live.finish()
+    full = transcriber.transcribe(samples)
+    assert wer(full.text, transcript.text) <= 0.08
+    assert wer(strong_answer.text, transcript.text) <= wer(strong_answer.text, full.text) + 0.03
+    # Every commit point lies in a silence between spoken sentences, never inside one.
+    assert live.stats.commits >= 2
+    for cut in cuts:
+        assert not any(s.start + 0.2 < cut < s.end - 0.2 for s in strong_answer.sentences), cut
+    # Voice activity gathered chunk by chunk agrees with one pass over the whole recording.
+    whole = speech_regions(samples)
+    assert transcript.speech[0][0] == pytest.approx(whole[0][0], abs=0.1)
+    assert transcript.speech[-1][1] == pytest.approx(whole[-1][1], abs=0.1)
+    assert transcript.duration_s == pytest.approx(len(samples) / SAMPLE_RATE, abs=0.01)
+
+
+def test_forced_cuts_in_continuous_speech_neither_lose_nor_double_words(transcriber):
+    text = ("Monthly active users fell by eight percent after the redesign shipped, so I would "
+            "first confirm the drop is real by checking the logging pipeline and the dashboards, "
+            "then split the decline by platform, country, acquisition channel and signup cohort "
+            "to find where the users actually went, before anyone proposes a new feature.")
+    spoken = synthesize("live-continuous", {"lead_in": 0.3, "sentence": [{"text": text, "pause_after": 0.3}]})
+    samples = load_clip(spoken.wav).samples
+    live = LiveTranscriber(transcriber, LiveConfig(max_pending_s=5.0, min_chunk_s=30.0))
+    feed_live(live, samples)
+    assert live.stats.commits >= 2, "the long sentence was committed in several pieces"
+    transcript = live.finish()
+    full = transcriber.transcribe(samples)
+    assert abs(len(words(transcript.text)) - len(words(full.text))) <= 2
+    assert wer(text, transcript.text) <= wer(text, full.text) + 0.06
+    times = [w.start for w in transcript.words]
+    assert times == sorted(times), "words stay in order across chunk boundaries"
+
+
+def test_a_long_pause_is_skipped_measured_and_not_filled_with_words(transcriber):
+    spoken = synthesize("live-long-pause", {"lead_in": 1.0, "sentence": [
+        {"text": "The goal is to grow weekly active teams, measured by teams with three active members.",
+         "pause_after": 7.0},
+        {"text": "Now let me map the funnel from signup to the first shared project.", "pause_after": 1.0}]})
+    samples = load_clip(spoken.wav).samples
+    live = LiveTranscriber(transcriber)
+    feed_live(live, samples)
+    decodes_before_stop = live.stats.decodes
+    transcript = live.finish()
+    first, second = spoken.sentences
+    gap_words = [w for w in transcript.words if first.end + 0.5 < w.start < second.start - 0.5]
+    assert not gap_words, gap_words
+    assert "funnel" in transcript.text.lower() and "weekly active" in transcript.text.lower()
+    from interviewer_app.analysis.feedback import analyze
+
+    pauses = analyze(transcript).pacing.pauses
+    assert len(pauses) == 1
+    assert pauses[0].duration == pytest.approx(second.start - first.end, abs=0.3)
+    assert decodes_before_stop <= 12, "silence costs no decoding"
+
+
+def test_falling_behind_stops_live_decoding_and_the_full_audio_is_still_transcribed(transcriber, strong_answer):
+    samples = load_clip(strong_answer.wav).samples
+    long_answer = np.concatenate([samples] * (int(50 * SAMPLE_RATE / len(samples)) + 1))
+    live = LiveTranscriber(transcriber, LiveConfig(give_up_s=45.0))
+    live.feed(long_answer)  # a machine so slow that 50 s piled up before the first decode
+    assert live.pump() is False
+    snap = live.snapshot()
+    assert snap.live is False and snap.notice == BEHIND_NOTICE
+    transcript = live.finish(lambda: long_answer)
+    assert len(words(transcript.text)) >= 0.9 * len(words(transcriber.transcribe(long_answer).text))
+
+
+class FailingOnSecondDecode:
+    """The real transcriber, except that its second decode fails (a model error mid-answer)."""
+
+    def __init__(self, real):
+        self.real, self.calls = real, 0
+
+    def decode(self, *args, **kwargs):
+        self.calls += 1
+        if self.calls == 2:
+            raise RuntimeError("simulated decoder crash")
+        return self.real.decode(*args, **kwargs)
+
+    def build_transcript(self, *args, **kwargs):
+        return self.real.build_transcript(*args, **kwargs)
+
+
+def test_a_decode_error_mid_answer_falls_back_to_transcribing_after_stop(transcriber, strong_answer):
+    samples = load_clip(strong_answer.wav).samples
+    live = LiveTranscriber(FailingOnSecondDecode(transcriber))
+    feed_live(live, samples)
+    snap = live.snapshot()
+    assert snap.live is False and "simulated decoder crash" in snap.notice
+    transcript = live.finish(lambda: samples)
+    assert wer(strong_answer.text, transcript.text) <= wer(strong_answer.text, transcriber.transcribe(samples).text) + 0.05
+
+
+def test_cli_live_sim_reports_when_each_step_was_first_shown(jump_answer):
+    out = subprocess.run([CLI, "analyze", str(jump_answer.wav), "--live-sim", "--json"],
+                         capture_output=True, text=True, timeout=300, env=cli_env())
+    assert out.returncode == 0, out.stderr
+    result = json.loads(out.stdout)
+    live = result["live"]
+    assert live["mode"] == "real-time" and live["kept_up"] is True
+    assert live["audio_s"] == pytest.approx(jump_answer.duration_s, abs=0.05)
+    shown = live["steps_first_shown_s"]
+    # Options were spoken first and the goal later, and the live view showed them in that order.
+    assert shown["options"] is not None and shown["restate"] is not None
+    assert shown["options"] < shown["restate"] <= jump_answer.duration_s + 0.5
+    restate = next(s for s in jump_answer.sentences if "restate" in s.steps)
+    assert shown["restate"] >= restate.start
+    assert live["lag_s"]["words"] > 10 and live["lag_s"]["median_s"] is not None
+    assert result["jumped_to_options"] is True and result["steps"]["restate"]["heard"]
