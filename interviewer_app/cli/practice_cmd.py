@@ -12,7 +12,8 @@ from interviewer_app.audio.recorder import Recorder
 from interviewer_app.cli.report import print_json, print_result
 from interviewer_app.core.errors import UsageError
 from interviewer_app.core.models import format_clock
-from interviewer_app.pipeline import AppContext, analyze_file, save_answer
+from interviewer_app.pipeline import AppContext, analyze_file, finish_live_answer, save_answer
+from interviewer_app.transcribe.live import LiveTranscriber
 
 
 def add_parsers(sub) -> None:
@@ -29,6 +30,8 @@ def add_parsers(sub) -> None:
     p.add_argument("--model", metavar="NAME|PATH")
     p.add_argument("--json", action="store_true")
     p.add_argument("--no-save", action="store_true", help="do not keep the attempt")
+    p.add_argument("--no-live", action="store_true",
+                   help="transcribe after you stop instead of while you speak")
     p.set_defaults(run=run_practice)
 
     d = sub.add_parser("devices", help="list microphones")
@@ -59,17 +62,29 @@ def run_practice(args) -> int:
     loader.start()
     _say(f"prompt [{prompt.id}]: {prompt.text}")
     device = int(args.device) if args.device and args.device.isdigit() else args.device
-    recorder = Recorder(ctx.paths.recordings_dir, device=device)
+    live = None if args.no_live else LiveTranscriber(ctx.transcriber)
+    recorder = Recorder(ctx.paths.recordings_dir, device=device,
+                        on_audio=live.feed if live is not None else None)
     recorder.start()
+    if live is not None:
+        live.start()
     _say("recording" + (f" for {args.seconds:g} s" if args.seconds else "; press Enter to stop")
          + (f" (budget {budget.label})" if budget else ""))
-    _wait(recorder, args.seconds)
+    _wait(recorder, args.seconds, live)
     recording = recorder.stop()
     if recording.interrupted:
         _say(f"{recording.interrupted}; analysing the {format_clock(recording.seconds)} recorded")
     loader.join()
-    answer = analyze_file(ctx, recording.path, prompt=prompt, budget=budget)
+    if live is not None:
+        during = live.stats.decodes
+        answer = finish_live_answer(ctx, live, recording.path, prompt=prompt, budget=budget)
+    else:
+        answer = analyze_file(ctx, recording.path, prompt=prompt, budget=budget)
     result = answer.feedback.to_dict()
+    if live is not None:
+        snap = live.snapshot()
+        result["live"] = {"decodes_while_recording": during, "chunks": live.stats.commits,
+                          "kept_up": snap.live, "notice": snap.notice}
     result["recording"] = str(recording.path)
     if not args.no_save:
         result["attempt_id"] = save_answer(ctx, answer)
@@ -78,11 +93,20 @@ def run_practice(args) -> int:
     return 0
 
 
-def _wait(recorder: Recorder, seconds: float | None) -> None:
+def _wait(recorder: Recorder, seconds: float | None, live: LiveTranscriber | None) -> None:
     if seconds is None:
         done = threading.Event()
         threading.Thread(target=lambda: (sys.stdin.readline(), done.set()), daemon=True).start()
+    shown, notices = 0, set()
     while True:
+        if live is not None:  # print each stretch of the answer once it is final
+            snap = live.snapshot()
+            for segment in snap.final[shown:]:
+                _say(f"  [{format_clock(segment.start)}] {segment.text}")
+            shown = len(snap.final)
+            if snap.notice and snap.notice not in notices:
+                _say(snap.notice)
+                notices.add(snap.notice)
         status = recorder.status()
         if status.error or (seconds is not None and status.seconds >= seconds):
             return

@@ -197,8 +197,8 @@ class LiveTranscriber:
             self.stats.decodes += 1
             self.stats.decode_s.append(elapsed)
             self.stats.shown.append((self.audio_clock(), _spans(segments)))
-            if elapsed > cfg.slow_decode_s and self._notice is None:
-                self._notice = SLOW_NOTICE.format(lag=elapsed)
+            if self._live:  # a slow decode earns a notice that goes once decodes are quick again
+                self._notice = SLOW_NOTICE.format(lag=elapsed) if elapsed > cfg.slow_decode_s else None
         with self._lock:
             self._decoded_upto = received
             if trailing >= cfg.pause_s and pending_s >= cfg.min_chunk_s:  # ends in a pause: final

@@ -48,6 +48,10 @@ def test_practice_records_the_microphone_and_gives_feedback(jump_answer, isolate
     audio, rate = sf.read(d["recording"])
     assert len(audio) / rate == pytest.approx(seconds, abs=0.15)
     assert d["attempt_id"] == 1
+    # Transcribed while spoken (what is final is printed as it goes; how much depends on speed).
+    assert d["live"]["decodes_while_recording"] >= 1 and d["live"]["kept_up"] is True
+    live_lines = [ln for ln in err.splitlines() if ln.startswith("interviewer-app:   [0:")]
+    assert all(ln.split("] ", 1)[1].strip() for ln in live_lines)
     assert list((isolated_home / "data" / "recordings").glob("*.pcm")) == []
 
 
