@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+from interviewer_app.core.paths import resource_dir
 from interviewer_app.pipeline import AppContext
 from interviewer_app.ui.qt import QtCore, QtGui, QtWidgets
 
@@ -36,6 +37,21 @@ def apply_theme(app: QtWidgets.QApplication, scheme: str | None = None) -> None:
         app.setPalette(p)
 
 
+DESKTOP_ID = "io.github.interviewer.Interviewer"  # packaging/linux/<id>.desktop
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+
+
+def app_icon() -> QtGui.QIcon:
+    """The app icon from the bundled PNGs (assets/icons, rendered by scripts/render_icons.py)."""
+    icon = QtGui.QIcon()
+    folder = resource_dir("assets") / "icons"
+    for size in ICON_SIZES:
+        path = folder / f"interviewer-{size}.png"
+        if path.exists():
+            icon.addFile(str(path), QtCore.QSize(size, size))
+    return icon
+
+
 def create_window(ctx: AppContext | None = None, **kwargs):
     from interviewer_app.speech.prompt_voice import PromptVoice
     from interviewer_app.ui.main_window import MainWindow
@@ -50,8 +66,10 @@ def run_app(argv: list[str] | None = None) -> int:
     app.setApplicationName("Interviewer")
     app.setOrganizationName("interviewer-app")
     app.setApplicationVersion(__import__("interviewer_app").__version__)
+    app.setDesktopFileName(DESKTOP_ID)  # Wayland compositors take the icon from that .desktop
+    app.setWindowIcon(app_icon())
     apply_theme(app)
     window = create_window()
     window.show()
-    QtCore.QTimer.singleShot(0, window.start_up)
+    QtCore.QTimer.singleShot(0, lambda: window.start_up(welcome=True))
     return app.exec()
