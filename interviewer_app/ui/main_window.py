@@ -18,6 +18,7 @@ from interviewer_app.ui.prompt_store import append_user_prompt
 from interviewer_app.ui.qt import QtCore, QtGui, QtWidgets, QTimer
 from interviewer_app.ui.settings import AppSettings
 
+WELCOME_DELAY_MS = 300  # the first-run welcome waits for the window's first paint
 AUDIO_FILTER = "Audio (*.wav *.flac *.ogg *.mp3 *.m4a *.opus *.webm);;Transcript (*.txt);;All files (*)"
 
 
@@ -52,6 +53,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self._voices_loaded = False
         self._history = None  # pages built on first use, so start-up stays fast
         self._habits = None
+        self._sd, self._list_devices = sd, list_devices
+        self.welcome_dialog = None
         self._build_menus()
         self._connect()
         self._restore_settings()
@@ -90,11 +93,19 @@ class MainWindow(QtWidgets.QMainWindow):
         action(practice, "Try again", self.try_again, "T")
         action(practice, "Play / pause recording", self.review.player.toggle, "P")
         action(practice, "Back to prompts", self.back_to_choose, "Esc")
+        practice.addSeparator()
+        self.live_action = QtGui.QAction("Show live transcript while answering", self)
+        self.live_action.setCheckable(True)
+        self.live_action.setChecked(self.settings.get("show_live"))
+        self.live_action.toggled.connect(self._set_live_visible)
+        practice.addAction(self.live_action)
+        self.answer.set_live_visible(self.live_action.isChecked())
         history = self.menuBar().addMenu("Hi&story")
         action(history, "Past attempts", self.show_history, "Ctrl+H")
         action(history, "Habits dashboard", self.show_habits, "Ctrl+D")
         help_menu = self.menuBar().addMenu("&Help")
         action(help_menu, "Keyboard shortcuts", lambda: dialogs.show_shortcuts(self), "F1")
+        action(help_menu, "Welcome and microphone check…", self.show_welcome)
         action(help_menu, "About Interviewer", self.show_about)
 
     def _connect(self) -> None:
@@ -117,6 +128,7 @@ class MainWindow(QtWidgets.QMainWindow):
         s.failed.connect(self._failed)
         s.recording_problem.connect(lambda m: self.answer.notice.setText(f"{m}. Keeping what was recorded."))
         s.model_ready.connect(lambda name: self.model_label.setText(f"Model {name}: ready"))
+        s.live_update.connect(self.answer.live.show_live)
         if self.voice is not None:
             self.voice.finished.connect(self._voice_finished)
             self.voice.unavailable.connect(self._voice_unavailable)
@@ -146,8 +158,9 @@ class MainWindow(QtWidgets.QMainWindow):
         st.set("speak_prompt", self.choose.speak_prompt.isChecked())
         st.set("think_seconds", self.choose.think_seconds.value())
 
-    def start_up(self) -> None:
-        """After the window is shown: warm the model, report notices, offer to recover recordings."""
+    def start_up(self, *, welcome: bool = False) -> None:
+        """After the window is shown: warm the model, report notices, offer to recover recordings;
+        with `welcome` (the app, not tests) the first-run welcome follows unless it was seen."""
         QTimer.singleShot(0, self.session.warm_up_model)
         if self.voice is not None:  # the engine starts when first needed: it blocks for seconds
             self.choose.voice_combo.opening.connect(self._load_voices)
@@ -162,6 +175,29 @@ class MainWindow(QtWidgets.QMainWindow):
                 "Analyze the latest one now?")
             if answer == QtWidgets.QMessageBox.StandardButton.Yes:
                 self._analyze_path(recovered[-1])
+        if welcome and not self.settings.get("first_run_done"):
+            QTimer.singleShot(WELCOME_DELAY_MS, self.show_welcome)
+
+    def show_welcome(self):
+        """The welcome with the microphone and voice checks (first run; Help menu). Returns it."""
+        if self._closed or self.session.state != "idle":
+            return None  # not while recording or analysing: the check needs the microphone
+        from interviewer_app.ui.welcome_dialog import WelcomeDialog
+
+        if self.welcome_dialog is not None:
+            if self.welcome_dialog.isVisible():
+                self.welcome_dialog.raise_()
+                return self.welcome_dialog
+            self.welcome_dialog.deleteLater()
+        combo = self.choose.device_combo
+        dialog = WelcomeDialog(self.ctx, self.settings, voice=self.voice,
+                               prepare_voice=self._load_voices if self.voice is not None else None,
+                               list_devices=self._list_devices, sd=self._sd,
+                               device_name=combo.current_name(), parent=self)
+        dialog.device_chosen.connect(combo.select_by_name)
+        self.welcome_dialog = dialog
+        dialog.open()
+        return dialog
 
     def _load_voices(self) -> None:
         """Start the speech engine (once; it blocks briefly) and list its voices."""
@@ -247,6 +283,12 @@ class MainWindow(QtWidgets.QMainWindow):
             elif self.answer.state in ("ready", "reading", "thinking"):
                 self.start_recording()
 
+    def _set_live_visible(self, visible: bool) -> None:
+        """Some people find their words on screen distracting: hide them (live transcription
+        still runs, so feedback stays instant)."""
+        self.settings.set("show_live", visible)
+        self.answer.set_live_visible(visible)
+
     def _tick(self, seconds: float, level: float) -> None:
         self.answer.clock.set_elapsed(seconds)
         self.answer.meter.set_level(level)
@@ -274,7 +316,7 @@ class MainWindow(QtWidgets.QMainWindow):
                            "muted, then try again.")
         notices += [f"Note: {n}" for n in self.notices]
         self.notices.clear()
-        audio = result.answer.source if result.answer.clip is not None else None
+        audio = result.answer.audio_path
         self.review.show_result(fb.to_dict(), audio, result.attempt_id, notices)
         self.pages.setCurrentWidget(self.review)
         if fb.transcript.model:

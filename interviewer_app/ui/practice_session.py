@@ -1,15 +1,20 @@
-"""The practice flow without widgets: record against the audio clock, then transcribe, analyse
-and save on a worker. Pages observe it through signals; it never blocks the UI thread."""
+"""The practice flow without widgets: record against the audio clock while the answer is
+transcribed live, then finish the transcript, analyse and save on a worker. Pages observe it
+through signals; it never blocks the UI thread (the audio and live threads are polled on a
+timer, never signalled from)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
+from interviewer_app.analysis.live_progress import LiveProgress
 from interviewer_app.audio.recorder import Recorder, recover_partial_recordings
 from interviewer_app.core.errors import InterviewerError
 from interviewer_app.core.models import Budget, Prompt
-from interviewer_app.pipeline import AnalyzedAnswer, AppContext, analyze_file, save_answer
+from interviewer_app.pipeline import (AnalyzedAnswer, AppContext, analyze_file, finish_live_answer,
+                                      save_answer)
+from interviewer_app.transcribe.live import LiveTranscriber
 from interviewer_app.ui.qt import QObject, QTimer, Signal
 from interviewer_app.ui.tasks import run_in_background
 
@@ -32,11 +37,16 @@ class PracticeSession(QObject):
     analyzed = Signal(object)  # AnswerResult
     failed = Signal(str)
     model_ready = Signal(str)  # model name
+    live_update = Signal(object, object)  # LiveSnapshot, LiveView: the transcript so far
 
-    def __init__(self, ctx: AppContext, sd=None, parent: QObject | None = None):
+    def __init__(self, ctx: AppContext, sd=None, parent: QObject | None = None, live: bool = True):
         super().__init__(parent)
         self.ctx = ctx
         self._sd = sd
+        self.live_enabled = live
+        self._live: LiveTranscriber | None = None
+        self._progress: LiveProgress | None = None
+        self._live_version = -1
         self.state = "idle"
         self.prompt: Prompt | None = None
         self.budget: Budget | None = None
@@ -61,25 +71,43 @@ class PracticeSession(QObject):
         if self.state != "idle":
             return
         self.prompt, self.budget, self._problem = prompt, budget, None
-        recorder = Recorder(self.ctx.paths.recordings_dir, device=device, sd=self._sd)
+        live = LiveTranscriber(self.ctx.transcriber) if self.live_enabled else None
+        recorder = Recorder(self.ctx.paths.recordings_dir, device=device, sd=self._sd,
+                            on_audio=live.feed if live is not None else None)
         recorder.start()  # AudioError propagates: the caller shows it and offers a file instead
-        self._recorder = recorder
+        if live is not None:
+            live.start()
+        self._recorder, self._live = recorder, live
+        self._progress, self._live_version = LiveProgress(), -1
         self._set_state("recording")
         self._timer.start()
 
     def stop_recording(self) -> None:
+        """Stop and finish on a worker: the recorder drains what it captured (nothing is dropped),
+        then only the part of the answer not yet transcribed live is decoded."""
         if self.state != "recording" or self._recorder is None:
             return
         self._timer.stop()
-        try:
-            recording = self._recorder.stop()  # drains the queue: nothing captured is dropped
-        except InterviewerError as exc:
-            self._recorder = None
-            self._set_state("idle")
-            self.failed.emit(str(exc))
-            return
-        self._recorder = None
-        self.analyze(recording.path, self.prompt, self.budget, interrupted=recording.interrupted)
+        recorder, live = self._recorder, self._live
+        self._recorder = self._live = None
+        prompt, budget, ctx = self.prompt, self.budget, self.ctx
+        self._set_state("analyzing")
+
+        def work(progress, cancel):
+            try:
+                recording = recorder.stop()
+            except InterviewerError:
+                if live is not None:
+                    live.close()
+                raise
+            if live is not None:
+                answer = finish_live_answer(ctx, live, recording.path, prompt=prompt, budget=budget)
+            else:
+                answer = analyze_file(ctx, recording.path, prompt=prompt, budget=budget,
+                                      on_progress=progress, cancel=cancel)
+            return self._save(answer, recording.interrupted)
+
+        self._run_analysis(work)
 
     @property
     def recording_seconds(self) -> float:
@@ -90,6 +118,10 @@ class PracticeSession(QObject):
             return
         status = self._recorder.status()
         self.tick.emit(status.seconds, status.level_dbfs)
+        if self._live is not None:
+            snap = self._live.snapshot()
+            view = self._progress.update(snap)
+            self.live_update.emit(snap, view)
         if status.error and self._problem is None:
             self._problem = status.error
             self.recording_problem.emit(status.error)
@@ -105,12 +137,18 @@ class PracticeSession(QObject):
         def work(progress, cancel):
             answer = analyze_file(ctx, path, prompt=prompt, budget=budget, on_progress=progress,
                                   cancel=cancel)
-            try:
-                attempt_id, error = save_answer(ctx, answer), None
-            except InterviewerError as exc:  # the recording stays on disk; say why it is not in history
-                attempt_id, error = None, str(exc)
-            return AnswerResult(answer, attempt_id, error, interrupted)
+            return self._save(answer, interrupted)
 
+        self._run_analysis(work)
+
+    def _save(self, answer: AnalyzedAnswer, interrupted: str | None) -> AnswerResult:  # worker
+        try:
+            attempt_id, error = save_answer(self.ctx, answer), None
+        except InterviewerError as exc:  # the recording stays on disk; say why it is not in history
+            attempt_id, error = None, str(exc)
+        return AnswerResult(answer, attempt_id, error, interrupted)
+
+    def _run_analysis(self, work) -> None:
         def done(result):
             self._set_state("idle")
             self.analyzed.emit(result)
@@ -132,6 +170,9 @@ class PracticeSession(QObject):
             self._timer.stop()
             self._recorder.stop(finalize_audio=False)  # offered for recovery at next start
             self._recorder = None
+        if self._live is not None:
+            self._live.close()
+            self._live = None
         for task in self._tasks:
             task.cancel()
 

@@ -12,9 +12,9 @@ class AppSettings:
     KEYS = {
         "prompt_id": str, "budget_format": str, "budget_phase": str, "budget_seconds": float,
         "device_name": str, "voice": str, "speak_prompt": bool, "think_seconds": int,
-        "window_geometry": QtCore.QByteArray, "first_run_done": bool,
+        "window_geometry": QtCore.QByteArray, "first_run_done": bool, "show_live": bool,
     }
-    DEFAULTS = {"speak_prompt": True, "think_seconds": 0, "first_run_done": False}
+    DEFAULTS = {"speak_prompt": True, "think_seconds": 0, "first_run_done": False, "show_live": True}
 
     def __init__(self, config_dir: Path):
         config_dir.mkdir(parents=True, exist_ok=True)

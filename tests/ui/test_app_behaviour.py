@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 import numpy as np
+import soundfile as sf
 import pytest
 
 from interviewer_app.ui.qt import QtWidgets
@@ -38,7 +39,8 @@ def test_microphone_unplugged_mid_answer_keeps_and_analyses_what_was_recorded(ma
         window.space_action.trigger()
     answer = result.args[0]
     assert answer.interrupted and "stopped delivering audio" in answer.interrupted
-    assert answer.answer.clip.duration_s == pytest.approx(1.5)
+    assert answer.answer.feedback.transcript.duration_s == pytest.approx(1.5)
+    assert sf.info(str(answer.answer.audio_path)).duration == pytest.approx(1.5)
     assert "Recording ended early" in window.review.notice.text()
     assert answer.attempt_id is not None
     # the self-score on the review page is kept with the attempt

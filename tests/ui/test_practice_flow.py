@@ -36,6 +36,11 @@ def test_answer_through_the_virtual_microphone_is_reviewed_with_highlights(make_
     qtbot.waitUntil(lambda: window.session.state == "recording", timeout=5000)
     assert "RECORDING" in window.answer.banner.text()
     player = subprocess.Popen(["bash", str(ROOT / "scripts/play-into-mic.sh"), str(jump_answer.wav)])
+    live = window.answer.live
+    # Transcribed while spoken: words and steps appear before Stop.
+    qtbot.waitUntil(lambda: "notification" in live.transcript.toPlainText().lower(), timeout=60000)
+    assert live.chips["options"].accessibleName().endswith(": heard")
+    assert live.chips["map"].accessibleName().endswith("not heard yet")
     qtbot.waitUntil(lambda: window.session.recording_seconds > jump_answer.duration_s + 0.5, timeout=60000)
     assert player.wait(10) == 0
     assert max(levels) > -30 and min(levels) < -50  # the meter followed the voice and the silence

@@ -1,5 +1,6 @@
 """Answer: the prompt on screen (and read aloud), the think countdown, then recording against the
-budget with a live level meter and an unmistakable recording state."""
+budget with a live level meter, the live transcript and steps, and an unmistakable recording
+state."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from interviewer_app.core.models import Budget, Prompt, format_clock
 from interviewer_app.ui.qt import Qt, QtWidgets, Signal
 from interviewer_app.ui.widgets.budget_clock import BudgetClock
 from interviewer_app.ui.widgets.level_meter import LevelMeter
+from interviewer_app.ui.widgets.live_panel import LivePanel
 
 BANNER_STYLES = {
     "ready": ("Ready", "background:#455A64; color:white;"),
@@ -45,6 +47,7 @@ class AnswerPage(QtWidgets.QWidget):
         self.voice_note.setWordWrap(True)
         self.clock = BudgetClock()
         self.meter = LevelMeter()
+        self.live = LivePanel()
         self.notice = QtWidgets.QLabel()
         self.notice.setObjectName("answer_notice")
         self.notice.setWordWrap(True)
@@ -82,6 +85,8 @@ class AnswerPage(QtWidgets.QWidget):
         meter_row.addWidget(QtWidgets.QLabel("Input"))
         meter_row.addWidget(self.meter, 1)
         layout.addLayout(meter_row)
+        layout.addSpacing(8)
+        layout.addWidget(self.live, 3)
         layout.addStretch(1)
         layout.addWidget(self.notice)
         layout.addWidget(self.progress)
@@ -95,6 +100,10 @@ class AnswerPage(QtWidgets.QWidget):
         self.meter.set_level(float("-inf"))
         self.notice.setText("")
         self.voice_note.setText("")
+        self.live.clear()
+
+    def set_live_visible(self, visible: bool) -> None:
+        self.live.setVisible(visible)
 
     def set_state(self, state: str, seconds_left: float | None = None) -> None:
         self.state = state

@@ -1,0 +1,97 @@
+"""While answering: the transcript so far (grey italics until final), the eight steps lighting up
+as they are heard, words per minute and the current pause."""
+
+from __future__ import annotations
+
+import html
+
+from interviewer_app.core.steps import STEPS
+from interviewer_app.ui.qt import Qt, QtGui, QtWidgets
+from interviewer_app.ui.step_colors import STEP_COLORS
+
+
+class LivePanel(QtWidgets.QWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("live_panel")
+        self.chips: dict[str, QtWidgets.QLabel] = {}
+        chips = QtWidgets.QHBoxLayout()
+        chips.setSpacing(6)
+        for step in STEPS:
+            chip = QtWidgets.QLabel(f"{step.number} {step.key.capitalize()}")
+            chip.setObjectName(f"live_step_{step.key}")
+            chip.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            chip.setToolTip(f"{step.title}: {step.tip}")
+            chips.addWidget(chip, 1)
+            self.chips[step.key] = chip
+        self.status = QtWidgets.QLabel()
+        self.status.setObjectName("live_status")
+        self.transcript = QtWidgets.QTextBrowser()
+        self.transcript.setObjectName("live_transcript")
+        self.transcript.setAccessibleName("Live transcript")
+        self.transcript.setMinimumHeight(90)
+        self.transcript.setPlaceholderText("Your words appear here as you speak…")
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(chips)
+        layout.addWidget(self.status)
+        layout.addWidget(self.transcript, 1)
+        self._version = -1
+        self.clear()
+
+    def clear(self) -> None:
+        self._version = -1
+        self.transcript.clear()
+        self.status.setText("")
+        for key in self.chips:
+            self._paint_chip(key, False)
+
+    def show_live(self, snap, view) -> None:
+        """Update from a LiveSnapshot and its LiveView (transcript only when it changed)."""
+        if snap.version != self._version:
+            self._version = snap.version
+            for key, result in view.steps.items():
+                self._paint_chip(key, result.heard)
+            self._show_text(snap)
+        facts = []
+        if view.wpm is not None:
+            facts.append(f"{view.wpm:.0f} words/min")
+        if view.pause_s is not None:
+            facts.append(f"pausing {view.pause_s:.0f} s")
+        if snap.notice:
+            facts.append(snap.notice)
+        elif snap.provisional:
+            facts.append("grey text is provisional until you pause")
+        self.status.setText("  ·  ".join(facts))
+
+    def _show_text(self, snap) -> None:
+        final = html.escape(" ".join(s.text for s in snap.final))
+        provisional = html.escape(" ".join(s.text for s in snap.provisional))
+        pal = self.transcript.palette()
+        text, base = pal.color(QtGui.QPalette.ColorRole.Text), pal.color(QtGui.QPalette.ColorRole.Base)
+        grey = QtGui.QColor((text.red() + base.red()) // 2, (text.green() + base.green()) // 2,
+                            (text.blue() + base.blue()) // 2).name()  # halfway: clearly provisional
+        body = final + (f' <i style="color:{grey}">{provisional}</i>' if provisional else "")
+        bar = self.transcript.verticalScrollBar()
+        at_end = bar.value() >= bar.maximum() - 4
+        self.transcript.setHtml(body)
+        if at_end:
+            bar.setValue(bar.maximum())
+
+    def _paint_chip(self, key: str, heard: bool) -> None:
+        chip = self.chips[key]
+        if heard:
+            colour = QtGui.QColor(STEP_COLORS[key])
+            text = "black" if _luminance(colour) > 0.18 else "white"  # the higher WCAG contrast
+            style = f"background:{colour.name()}; color:{text}; font-weight:bold;"
+        else:
+            style = "border:1px solid palette(mid); color:palette(placeholder-text);"
+        chip.setStyleSheet(style + "border-radius:9px; padding:3px 6px;")
+        chip.setAccessibleName(f"{chip.text()}: {'heard' if heard else 'not heard yet'}")
+
+
+def _luminance(colour: QtGui.QColor) -> float:
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    return (0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF())
+            + 0.0722 * channel(colour.blueF()))
