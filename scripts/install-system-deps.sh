@@ -46,6 +46,8 @@ if [ "$WANT_TEST" = 1 ]; then
     sox libsox-fmt-all ffmpeg
     # virtual display, input driving, screenshots, PDF to PNG
     xvfb xauth xdotool imagemagick poppler-utils
+    # validators for the Linux desktop entry and AppStream metainfo (packaging/linux)
+    desktop-file-utils appstream
   )
 fi
 # shellcheck disable=SC2206

@@ -2,6 +2,8 @@
 # test.sh [PYTEST ARGS...] - install everything the tests need and run the whole suite:
 # system packages, .venv with the test extras, speech fixtures (espeak-ng), a private PulseAudio
 # virtual microphone, and a virtual X display. Exit status is pytest's; "no tests ran" (5) fails.
+# A full run (no PYTEST ARGS) then builds the desktop bundle and smoke-tests it (about 2 min;
+# INTERVIEWER_SKIP_BUNDLE=1 skips that).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
@@ -21,5 +23,10 @@ set -e
 if [ "$rc" -eq 5 ]; then
   echo "test.sh: pytest collected no tests; that is a failure" >&2
   exit 1
+fi
+if [ "$rc" -eq 0 ] && [ $# -eq 0 ] && [ "${INTERVIEWER_SKIP_BUNDLE:-0}" != 1 ]; then
+  echo "test.sh: building the desktop bundle and smoke-testing it"
+  INTERVIEWER_VENV="$VENV" bash packaging/build.sh
+  bash packaging/smoke_test.sh
 fi
 exit "$rc"
