@@ -1,6 +1,9 @@
 """Score step detection against hand-labelled answers (tests/data/structure/*): per-step
 precision, recall and F1, at the level of whole answers (was the step heard?) and of sentences
-(which sentences are evidence?). Labelling rules: docs/structure-labeling.md."""
+(which sentences are evidence?). Labelling rules: docs/structure-labeling.md.
+
+Also content signals, framework parts and metric levels against tests/data/signals/* (answer
+level; labelling rules: docs/signals-labeling.md)."""
 
 from __future__ import annotations
 
@@ -74,3 +77,97 @@ def score_answers(answers: list[dict]) -> Score:
         for step in STEP_KEYS:
             score.answer_level[step].add(step in heard_pred, step in heard_true)
     return score
+
+
+# -- content signals, framework parts and metric levels (tests/data/signals/*) -------------------
+# Labelling rules: docs/signals-labeling.md. Each answer is run through the whole of analyze(), as
+# a timed transcript (words at a steady pace, a pause between sentences), with its prompt.
+SIGNAL_WORD_S = 0.35
+SIGNAL_PAUSE_S = 1.2
+
+
+@dataclass
+class SignalScore:
+    answers: int = 0
+    signals: dict[str, Counts] = field(default_factory=dict)  # signal key -> counts
+    parts: dict[str, dict[str, Counts]] = field(default_factory=dict)  # framework -> part -> counts
+    levels: dict[str, Counts] = field(default_factory=dict)  # metric level / type -> counts
+    misses: list[tuple[str, str, str]] = field(default_factory=list)  # (answer id, what, kind)
+    seconds: list[float] = field(default_factory=list)  # analyze() time per answer
+
+    def macro_f1(self, which: str = "signals") -> float:
+        counts = (self.signals if which == "signals" else self.levels if which == "levels"
+                  else {f"{f}.{p}": c for f, parts in self.parts.items() for p, c in parts.items()})
+        return sum(c.f1 for c in counts.values()) / len(counts) if counts else 0.0
+
+
+def load_signal_answers(folder: Path) -> list[dict]:
+    import tomllib
+
+    answers = []
+    for path in sorted(Path(folder).glob("*.toml")):
+        with open(path, "rb") as f:
+            answers.append(tomllib.load(f))
+    return answers
+
+
+def signal_answer_prompt(answer: dict):
+    from interviewer_app.core.models import Prompt
+
+    return Prompt(id=answer["id"], text=answer["prompt"], category=answer["category"],
+                  framework=answer["framework"], hint="", source="tests/data/signals")
+
+
+def signal_answer_transcript(answer: dict):
+    """The answer as a timed transcript: one segment per sentence, words at a steady pace."""
+    from interviewer_app.core.models import Segment, Transcript
+
+    segments, t = [], 0.5
+    for text in answer["sentences"]:
+        words = []
+        for token in text.split():
+            words.append(Word(round(t, 3), round(t + SIGNAL_WORD_S, 3), " " + token))
+            t += SIGNAL_WORD_S
+        segments.append(Segment(words[0].start, words[-1].end, text, tuple(words)))
+        t += SIGNAL_PAUSE_S
+    return Transcript(segments=tuple(segments), model="labelled", duration_s=t)
+
+
+def score_signal_answers(answers: list[dict]) -> SignalScore:
+    import time
+
+    from interviewer_app.analysis.feedback import analyze
+    from interviewer_app.analysis.signals import SIGNAL_KEYS
+
+    score = SignalScore(signals={k: Counts() for k in SIGNAL_KEYS})
+    for answer in answers:
+        score.answers += 1
+        transcript, prompt = signal_answer_transcript(answer), signal_answer_prompt(answer)
+        start = time.perf_counter()
+        fb = analyze(transcript, prompt=prompt)
+        score.seconds.append(time.perf_counter() - start)
+        truth = set(answer.get("signals", []))
+        for s in fb.signals:
+            _add(score, score.signals[s.key], answer["id"], s.key, s.present, s.key in truth)
+        if "framework_parts" in answer and fb.framework.framework.key == answer["framework"]:
+            truth = set(answer["framework_parts"])
+            parts = score.parts.setdefault(answer["framework"], {})
+            for part in fb.framework.framework.parts:
+                _add(score, parts.setdefault(part.key, Counts()), answer["id"],
+                     f"{answer['framework']}.{part.key}", part.heard, part.key in truth)
+        if "metric_levels" in answer:
+            truth = set(answer["metric_levels"])
+            heard = {p.key for r in fb.framework.metric_levels for p in r.parts if p.heard}
+            for key in METRIC_LEVEL_KEYS:
+                _add(score, score.levels.setdefault(key, Counts()), answer["id"], key,
+                     key in heard, key in truth)
+    return score
+
+
+METRIC_LEVEL_KEYS = ("north_star", "top_line", "supporting", "input", "output", "outcome", "quality")
+
+
+def _add(score: SignalScore, counts: Counts, answer_id: str, what: str, predicted: bool, truth: bool) -> None:
+    counts.add(predicted, truth)
+    if predicted != truth:
+        score.misses.append((answer_id, what, "false positive" if predicted else "missed"))

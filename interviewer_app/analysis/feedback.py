@@ -1,12 +1,16 @@
-"""Put transcript, structure and pacing together into one result: the CLI's JSON, the UI's review
-and what storage keeps all come from `AnswerFeedback.to_dict()`."""
+"""Put transcript, structure, pacing, content signals, framework parts and the suggested rubric
+scores together into one result: the CLI's JSON, the UI's review and what storage keeps all come
+from `AnswerFeedback.to_dict()`."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from interviewer_app.analysis.frameworks import FrameworkReport, analyze_framework
 from interviewer_app.analysis.pacing import LONG_PAUSE_S, Pacing, measure_pacing
+from interviewer_app.analysis.rubric_assist import RubricSuggestion, suggest_scores
 from interviewer_app.analysis.sentences import split_sentences
+from interviewer_app.analysis.signals import Signal, detect_signals
 from interviewer_app.analysis.structure import SentenceLabel, detect_steps, jumped_to_options
 from interviewer_app.core.models import Budget, Prompt, StepResult, Transcript
 from interviewer_app.core.steps import JUMPED_TO_OPTIONS_TIP, STEP_KEYS, STEPS_BY_KEY
@@ -25,6 +29,9 @@ class AnswerFeedback:
     budget: Budget | None
     prompt: Prompt | None
     warnings: list[str]
+    signals: list[Signal] = field(default_factory=list)
+    framework: FrameworkReport | None = None
+    rubric_suggestion: RubricSuggestion | None = None
 
     @property
     def missing_steps(self) -> list[str]:
@@ -72,6 +79,9 @@ class AnswerFeedback:
             "no_speech": self.no_speech,
             "tips": self.tips(),
             "warnings": list(self.warnings),
+            "signals": [s.to_dict() for s in self.signals],
+            "framework": None if self.framework is None else self.framework.to_dict(),
+            "rubric_suggestion": {} if self.rubric_suggestion is None else self.rubric_suggestion.to_dict(),
         }
 
 
@@ -90,9 +100,13 @@ def analyze(transcript: Transcript, budget: Budget | None = None,
                         f"{pacing.longest_pause_s:g} s")
     if pacing.over_budget:
         warnings.append(f"went {pacing.overtime_s:.0f} s over the {budget.label} budget")
-    return AnswerFeedback(transcript=transcript, steps=steps, labels=labels,
-                          jumped_to_options=jumped_to_options(labels), pacing=pacing,
-                          budget=budget, prompt=prompt, warnings=warnings)
+    jumped = jumped_to_options(labels)
+    signals = detect_signals(labels, prompt, jumped=jumped)
+    fb = AnswerFeedback(transcript=transcript, steps=steps, labels=labels, jumped_to_options=jumped,
+                        pacing=pacing, budget=budget, prompt=prompt, warnings=warnings, signals=signals,
+                        framework=analyze_framework(prompt, labels, steps, signals))
+    fb.rubric_suggestion = suggest_scores(fb)
+    return fb
 
 
 def typed_transcript(text: str) -> Transcript:

@@ -1,6 +1,7 @@
 """Habits across attempts: going over time (overall, by company and phase, week by week), steps
-most often missed, time until the goal is restated, pace and fillers, self-scores, and a short
-plain-language summary. Pure computation over history rows (no database, no Qt)."""
+most often missed, time until the goal is restated, pace and fillers, self-scores and how far they
+sit from the suggested scores, and a short plain-language summary. Pure computation over history
+rows (no database, no Qt)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from statistics import mean
 
+from interviewer_app.analysis.rubric_assist import ScoreGap, score_gaps
+from interviewer_app.core.rubric import RUBRIC
 from interviewer_app.core.steps import STEP_KEYS, STEPS_BY_KEY
+
+SCORE_GAP_MIN_ATTEMPTS = 3  # the summary mentions a self-score gap seen in at least this many answers
+SCORE_GAP_NOTABLE = 1.0  # and at least this many points on average
 
 
 @dataclass
@@ -34,12 +40,15 @@ class Habits:
     step_miss_rate: dict[str, float]
     weeks: list[WeekStats]
     summary: list[str]
+    # self-score minus suggested score, per rubric dimension (empty unless suggestions are given)
+    score_gaps: dict[str, ScoreGap] = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         return {"attempts": self.attempts, "over_share": self.over_share,
                 "mean_overtime_s": self.mean_overtime_s, "by_phase": self.by_phase,
                 "step_miss_rate": self.step_miss_rate,
-                "weeks": [w.__dict__ for w in self.weeks], "summary": self.summary}
+                "weeks": [w.__dict__ for w in self.weeks], "summary": self.summary,
+                "score_gaps": {k: g.to_dict() for k, g in self.score_gaps.items()}}
 
 
 def _mean(values) -> float | None:
@@ -52,9 +61,12 @@ def _week(created_at: str) -> str:
     return date.fromordinal(d.toordinal() - d.weekday()).isoformat()
 
 
-def summarize(rows, scores_by_attempt: dict[int, dict[str, int]] | None = None, budgets=None) -> Habits:
+def summarize(rows, scores_by_attempt: dict[int, dict[str, int]] | None = None, budgets=None,
+              suggestions_by_attempt: dict[int, dict] | None = None) -> Habits:
     """rows: AttemptSummary objects, newest first (as history.query returns them); budgets (a
-    BudgetBook) turns format and phase keys into the names users know."""
+    BudgetBook) turns format and phase keys into the names users know; suggestions_by_attempt
+    (attempt id -> the suggested rubric scores, as history.suggestions_for returns them) adds how
+    far the self-scores sit from the suggestions and whether that gap is closing."""
     scores_by_attempt = scores_by_attempt or {}
     budgeted = [r for r in rows if r.over_budget is not None]
     over = [r for r in budgeted if r.over_budget]
@@ -73,6 +85,10 @@ def summarize(rows, scores_by_attempt: dict[int, dict[str, int]] | None = None, 
                     over_share=round(len(over) / len(budgeted), 3) if budgeted else None,
                     mean_overtime_s=_mean(r.overtime_s for r in over),
                     by_phase=phases, step_miss_rate=miss_rate, weeks=weeks, summary=[])
+    if suggestions_by_attempt:
+        pairs = [(scores_by_attempt[r.id], suggestions_by_attempt[r.id]) for r in reversed(rows)
+                 if r.id in scores_by_attempt and r.id in suggestions_by_attempt]
+        habits.score_gaps = score_gaps(pairs)
     habits.summary = _sentences(rows, habits, budgets)
     return habits
 
@@ -137,4 +153,19 @@ def _sentences(rows, habits: Habits, budgets=None) -> list[str]:
     if jumps:
         out.append(f"You jumped to options before framing the problem in {jumps} of your last "
                    f"{min(10, len(rows))} answers (guide 003, mistake #1).")
+    gap = _notable_gap(habits.score_gaps)
+    if gap is not None:
+        title = next((d.title.lower() for d in RUBRIC if d.key == gap.dimension), gap.dimension)
+        side = "above" if gap.mean_gap > 0 else "below"
+        line = (f"You score yourself {abs(gap.mean_gap):.1f} points {side} the suggested score on "
+                f"{title} ({gap.attempts} answers)")
+        if gap.trend in ("narrowing", "widening"):
+            line += f", and the gap is {gap.trend}"
+        out.append(line + ".")
     return out
+
+
+def _notable_gap(gaps: dict[str, ScoreGap]) -> ScoreGap | None:
+    notable = [g for g in gaps.values()
+               if g.attempts >= SCORE_GAP_MIN_ATTEMPTS and abs(g.mean_gap) >= SCORE_GAP_NOTABLE]
+    return max(notable, key=lambda g: abs(g.mean_gap), default=None)

@@ -52,7 +52,8 @@ def _context() -> AppContext:
 
 def run_history(args) -> int:
     from interviewer_app.export.history import to_csv, to_json
-    from interviewer_app.storage.history import HistoryFilter, parse_day, query, scores_for
+    from interviewer_app.storage.history import (HistoryFilter, parse_day, query, scores_for,
+                                                 suggestions_for)
 
     ctx = _context()
     company = ctx.budgets.format(args.company).key if args.company and args.company != "custom" else args.company
@@ -65,7 +66,8 @@ def run_history(args) -> int:
     if args.habits:
         from interviewer_app.analysis.habits import summarize
 
-        for line in summarize(rows, scores_for(ctx.store), ctx.budgets).summary:
+        for line in summarize(rows, scores_for(ctx.store), ctx.budgets,
+                              suggestions_for(ctx.store)).summary:
             print(line)
         return 0
     if args.json:

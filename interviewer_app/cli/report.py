@@ -8,6 +8,7 @@ from pathlib import Path
 
 from interviewer_app.analysis.feedback import AnswerFeedback
 from interviewer_app.core.models import format_clock
+from interviewer_app.core.rubric import RUBRIC
 from interviewer_app.core.steps import STEPS
 
 
@@ -60,6 +61,8 @@ def text_report(fb: AnswerFeedback, source: Path) -> str:
         left = fb.budget.seconds - (p["answer_end_s"] or 0)
         out.append(f"  within budget ({format_clock(left)} to spare)")
 
+    out += _content_sections(d)
+
     tips = d["tips"]
     if tips:
         out += ["", "Next time"] + [f"  - {t}" for t in tips]
@@ -71,6 +74,64 @@ def text_report(fb: AnswerFeedback, source: Path) -> str:
         tags = f"  <{', '.join(s['steps'])}>" if s["steps"] else ""
         out.append(f"  {when}{s['text']}{tags}")
     return "\n".join(out) + "\n"
+
+
+def _when(ev: dict) -> str:
+    start = ev.get("cue_start", ev.get("start"))
+    return format_clock(start) if start is not None else ""
+
+
+def _cue(signal: dict) -> str:
+    if not signal["present"] or not signal["evidence"]:
+        return ""
+    ev = signal["evidence"][0]
+    when = _when(ev)
+    return f"  {when + ' ' if when else ''}\"{ev['cue']}\""
+
+
+def _content_sections(d: dict) -> list[str]:
+    """Signals heard, the prompt's framework parts and the suggested rubric scores."""
+    out = []
+    signals = d.get("signals") or []
+    if signals:
+        out += ["", "Signals"]
+        for s in signals:
+            if s["kind"] == "strength":
+                out.append(f"  [{'x' if s['present'] else ' '}] {s['title']}{_cue(s)}")
+                if not s["present"]:
+                    out.append(f"        {s['tip']}")
+        for s in signals:
+            if s["kind"] == "concern" and s["present"]:
+                detail = f" ({s['detail']})" if s.get("detail") else ""
+                out.append(f"   !  {s['title']}{detail}{_cue(s)}")
+                out.append(f"        {s['tip']}")
+        clear = [s["title"] for s in signals
+                 if s["kind"] == "concern" and not s["present"] and s.get("checked", True)]
+        if clear:
+            out.append(f"  Not found: {', '.join(clear)}")
+    fw = d.get("framework")
+    if fw:
+        out += ["", f"Framework: {fw['name']} ({fw['heard']} of {fw['of']} parts heard, guide {fw['source']})"]
+        for part in ([] if fw["key"] == "8-step" else fw["parts"]):  # the steps are listed above
+            if part["heard"]:
+                ev = part["evidence"][0] if part["evidence"] else None
+                when = _when(ev) if ev else ""
+                cue = f"  {when + ' ' if when else ''}\"{ev['cue']}\"" if ev else ""
+                out.append(f"  [x] {part['title']}{cue}")
+            else:
+                out.append(f"  [ ] {part['title']}")
+        for levels in fw.get("metric_levels") or []:
+            named = [p["title"] for p in levels["parts"] if p["heard"]]
+            out.append(f"  {levels['name']}: {', '.join(named) if named else 'none named'} (guide {levels['source']})")
+    suggestion = d.get("rubric_suggestion") or {}
+    if suggestion:
+        out += ["", "Suggested scores (from what was heard; your own self-score stays yours)"]
+        for dim in RUBRIC:
+            if dim.key in suggestion:
+                s = suggestion[dim.key]
+                reasons = "; ".join(s["reasons"][:3]) or "nothing heard for this dimension"
+                out.append(f"  {dim.title:<18} {s['score']}/5  {reasons}")
+    return out
 
 
 def print_json(value) -> None:

@@ -9,8 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 GUIDE_000 = "000_2726c1ce649d4db0.txt"
+GUIDE_001 = "001_3bb2a46e75a71a3b.txt"
+GUIDE_002 = "002_295c2e5020856213.txt"
 GUIDE_003 = "003_b277f0af57712b6a.txt"
 GUIDE_004 = "004_2c4abb2c31d61dc5.txt"
+# Guide number (as cited in tips, "guide 002") -> file in ../shared/guides/.
+GUIDE_FILES: dict[str, str] = {"000": GUIDE_000, "001": GUIDE_001, "002": GUIDE_002,
+                               "003": GUIDE_003, "004": GUIDE_004}
 
 
 @dataclass(frozen=True)

@@ -174,3 +174,21 @@ def scores_for(store: AttemptStore) -> dict[int, dict[str, int]]:
     for attempt_id, dim, score in rows:
         out.setdefault(attempt_id, {})[dim] = score
     return out
+
+
+def suggestions_for(store: AttemptStore) -> dict[int, dict[str, int]]:
+    """Suggested rubric scores of every kept attempt that has a self-score: attempt id ->
+    dimension -> 1..5, read from the stored feedback (attempts saved before suggestions existed
+    have none and are left out)."""
+    with store._lock:
+        rows = store.db.execute(
+            "SELECT f.attempt_id, json_extract(f.feedback_json, '$.rubric_suggestion') "
+            "FROM attempt_feedback f JOIN attempts a ON a.id = f.attempt_id "
+            "WHERE a.deleted_at IS NULL AND f.attempt_id IN (SELECT attempt_id FROM attempt_scores)").fetchall()
+    out: dict[int, dict[str, int]] = {}
+    for attempt_id, stored in rows:
+        suggestion = json.loads(stored) if stored else None
+        if suggestion:
+            out[attempt_id] = {k: v["score"] for k, v in suggestion.items()
+                               if isinstance(v, dict) and isinstance(v.get("score"), int)}
+    return out
