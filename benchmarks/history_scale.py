@@ -1,6 +1,8 @@
 """History at scale: a database of 10,000 realistic attempts (real analysed answers, copied with
-varied dates, budgets and overtime), timing what the history view, the habits dashboard and
-`interviewer-app history --json` need, and the storage cost per attempt.
+varied dates, budgets and overtime; a third of them self-scored), timing what the history view,
+the habits dashboard (its charts, then the content signals and self-score gaps read from every
+attempt's stored feedback) and `interviewer-app history --json` need, and the storage cost per
+attempt.
 
 Run:  .venv/bin/python benchmarks/history_scale.py [--attempts 10000]
 Targets (issue 6): history view ready <= 200 ms, dashboard <= 500 ms, CLI history --json <= 1 s.
@@ -21,6 +23,7 @@ from common import ROOT, table
 
 
 def build(home, n: int) -> None:
+    from interviewer_app.core.rubric import RUBRIC_KEYS
     from interviewer_app.pipeline import AppContext, analyze_file, save_answer
     from tests.fixtures.speech import synthesize
 
@@ -56,20 +59,22 @@ def build(home, n: int) -> None:
         db["attempts"].insert_all(batch, batch_size=1000)
         db["attempt_feedback"].insert_all(({"attempt_id": r["id"], "feedback_json": feedback[i % len(feedback)]}
                                            for i, r in enumerate(batch)), batch_size=1000)
+        db["attempt_scores"].insert_all(({"attempt_id": r["id"], "dimension": k, "score": rng.randint(1, 5)}
+                                         for r in batch[::3] for k in RUBRIC_KEYS), batch_size=1000)
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--attempts", type=int, default=10_000)
     args = ap.parse_args()
-    home = ROOT / ".bench-cache" / f"history-{args.attempts}"
+    home = ROOT / ".bench-cache" / f"history-{args.attempts}-v2"  # v2: feedback with signals, self-scores
     db_path = home / "data" / "interviewer.sqlite3"
     if not db_path.exists():
         build(home, args.attempts)
     os.environ["INTERVIEWER_HOME"] = str(home)
     from interviewer_app.analysis.habits import summarize
     from interviewer_app.pipeline import AppContext
-    from interviewer_app.storage.history import HistoryFilter, query, scores_for
+    from interviewer_app.storage.history import HistoryFilter, query, scores_for, signals_for, suggestions_for
 
     ctx = AppContext()
     ctx.store  # open (and migrate) outside the timings
@@ -79,6 +84,11 @@ def main() -> None:
         ("history rows, search 'funnel'", lambda: query(ctx.store, HistoryFilter(text="funnel"))),
         ("history rows, over budget, amazon", lambda: query(ctx.store, HistoryFilter(company="amazon", over_budget_only=True))),
         ("dashboard (rows + habits summary)", lambda: summarize(query(ctx.store), scores_for(ctx.store))),
+        ("content signals of every attempt (signals_for)", lambda: signals_for(ctx.store)),
+        ("suggested scores of self-scored attempts (suggestions_for)", lambda: suggestions_for(ctx.store)),
+        ("dashboard with content (rows, scores, suggestions, signals, summary)",
+         lambda: summarize(query(ctx.store), scores_for(ctx.store), None, suggestions_for(ctx.store),
+                           signals_for(ctx.store))),
     ):
         best = min(_timed(fn) for _ in range(3))
         timings.append([label, f"{1000 * best:.0f}"])
@@ -92,7 +102,10 @@ def main() -> None:
     timings.append(["app: history page, refresh to newest rows on screen (first / again)",
                     f"{ui.get('history_first', '-')} / {ui.get('history_again_first', '-')}"])
     timings.append(["app: history page, refresh to all rows on screen (first / again)", f"{ui['history']} / {ui['history_again']}"])
-    timings.append(["app: habits dashboard, refresh to charts on screen", f"{ui['habits']}"])
+    timings.append(["app: habits dashboard, refresh to charts on screen (first / again)",
+                    f"{ui.get('habits_charts', ui['habits'])} / {ui.get('habits_again_charts', '-')}"])
+    timings.append(["app: habits dashboard, refresh to content signals and score gaps on screen (first / again)",
+                    f"{ui['habits']} / {ui.get('habits_again', '-')}"])
     print(f"{n} attempts in {db_path}")
     print(table(timings, ["what", "ms (best of 3; CLI once)"]))
     size = db_path.stat().st_size
@@ -118,22 +131,28 @@ ctx = AppContext(); ctx.store
 out = {}
 def measure(page, name, then):
     clock = QtCore.QElapsedTimer()
-    if hasattr(page, "first_rows_shown"):
-        def first():
-            app.processEvents()
-            out.setdefault(name + "_first", clock.elapsed())
-        page.first_rows_shown.connect(first)
+    stages = []
+    for signal, suffix in (("first_rows_shown", "_first"), ("charts_shown", "_charts")):
+        if hasattr(page, signal):
+            def stage(suffix=suffix):
+                app.processEvents()  # let the first rows or the charts paint
+                out.setdefault(name + suffix, clock.elapsed())
+            getattr(page, signal).connect(stage)
+            stages.append((getattr(page, signal), stage))
     def done():
         app.processEvents()  # let the rows paint
         out[name] = clock.elapsed()
         page.refreshed.disconnect(done)
+        for signal, stage in stages:
+            signal.disconnect(stage)
         then()
     page.refreshed.connect(done)
     page.show(); clock.start(); page.refresh()
 history = HistoryPage(ctx.store, ctx.budgets); history.resize(1280, 800)
 habits = HabitsPage(ctx.store, ctx.budgets); habits.resize(1280, 800)
 def second_history():
-    measure(history, "history_again", lambda: measure(habits, "habits", app.quit))
+    measure(history, "history_again",
+            lambda: measure(habits, "habits", lambda: measure(habits, "habits_again", app.quit)))
 QtCore.QTimer.singleShot(0, lambda: measure(history, "history", second_history))
 app.exec()
 print(json.dumps(out), flush=True)

@@ -1,21 +1,24 @@
 """Habits across attempts: going over time (overall, by company and phase, week by week), steps
 most often missed, time until the goal is restated, pace and fillers, self-scores and how far they
-sit from the suggested scores, and a short plain-language summary. Pure computation over history
-rows (no database, no Qt)."""
+sit from the suggested scores (overall and week by week), how often each content signal showed,
+and a short plain-language summary. Pure computation over history rows (no database, no Qt)."""
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from math import fsum
 from statistics import mean
 
 from interviewer_app.analysis.rubric_assist import ScoreGap, score_gaps
+from interviewer_app.analysis.signals import CONCERN, SIGNALS, SIGNALS_BY_KEY
 from interviewer_app.core.rubric import RUBRIC
 from interviewer_app.core.steps import STEP_KEYS, STEPS_BY_KEY
 
 SCORE_GAP_MIN_ATTEMPTS = 3  # the summary mentions a self-score gap seen in at least this many answers
 SCORE_GAP_NOTABLE = 1.0  # and at least this many points on average
+RECENT = 10  # "your last 10 answers"
 
 
 @dataclass
@@ -29,6 +32,30 @@ class WeekStats:
     mean_time_to_restate_s: float | None
     mean_steps_heard: float
     self_scores: dict[str, float] = field(default_factory=dict)
+    # mean self-score minus suggested score per dimension (only with suggestions given)
+    score_gaps: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass
+class SignalCount:
+    """How often one content signal showed across attempts: `present` of the `checked` answers
+    (a concern shown, a strength heard), over all the attempts and over the newest RECENT."""
+
+    key: str
+    title: str
+    kind: str
+    guide: str
+    checked: int
+    present: int
+    recent_checked: int
+    recent_present: int
+
+    @property
+    def share(self) -> float | None:
+        return round(self.present / self.checked, 3) if self.checked else None
+
+    def to_dict(self) -> dict:
+        return {**self.__dict__, "share": self.share}
 
 
 @dataclass
@@ -42,13 +69,16 @@ class Habits:
     summary: list[str]
     # self-score minus suggested score, per rubric dimension (empty unless suggestions are given)
     score_gaps: dict[str, ScoreGap] = field(default_factory=dict)
+    # how often each content signal showed, in registry order (empty unless signals are given)
+    signal_counts: list[SignalCount] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return {"attempts": self.attempts, "over_share": self.over_share,
                 "mean_overtime_s": self.mean_overtime_s, "by_phase": self.by_phase,
                 "step_miss_rate": self.step_miss_rate,
                 "weeks": [w.__dict__ for w in self.weeks], "summary": self.summary,
-                "score_gaps": {k: g.to_dict() for k, g in self.score_gaps.items()}}
+                "score_gaps": {k: g.to_dict() for k, g in self.score_gaps.items()},
+                "signal_counts": [c.to_dict() for c in self.signal_counts]}
 
 
 def _mean(values) -> float | None:
@@ -62,12 +92,16 @@ def _week(created_at: str) -> str:
 
 
 def summarize(rows, scores_by_attempt: dict[int, dict[str, int]] | None = None, budgets=None,
-              suggestions_by_attempt: dict[int, dict] | None = None) -> Habits:
+              suggestions_by_attempt: dict[int, dict] | None = None,
+              signals_by_attempt: dict[int, dict[str, tuple[bool, bool]]] | None = None) -> Habits:
     """rows: AttemptSummary objects, newest first (as history.query returns them); budgets (a
     BudgetBook) turns format and phase keys into the names users know; suggestions_by_attempt
     (attempt id -> the suggested rubric scores, as history.suggestions_for returns them) adds how
-    far the self-scores sit from the suggestions and whether that gap is closing."""
+    far the self-scores sit from the suggestions and whether that gap is closing;
+    signals_by_attempt (attempt id -> signal key -> (present, checked), as history.signals_for
+    returns them) adds how often each content signal showed in these rows."""
     scores_by_attempt = scores_by_attempt or {}
+    suggestions_by_attempt = suggestions_by_attempt or {}
     budgeted = [r for r in rows if r.over_budget is not None]
     over = [r for r in budgeted if r.over_budget]
     by_phase = defaultdict(list)
@@ -85,12 +119,64 @@ def summarize(rows, scores_by_attempt: dict[int, dict[str, int]] | None = None, 
                     over_share=round(len(over) / len(budgeted), 3) if budgeted else None,
                     mean_overtime_s=_mean(r.overtime_s for r in over),
                     by_phase=phases, step_miss_rate=miss_rate, weeks=weeks, summary=[])
-    if suggestions_by_attempt:
-        pairs = [(scores_by_attempt[r.id], suggestions_by_attempt[r.id]) for r in reversed(rows)
-                 if r.id in scores_by_attempt and r.id in suggestions_by_attempt]
-        habits.score_gaps = score_gaps(pairs)
     habits.summary = _sentences(rows, habits, budgets)
+    if suggestions_by_attempt or signals_by_attempt:
+        habits = with_content(habits, rows, scores_by_attempt, budgets, suggestions_by_attempt,
+                              signals_by_attempt)
     return habits
+
+
+def with_content(habits: Habits, rows, scores_by_attempt: dict[int, dict[str, int]], budgets=None,
+                 suggestions_by_attempt: dict[int, dict] | None = None,
+                 signals_by_attempt: dict[int, dict[str, tuple[bool, bool]]] | None = None) -> Habits:
+    """A copy of `habits` (as summarize made it from the same rows and self-scores) with what
+    the answers said added: the self-score gaps, overall and week by week, the signal counts, and
+    the summary written again. The habits page shows `habits` first and this once the suggestions
+    and signals are read (they come from every attempt's stored feedback JSON: the slow part)."""
+    suggestions_by_attempt = suggestions_by_attempt or {}
+    gaps, weekly = {}, {}
+    if suggestions_by_attempt:
+        both = [r for r in reversed(rows) if r.id in scores_by_attempt and r.id in suggestions_by_attempt]
+        gaps = score_gaps((scores_by_attempt[r.id], suggestions_by_attempt[r.id]) for r in both)
+        weekly = _weekly_gaps(both, scores_by_attempt, suggestions_by_attempt)
+    out = replace(habits, score_gaps=gaps,
+                  signal_counts=signal_counts(rows, signals_by_attempt) if signals_by_attempt else [],
+                  weeks=[replace(w, score_gaps=weekly.get(w.week, {})) for w in habits.weeks])
+    out.summary = _sentences(rows, out, budgets)
+    return out
+
+
+def _avg(values: list[float]) -> float:
+    return round(fsum(values) / len(values), 2)
+
+
+def _weekly_gaps(rows, scores_by_attempt, suggestions_by_attempt) -> dict[str, dict[str, float]]:
+    """Week -> dimension -> mean self-score minus suggested score, over these rows."""
+    gaps: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
+    for r in rows:
+        suggested, week = suggestions_by_attempt[r.id], gaps[_week(r.created_at)]
+        for k, v in scores_by_attempt[r.id].items():
+            other = suggested.get(k)
+            other = other.get("score") if isinstance(other, dict) else other
+            if v is not None and other is not None:
+                week[k].append(v - other)
+    return {w: {k: _avg(v) for k, v in dims.items()} for w, dims in gaps.items()}
+
+
+def signal_counts(rows, signals_by_attempt: dict[int, dict[str, tuple[bool, bool]]]) -> list[SignalCount]:
+    """For every signal of the registry: in how many of these rows (newest first) it was checked
+    and how many of those it showed, overall and in the newest RECENT rows that have signals.
+    Rows without stored signals (saved before signals existed) are left out; a signal that was not
+    checked in an answer (e.g. hypotheticals in a non-behavioral answer) does not count there."""
+    found = [f for r in rows if (f := signals_by_attempt.get(r.id))]
+    tally = Counter(item for f in found for item in f.items())  # (key, (present, checked)) -> answers
+    recent = Counter(item for f in found[:RECENT] for item in f.items())
+
+    def count(c: Counter, key: str) -> tuple[int, int]:
+        shown, absent = c[(key, (True, True))], c[(key, (False, True))]
+        return shown + absent, shown  # checked, present (a signal not checked does not count)
+    return [SignalCount(s.key, s.title, s.kind, s.guide, *count(tally, s.key), *count(recent, s.key))
+            for s in SIGNALS]
 
 
 def _weeks(rows, scores_by_attempt) -> list[WeekStats]:
@@ -153,6 +239,11 @@ def _sentences(rows, habits: Habits, budgets=None) -> list[str]:
     if jumps:
         out.append(f"You jumped to options before framing the problem in {jumps} of your last "
                    f"{min(10, len(rows))} answers (guide 003, mistake #1).")
+    concern = _frequent_concern(habits.signal_counts)
+    if concern is not None:
+        spec = SIGNALS_BY_KEY[concern.key]
+        out.append(f"{spec.title} showed in {concern.recent_present} of your last "
+                   f"{concern.recent_checked} answers where it was checked (guide {spec.guide}).")
     gap = _notable_gap(habits.score_gaps)
     if gap is not None:
         title = next((d.title.lower() for d in RUBRIC if d.key == gap.dimension), gap.dimension)
@@ -169,3 +260,11 @@ def _notable_gap(gaps: dict[str, ScoreGap]) -> ScoreGap | None:
     notable = [g for g in gaps.values()
                if g.attempts >= SCORE_GAP_MIN_ATTEMPTS and abs(g.mean_gap) >= SCORE_GAP_NOTABLE]
     return max(notable, key=lambda g: abs(g.mean_gap), default=None)
+
+
+def _frequent_concern(counts: list[SignalCount]) -> SignalCount | None:
+    """The concern that showed most often lately (in at least two recent answers), if any;
+    jumping to features has its own sentence already (from the step detector)."""
+    concerns = [c for c in counts if c.kind == CONCERN and c.recent_present >= 2
+                and c.key != "jumped_to_features"]
+    return max(concerns, key=lambda c: (c.recent_present / c.recent_checked, c.recent_present), default=None)

@@ -43,7 +43,7 @@ Judgment (000 rubric "protects customer trust, business value and team focus"; 0
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from statistics import mean
+from math import fsum
 from typing import TYPE_CHECKING, Iterable
 
 from interviewer_app.core.models import format_clock
@@ -267,6 +267,10 @@ class ScoreGap:
         return dict(self.__dict__)
 
 
+def _mean(values: list[float]) -> float:
+    return fsum(values) / len(values)  # statistics.mean is exact but ~20x slower: 10,000 answers
+
+
 def score_gaps(rows: Iterable[tuple[dict, dict]]) -> dict[str, ScoreGap]:
     """rows: (self-score dict, suggestion dict) per attempt, oldest first. A suggestion is either
     dimension -> score or dimension -> {"score": ..., "reasons": [...]} (as stored in the
@@ -283,11 +287,11 @@ def score_gaps(rows: Iterable[tuple[dict, dict]]) -> dict[str, ScoreGap]:
     out = {}
     for dim in [k for k in RUBRIC_KEYS if k in gaps] + [k for k in gaps if k not in RUBRIC_KEYS]:
         values = gaps[dim]
-        gap = ScoreGap(dim, len(values), round(mean(values), 2))
+        gap = ScoreGap(dim, len(values), round(_mean(values), 2))
         if len(values) >= TREND_MIN_ATTEMPTS:
             half = len(values) // 2
-            gap.earlier_gap = round(mean(values[:half]), 2)
-            gap.recent_gap = round(mean(values[-half:]), 2)
+            gap.earlier_gap = round(_mean(values[:half]), 2)
+            gap.recent_gap = round(_mean(values[-half:]), 2)
             change = abs(gap.recent_gap) - abs(gap.earlier_gap)
             gap.trend = "narrowing" if change <= -TREND_STEP else "widening" if change >= TREND_STEP else "steady"
         out[dim] = gap

@@ -1,5 +1,6 @@
 """One attempt as Markdown or HTML: prompt, transcript with step highlights, checklist, pacing,
-self-score and notes. Built from the stored feedback JSON, so old attempts export the same way."""
+content signals and suggested scores (export/content.py), self-score and notes. Built from the
+stored feedback JSON, so old attempts export the same way."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import html
 from interviewer_app.core.models import format_clock
 from interviewer_app.core.rubric import RUBRIC
 from interviewer_app.core.steps import STEP_COLORS, STEPS
+from interviewer_app.export.content import content_html, content_markdown
 
 
 def _tint(step: str, alpha: float = 0.3) -> str:
@@ -47,6 +49,7 @@ def to_markdown(fb: dict, meta: dict, scores: dict[str, int], notes: str) -> str
             out.append(f"- [ ] **{step.title}** — {step.tip}")
     if fb.get("jumped_to_options"):
         out += ["", "> Jumped to options before restating the goal, scoping or mapping (guide 003)."]
+    out += content_markdown(fb)
     out += ["", "## Transcript", ""]
     for s in fb.get("sentences", []):
         when = f"`{format_clock(s['start'])}` " if s.get("start") is not None else ""
@@ -91,6 +94,7 @@ def to_html(fb: dict, meta: dict, scores: dict[str, int], notes: str) -> str:
     if fb.get("jumped_to_options"):
         parts.append("<p><b>Jumped to options</b> before restating the goal, scoping or mapping "
                      "the system (guide 003, mistake #1).</p>")
+    parts += content_html(fb)
     parts.append("<h2>Transcript</h2><p class='legend'>" + "".join(
         f"<span class='s' style='background:{_tint(s.key)}'>&nbsp;{s.number} {e(s.title)}&nbsp;</span>&nbsp; "
         for s in STEPS) + "</p><p>")

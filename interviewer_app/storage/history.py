@@ -192,3 +192,31 @@ def suggestions_for(store: AttemptStore) -> dict[int, dict[str, int]]:
             out[attempt_id] = {k: v["score"] for k, v in suggestion.items()
                                if isinstance(v, dict) and isinstance(v.get("score"), int)}
     return out
+
+
+def _signal_paths() -> str:
+    from interviewer_app.analysis.signals import SIGNAL_KEYS
+
+    slots = len(SIGNAL_KEYS) + 2  # room for answers stored by a version with a signal or two more
+    return ", ".join(f"'$.signals[{i}].{field}'" for i in range(slots) for field in ("key", "present", "checked"))
+
+
+def signals_for(store: AttemptStore) -> dict[int, dict[str, tuple[bool, bool]]]:
+    """Content signals of every kept attempt: attempt id -> signal key -> (present, checked), read
+    from the stored feedback (attempts saved before signals existed have none and are left out).
+    Each feedback JSON is parsed once, by SQLite, and only three small fields per signal come back:
+    a stored answer with its word timings is ~20 KB, and 10,000 of them take ~0.3 s to read, so
+    call this off the UI thread."""
+    with store._lock:
+        rows = store.db.execute(
+            f"SELECT f.attempt_id, json_extract(f.feedback_json, {_signal_paths()}) "
+            "FROM attempt_feedback f JOIN attempts a ON a.id = f.attempt_id "
+            "WHERE a.deleted_at IS NULL").fetchall()
+    out: dict[int, dict[str, tuple[bool, bool]]] = {}
+    for attempt_id, stored in rows:
+        v = json.loads(stored) if stored else ()
+        # checked is missing (None) in answers saved before it existed: every signal was checked then
+        found = {v[i]: (bool(v[i + 1]), v[i + 2] != 0) for i in range(0, len(v), 3) if v[i]}
+        if found:
+            out[attempt_id] = found
+    return out

@@ -1,27 +1,38 @@
-"""Habits: what repeats across attempts, in plain words first, then week-by-week charts and a table
-of going over budget by company or drill and phase."""
+"""Habits: what repeats across attempts, in plain words first, then week-by-week charts, a table
+of going over budget by company or drill and phase, how often each content signal showed and how
+far self-scores sit from the suggested scores.
+
+Loading is in two steps off the UI thread: the rows and self-scores first (the charts show), then
+the content signals and suggested scores, which are read from every attempt's stored feedback
+JSON (the slow part at 10,000 attempts, so it never holds the charts back)."""
 
 from __future__ import annotations
 
 import html
 
-from interviewer_app.analysis.habits import Habits, summarize
+from interviewer_app.analysis.habits import Habits, summarize, with_content
 from interviewer_app.core.models import format_clock
 from interviewer_app.storage import history
 from interviewer_app.ui.palette import callout_style
 from interviewer_app.ui.qt import QtCore, QtGui, QtWidgets, Qt, Signal
 from interviewer_app.ui.tasks import run_in_background
 from interviewer_app.ui.widgets import habit_charts as charts
+from interviewer_app.ui.widgets.content_habits import ScoreGapTable, SignalCountsTable, TableCard
 from interviewer_app.ui.widgets.history_table import DASH, budget_namer
 
 EMPTY_TEXT = ("<h3>No habits to show yet</h3><p>Answer a few prompts: every kept attempt adds to the "
               "picture here — going over time, steps you skip, pace and fillers, and your self-scores "
               "week by week.</p>")
 NO_TIMING = "Needs timed (recorded) answers; typed transcripts have no timing."
+READING = "Reading what your answers said…"
+NO_SIGNALS = "No content signals yet: answers saved from now on are checked for them."
+NO_GAPS = ("No self-score to compare yet: score an answer on the review page's Self-score tab and "
+           "it is set beside the suggested score.")
 
 
 class HabitsPage(QtWidgets.QWidget):
-    refreshed = Signal()  # the page shows the result of the latest refresh()
+    charts_shown = Signal()  # the charts of the latest refresh() are on screen; content still loading
+    refreshed = Signal()  # the page shows the whole result of the latest refresh()
 
     def __init__(self, store=None, budgets=None, parent=None):
         super().__init__(parent)
@@ -30,6 +41,7 @@ class HabitsPage(QtWidgets.QWidget):
         self.names = budget_namer(budgets)
         self.budgets = budgets
         self.habits: Habits | None = None
+        self._pending = False  # the content of the shown habits is still being read
         self._generation = 0
         self._tasks = []
 
@@ -44,7 +56,13 @@ class HabitsPage(QtWidgets.QWidget):
             "restate": charts.ChartCard("Time until the goal is restated", "chart_restate"),
             "pace": charts.ChartCard("Pace and fillers", "chart_pace"),
             "self_scores": charts.ChartCard("Self-scores by rubric dimension (1–5)", "chart_self_scores"),
+            "score_gaps": charts.ChartCard("Your self-score minus the suggested score, week by week",
+                                           "chart_score_gaps"),
         }
+        self.signal_table = SignalCountsTable()
+        self.signals_card = TableCard("Content signals across answers", "habits_signals", self.signal_table)
+        self.gap_table = ScoreGapTable()
+        self.cards["score_gaps"].add_footer(self.gap_table)
         self.phase_table = QtWidgets.QTableWidget(0, 5)
         self.phase_table.setObjectName("habits_phase_table")
         self.phase_table.setAccessibleName("Over budget by company or drill and phase")
@@ -70,7 +88,7 @@ class HabitsPage(QtWidgets.QWidget):
         grid.setSpacing(10)
         c = self.cards  # over time beside its breakdown, then structure, then pace and scores
         for i, card in enumerate((c["over_budget"], phase_card, c["missed_steps"], c["restate"],
-                                  c["pace"], c["self_scores"])):
+                                  c["pace"], c["self_scores"], self.signals_card, c["score_gaps"])):
             grid.addWidget(card, i // 2, i % 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
@@ -100,24 +118,54 @@ class HabitsPage(QtWidgets.QWidget):
         self._style_summary()
 
     # -- loading -------------------------------------------------------------------------------
-    def refresh(self, rows=None, scores=None) -> None:
-        """Show habits of these rows (AttemptSummary, newest first), or of every kept attempt in
-        the store, read and summarised off the UI thread."""
+    def refresh(self, rows=None, scores=None, suggestions=None, signals=None) -> None:
+        """Show habits of these rows (AttemptSummary, newest first) with their self-scores,
+        suggested scores and content signals (history.scores_for, suggestions_for, signals_for),
+        or of every kept attempt in the store, read and summarised off the UI thread: first the
+        rows (`charts_shown`), then what the answers said (`refreshed`)."""
         self._generation += 1
         if rows is not None:
-            self.show_habits(summarize(rows, scores or {}, self.budgets))
+            self.show_habits(summarize(rows, scores or {}, self.budgets, suggestions, signals))
             return
-        generation, store = self._generation, self.store
+        generation, store, budgets = self._generation, self.store, self.budgets
 
         def work(_progress, _cancel):
-            return generation, summarize(history.query(store), history.scores_for(store), self.budgets)
-        task = run_in_background(work, on_done=self._loaded, on_error=self._failed, parent=self)
+            rows, scores = history.query(store), history.scores_for(store)
+            return generation, rows, scores, summarize(rows, scores, budgets)
+        self._keep(run_in_background(work, on_done=self._loaded, on_error=self._failed, parent=self))
+
+    def _keep(self, task) -> None:
         self._tasks = [t for t in self._tasks if t.running] + [task]  # a task must outlive its work
 
     def _loaded(self, result) -> None:
+        generation, rows, scores, habits = result
+        if generation != self._generation:
+            return
+        if not habits.attempts:
+            self.show_habits(habits)
+            return
+        self.show_habits(habits, content_pending=True)
+        store, budgets = self.store, self.budgets
+
+        def content(_progress, _cancel):
+            return generation, with_content(habits, rows, scores, budgets, history.suggestions_for(store),
+                                            history.signals_for(store))
+        self._keep(run_in_background(content, on_done=self._content_loaded, on_error=self._content_failed,
+                                     parent=self))
+
+    def _content_loaded(self, result) -> None:
         generation, habits = result
         if generation == self._generation:
-            self.show_habits(habits)
+            self.habits, self._pending = habits, False
+            self.summary.setText(self._summary_html(habits))
+            self._show_content(habits)
+            self.refreshed.emit()
+
+    def _content_failed(self, message: str) -> None:
+        self._pending = False
+        for card in (self.signals_card, self.cards["score_gaps"]):
+            card.show_note(f"Could not read what your answers said: {html.escape(message)}")
+        self.refreshed.emit()
 
     def _failed(self, message: str) -> None:
         self.empty.setText(f"<h3>Could not load your habits</h3><p>{html.escape(message)}</p>")
@@ -125,8 +173,10 @@ class HabitsPage(QtWidgets.QWidget):
         self.refreshed.emit()
 
     # -- display -------------------------------------------------------------------------------
-    def show_habits(self, habits: Habits) -> None:
-        self.habits = habits
+    def show_habits(self, habits: Habits, content_pending: bool = False) -> None:
+        """Show everything; with content_pending the content cards say they are still loading
+        and `charts_shown` fires instead of `refreshed`."""
+        self.habits, self._pending = habits, content_pending
         if not habits.attempts:
             self.empty.setText(EMPTY_TEXT)
             self.stack.setCurrentIndex(0)
@@ -153,7 +203,29 @@ class HabitsPage(QtWidgets.QWidget):
             else:
                 c[key].show_note(note)
         self._fill_phase_table(habits.by_phase)
+        if content_pending:
+            self.signals_card.show_note(READING)
+            self.cards["score_gaps"].show_note(READING)
+            self.gap_table.hide()
+            self.charts_shown.emit()
+            return
+        self._show_content(habits)
         self.refreshed.emit()
+
+    def _show_content(self, habits: Habits) -> None:
+        if any(c.checked for c in habits.signal_counts):
+            self.signal_table.show_counts(habits.signal_counts)
+            self.signals_card.show_table()
+        else:
+            self.signals_card.show_note(NO_SIGNALS)
+        card = self.cards["score_gaps"]
+        if habits.score_gaps:
+            card.show_chart(charts.score_gap_chart(habits.weeks, self.palette()))
+            self.gap_table.show_gaps(habits.score_gaps)
+            self.gap_table.show()
+        else:
+            card.show_note(NO_GAPS)
+            self.gap_table.hide()
 
     def _summary_html(self, h: Habits) -> str:
         facts = [f"{h.attempts:,} attempt" + ("" if h.attempts == 1 else "s")]
@@ -195,4 +267,4 @@ class HabitsPage(QtWidgets.QWidget):
         if event.type() == QtCore.QEvent.Type.PaletteChange:
             self._style_summary()
             if self.habits is not None and self.habits.attempts:
-                self.show_habits(self.habits)  # charts take their colours from the palette
+                self.show_habits(self.habits, self._pending)  # charts take their colours from the palette

@@ -1,5 +1,6 @@
-"""Review: the transcript with each step highlighted, the step checklist, pacing, playback synced
-with the transcript, and the self-score on the seven rubric dimensions."""
+"""Review: the transcript with each step highlighted, the step checklist, the content (signals,
+framework parts, metric levels), pacing, playback synced with the transcript, and the self-score
+on the seven rubric dimensions with the suggested score beside each."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ from pathlib import Path
 from interviewer_app.core.models import format_clock
 from interviewer_app.ui.qt import Qt, QtWidgets, Signal
 from interviewer_app.ui.widgets.audio_player import AudioPlayer
+from interviewer_app.ui.widgets.framework_parts import FrameworkParts
 from interviewer_app.ui.widgets.pacing_panel import PacingPanel
 from interviewer_app.ui.widgets.self_score import SelfScoreForm
+from interviewer_app.ui.widgets.signal_list import SignalList
 from interviewer_app.ui.widgets.step_checklist import StepChecklist
 from interviewer_app.ui.widgets.transcript_view import StepLegend, TranscriptView
 
@@ -33,6 +36,8 @@ class ReviewPage(QtWidgets.QWidget):
         self.player = AudioPlayer()
         self.checklist = StepChecklist()
         self.pacing = PacingPanel()
+        self.signals = SignalList()
+        self.framework = FrameworkParts()
         self.score_form = SelfScoreForm()
         self.save_score_button = QtWidgets.QPushButton("Save self-score")
         self.save_score_button.setObjectName("save_score_button")
@@ -50,13 +55,25 @@ class ReviewPage(QtWidgets.QWidget):
         score_layout = QtWidgets.QVBoxLayout(score_box)
         score_layout.addWidget(self.score_form)
         score_layout.addWidget(self.save_score_button, 0, Qt.AlignmentFlag.AlignRight)
+        content_box = QtWidgets.QWidget()
+        content_box.setObjectName("review_content")
+        content_layout = QtWidgets.QVBoxLayout(content_box)
+        for title, widget in (("Signals", self.signals), ("Framework", self.framework)):
+            heading = QtWidgets.QLabel(f"<h3 style='margin:0'>{title}</h3>")
+            heading.setContentsMargins(0, 4 if widget is self.signals else 14, 0, 2)
+            content_layout.addWidget(heading)
+            content_layout.addWidget(widget)
+        content_layout.addStretch(1)
         self.tabs = QtWidgets.QTabWidget()
         self.tabs.setObjectName("review_tabs")
-        for widget, title in ((self.checklist, "Structure"), (self.pacing, "Pacing"), (score_box, "Self-score")):
+        self.tab_pages: dict[str, QtWidgets.QScrollArea] = {}
+        for widget, title in ((self.checklist, "Structure"), (content_box, "Content"), (self.pacing, "Pacing"),
+                              (score_box, "Self-score")):
             scroll = QtWidgets.QScrollArea()
             scroll.setWidgetResizable(True)
             scroll.setWidget(widget)
             self.tabs.addTab(scroll, title)
+            self.tab_pages[title] = scroll
 
         split = QtWidgets.QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left_box)
@@ -86,9 +103,30 @@ class ReviewPage(QtWidgets.QWidget):
         self.transcript.sentence_clicked.connect(self.player.play_from)
         self.player.position_changed.connect(self._follow_playback)
         self.checklist.step_clicked.connect(self._jump_to)
+        self.signals.evidence_clicked.connect(self._jump_to)
+        self.framework.evidence_clicked.connect(self._jump_to)
 
     def show_result(self, feedback: dict, audio: Path | None, attempt_id: int | None,
                     notices: list[str]) -> None:
+        self._show_analysis(feedback, attempt_id)
+        self.notice.setText("<br>".join(notices))
+        self.notice.setVisible(bool(notices))
+        self.score_form.clear()
+        self.score_form.set_suggestion(feedback.get("rubric_suggestion"))
+        self.save_score_button.setEnabled(attempt_id is not None)
+        self.player.load(audio)
+        self.tabs.setCurrentIndex(0)
+
+    def refresh_analysis(self, feedback: dict, attempt_id: int | None, note: str) -> None:
+        """Swap in a better analysis of the answer on screen (the full pass after a live answer)
+        without touching what the user is doing: the tab, the player and the scores they typed."""
+        self._show_analysis(feedback, attempt_id)
+        self.score_form.set_suggestion(feedback.get("rubric_suggestion"))
+        text = self.notice.text()
+        self.notice.setText(f"{text}<br>{note}" if text else note)
+        self.notice.setVisible(True)
+
+    def _show_analysis(self, feedback: dict, attempt_id: int | None) -> None:
         prompt = feedback.get("prompt") or {}
         facts = [f"{feedback['steps_heard']} of 8 steps heard"]
         if feedback.get("duration_s") is not None:
@@ -98,15 +136,15 @@ class ReviewPage(QtWidgets.QWidget):
         facts.append(f"model {feedback.get('model') or '-'}")
         facts.append(f"saved as attempt {attempt_id}" if attempt_id else "not saved")
         self.header.setText(f"<b>{prompt.get('text', 'Your answer')}</b><br>{' · '.join(facts)}")
-        self.notice.setText("<br>".join(notices))
-        self.notice.setVisible(bool(notices))
         self.transcript.show_feedback(feedback)
         self.checklist.show_feedback(feedback)
         self.pacing.show_feedback(feedback)
-        self.score_form.clear()
-        self.save_score_button.setEnabled(attempt_id is not None)
-        self.player.load(audio)
-        self.tabs.setCurrentIndex(0)
+        self.signals.show_feedback(feedback)
+        self.framework.show_feedback(feedback)
+
+    def show_tab(self, title: str) -> None:
+        """Bring a tab to the front by its title: Structure, Content, Pacing or Self-score."""
+        self.tabs.setCurrentWidget(self.tab_pages[title])
 
     def _follow_playback(self, seconds: float) -> None:
         if self.player.is_playing():

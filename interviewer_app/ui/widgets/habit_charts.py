@@ -1,5 +1,6 @@
 """Charts of habits over time (QtCharts), themed from the widget's palette: going over budget,
-steps most often missed, time until the goal is restated, pace and fillers, self-scores."""
+steps most often missed, time until the goal is restated, pace and fillers, self-scores and how
+far they sit from the suggested scores."""
 
 from __future__ import annotations
 
@@ -155,6 +156,34 @@ def self_score_chart(weeks: list[WeekStats], palette) -> QtCharts.QChart:
     return chart
 
 
+def score_gap_chart(weeks: list[WeekStats], palette) -> QtCharts.QChart:
+    """Self-score minus suggested score, week by week, one line per dimension scored, with the
+    zero line (self-score = suggestion) drawn dashed."""
+    chart = base_chart(palette)
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
+    x = week_axis([w.week for w in weeks], palette)
+    top = max(2, min(4, round(max([abs(v) for w in weeks for v in w.score_gaps.values()] + [1.0]) + 0.5)))
+    y = QtCharts.QValueAxis()  # symmetric around 0, one tick per point: -2 … +2 (at most -4 … +4)
+    y.setLabelFormat("%+d")
+    y.setRange(-top, top)
+    y.setTickCount(2 * top + 1)
+    _style_axis(y, palette, "points")
+    zero = line("Same as suggested", palette.color(QtGui.QPalette.ColorRole.Mid).name(),
+                [(x.min(), 0.0), (x.max(), 0.0)])
+    zero.setPointsVisible(False)
+    pen = zero.pen()
+    pen.setStyle(Qt.PenStyle.DashLine)
+    pen.setWidthF(1.5)
+    zero.setPen(pen)
+    _attach(chart, zero, x, y)
+    chart.legend().markers(zero)[0].setVisible(False)
+    for dim, color in zip(RUBRIC, SERIES[is_dark(palette)]):
+        points = _points(weeks, lambda w, k=dim.key: w.score_gaps.get(k))
+        if points:
+            _attach(chart, line(dim.title, color, points), x, y)
+    return chart
+
+
 def missed_steps_chart(miss_rate: dict[str, float], palette) -> QtCharts.QChart:
     """Horizontal bars, the most often missed step on top, each in its step colour. One bar set
     per step, stacked, so every bar is full height and has its own colour."""
@@ -205,6 +234,10 @@ class ChartCard(QtWidgets.QFrame):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.note, 1)
         self.note.hide()
+
+    def add_footer(self, widget: QtWidgets.QWidget) -> None:
+        """A widget under the chart or note (a table of the numbers behind it)."""
+        self.layout().addWidget(widget)
 
     def chart(self) -> QtCharts.QChart | None:
         return None if self.view.isHidden() else self.view.chart()

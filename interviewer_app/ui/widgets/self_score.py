@@ -1,9 +1,12 @@
-"""Self-score form: rate the answer 1-5 on each of the seven rubric dimensions, plus free notes."""
+"""Self-score form: rate the answer 1-5 on each of the seven rubric dimensions, plus free notes.
+Under each dimension a suggested score with its reasons can be shown (`set_suggestion`): a
+second opinion from what was heard, kept apart from the user's own score, which alone is saved."""
 
 from __future__ import annotations
 
 from interviewer_app.core.rubric import RUBRIC, RUBRIC_KEYS, SCORE_RANGE, Dimension, describe
 from interviewer_app.ui.qt import QtCore, QtGui, QtWidgets, Signal
+from interviewer_app.ui.widgets.score_suggestion import INTRO, SuggestionLine
 
 LOW, HIGH = SCORE_RANGE
 UNSCORED = "Not scored yet: pick 1 (weak) to 5 (strong)."
@@ -37,6 +40,7 @@ class _ScoreRow:
         self.description.setWordWrap(True)
         self.description.setAccessibleName(f"{dim.title}: what the score means")
         self.description.setContentsMargins(0, 0, 0, 8)
+        self.suggestion = SuggestionLine(dim)
         self.title.setBuddy(self.buttons[0])
 
     def value(self) -> int | None:
@@ -77,6 +81,11 @@ class SelfScoreForm(QtWidgets.QWidget):
         intro = QtWidgets.QLabel("Score yourself on each dimension, 1 (weak) to 5 (strong). "
                                  "Hover a title for what each level means.")
         intro.setWordWrap(True)
+        self.suggestion_note = QtWidgets.QLabel(INTRO)
+        self.suggestion_note.setObjectName("score_suggestion_note")
+        self.suggestion_note.setWordWrap(True)
+        self.suggestion_note.setForegroundRole(QtGui.QPalette.ColorRole.PlaceholderText)
+        self.suggestion_note.hide()
         grid = QtWidgets.QGridLayout()
         grid.setHorizontalSpacing(10)
         grid.setVerticalSpacing(2)
@@ -88,9 +97,10 @@ class SelfScoreForm(QtWidgets.QWidget):
             buttons.setSpacing(2)
             for b in row.buttons:
                 buttons.addWidget(b)
-            grid.addWidget(row.title, 2 * i, 0)
-            grid.addLayout(buttons, 2 * i, 1)
-            grid.addWidget(row.description, 2 * i + 1, 0, 1, 3)
+            grid.addWidget(row.title, 3 * i, 0)
+            grid.addLayout(buttons, 3 * i, 1)
+            grid.addWidget(row.description, 3 * i + 1, 0, 1, 3)
+            grid.addWidget(row.suggestion, 3 * i + 2, 0, 1, 3)
             row.group.idToggled.connect(lambda _id, on, r=row: self._toggled(r, on))
             self.rows[dim.key] = row
         self.summary = QtWidgets.QLabel()
@@ -107,6 +117,7 @@ class SelfScoreForm(QtWidgets.QWidget):
         notes_label.setBuddy(self.notes_edit)
         layout = QtWidgets.QVBoxLayout(self)
         layout.addWidget(intro)
+        layout.addWidget(self.suggestion_note)
         layout.addLayout(grid)
         layout.addWidget(self.summary)
         layout.addWidget(notes_label)
@@ -135,8 +146,22 @@ class SelfScoreForm(QtWidgets.QWidget):
         self._update_summary()
 
     def clear(self) -> None:
-        """Back to unscored with empty notes; does not emit `changed`."""
+        """Back to unscored with empty notes; does not emit `changed`. Suggestions stay."""
         self.set_values({}, "")
+
+    def set_suggestion(self, suggestion: dict | None) -> None:
+        """Show the suggested scores (feedback["rubric_suggestion"]: dimension -> {"score",
+        "reasons"}) under each dimension, or hide them (None or {}). The user's scores, `scores()`
+        and `changed` are untouched."""
+        suggestion = suggestion or {}
+        for key, row in self.rows.items():
+            row.suggestion.show_suggestion(suggestion.get(key))
+            row.description.setContentsMargins(0, 0, 0, 2 if row.suggestion.score is not None else 8)
+        self.suggestion_note.setVisible(any(r.suggestion.score is not None for r in self.rows.values()))
+
+    def suggestions(self) -> dict[str, int]:
+        """The suggested scores on show (for display only; never saved as the user's)."""
+        return {k: r.suggestion.score for k, r in self.rows.items() if r.suggestion.score is not None}
 
     def _toggled(self, row: _ScoreRow, on: bool) -> None:
         if not on and row.value() is not None:
