@@ -66,6 +66,9 @@ def accuracy(ctx, configs: dict) -> None:
                 replay = replay_live(ctx, path, fast=True, config=config)
                 live_s[key] += time.perf_counter() - t
                 live_pairs[key].append((ref, replay.answer.feedback.transcript.text))
+                print(f"  {_name}: {replay.report['audio_s']:.0f} s audio, {key}: "
+                      f"{replay.report['decodes']} decodes in {time.perf_counter() - t:.0f} s",
+                      file=sys.stderr, flush=True)
         full_wer = corpus_wer(full_pairs)
         rows.append([set_name, "full pass", f"{100 * full_wer[0]:.2f}", "", f"{full_s:.0f}"])
         for key in configs:

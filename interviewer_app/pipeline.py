@@ -91,6 +91,15 @@ def finish_live_answer(ctx: AppContext, live: LiveTranscriber, recording: Path, 
     return AnalyzedAnswer(analyze(transcript, budget, prompt), None, recording)
 
 
+def refine_answer(ctx: AppContext, answer: AnalyzedAnswer,
+                  cancel: threading.Event | None = None) -> AnalyzedAnswer:
+    """One full pass over a live answer's recording. Whisper is more accurate with whole 30 s
+    windows than with the live path's chunks (benchmarks/live_transcription.py), so the app shows
+    the live feedback at Stop and swaps this in when it is ready."""
+    fb = answer.feedback
+    return analyze_file(ctx, answer.source, prompt=fb.prompt, budget=fb.budget, cancel=cancel)
+
+
 def save_answer(ctx: AppContext, answer: AnalyzedAnswer) -> int:
     samples = answer.clip.samples if answer.clip is not None else None
     return ctx.store.save(answer.feedback, source_path=answer.source, samples=samples)

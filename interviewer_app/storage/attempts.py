@@ -10,6 +10,7 @@ import threading
 import uuid
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Callable
 
 import numpy as np
 
@@ -30,6 +31,35 @@ def _nearly_full(folder: Path, needed: int) -> bool:
         return False
 
 
+def insert_row(conn: sqlite3.Connection, table: str, row: dict) -> int:
+    """INSERT one row with the connection itself, so it joins the open transaction; returns its rowid."""
+    columns = ", ".join(row)
+    marks = ", ".join("?" * len(row))
+    return conn.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", list(row.values())).lastrowid
+
+
+def _analysis_columns(d: dict) -> dict:
+    """The attempt's summary columns that come from its analysis (`AnswerFeedback.to_dict()`)."""
+    pacing = d["pacing"]
+    return {
+        "model": d["model"],
+        "duration_s": d["duration_s"],
+        "transcript": d["transcript"],
+        "steps_heard": d["steps_heard"],
+        "missing_steps": json.dumps(d["missing_steps"]),
+        "jumped_to_options": int(d["jumped_to_options"]),
+        "wpm": pacing["wpm"],
+        "think_time_s": pacing["think_time_s"],
+        "filler_count": pacing["fillers"]["count"],
+        "overtime_s": pacing["overtime_s"],
+        "over_budget": None if pacing["over_budget"] is None else int(pacing["over_budget"]),
+        "over_at_step": pacing["over_at_step"],
+        "time_to_restate_s": pacing["time_to_restate_s"],
+        "speaking_s": pacing["speaking_s"],
+        "app_version": __version__,
+    }
+
+
 def _locked(method):
     def wrapper(self, *args, **kwargs):
         with self._lock:
@@ -48,9 +78,11 @@ class AttemptStore:
     @_locked
     def save(self, feedback: AnswerFeedback, *, source_path: Path | None = None,
              samples: np.ndarray | None = None, sample_rate: int = 16_000,
-             created_at: datetime | None = None) -> int:
+             created_at: datetime | None = None, link: Callable[[int], None] | None = None) -> int:
         """Store one attempt; the audio (if given) is written first so a row never points nowhere.
-        A recording already in our recordings folder is referenced, not copied."""
+        A recording already in our recordings folder is referenced, not copied. `link(attempt_id)`
+        runs inside the same transaction (a mock session links the answer to itself there, so an
+        answer is never kept half-linked)."""
         if source_path is not None and Path(source_path).resolve().parent == self.recordings_dir.resolve():
             audio_rel = str(Path(source_path).resolve().relative_to(self.recordings_dir.parent.resolve()))
         elif samples is not None and samples.size:
@@ -58,7 +90,6 @@ class AttemptStore:
         else:
             audio_rel = None
         d = feedback.to_dict()
-        pacing = d["pacing"]
         budget = feedback.budget
         row = {
             "created_at": (created_at or datetime.now(timezone.utc)).isoformat(timespec="seconds"),
@@ -70,32 +101,40 @@ class AttemptStore:
             "budget_s": budget.seconds if budget else None,
             "source_path": str(source_path) if source_path else None,
             "audio_path": audio_rel,
-            "model": d["model"],
-            "duration_s": d["duration_s"],
-            "transcript": d["transcript"],
-            "steps_heard": d["steps_heard"],
-            "missing_steps": json.dumps(d["missing_steps"]),
-            "jumped_to_options": int(d["jumped_to_options"]),
-            "wpm": pacing["wpm"],
-            "think_time_s": pacing["think_time_s"],
-            "filler_count": pacing["fillers"]["count"],
-            "overtime_s": pacing["overtime_s"],
-            "over_budget": None if pacing["over_budget"] is None else int(pacing["over_budget"]),
-            "over_at_step": pacing["over_at_step"],
-            "time_to_restate_s": pacing["time_to_restate_s"],
-            "speaking_s": pacing["speaking_s"],
-            "app_version": __version__,
+            **_analysis_columns(d),
         }
         try:
-            with self.db.conn:
-                attempt_id = self.db["attempts"].insert(row).last_pk
-                self.db["attempt_feedback"].insert({"attempt_id": attempt_id, "feedback_json": json.dumps(d)})
-                self.db["attempt_steps"].insert_all(
-                    {"attempt_id": attempt_id, "step": k, "heard": int(d["steps"][k]["heard"]),
-                     "first_s": d["steps"][k]["first_s"]} for k in STEP_KEYS)
+            # One transaction, with plain sqlite3 statements: sqlite-utils' insert() commits on its
+            # own, which would keep an attempt without its feedback if the next insert failed.
+            with self.db.conn as conn:
+                attempt_id = insert_row(conn, "attempts", row)
+                insert_row(conn, "attempt_feedback", {"attempt_id": attempt_id, "feedback_json": json.dumps(d)})
+                conn.executemany("INSERT INTO attempt_steps (attempt_id, step, heard, first_s) VALUES (?, ?, ?, ?)",
+                                 [(attempt_id, k, int(d["steps"][k]["heard"]), d["steps"][k]["first_s"])
+                                  for k in STEP_KEYS])
+                if link is not None:
+                    link(attempt_id)
         except sqlite3.OperationalError as exc:
             raise _storage_error(exc, self.opened.path) from None
         return attempt_id
+
+    @_locked
+    def replace_feedback(self, attempt_id: int, feedback: AnswerFeedback) -> None:
+        """Swap in a new analysis of the same answer (the full pass after a live answer): the
+        summary columns, the feedback and the steps change; audio, prompt, date and self-score stay."""
+        d = feedback.to_dict()
+        columns = _analysis_columns(d)
+        try:
+            with self.db.conn as conn:
+                conn.execute(f"UPDATE attempts SET {', '.join(f'{c} = ?' for c in columns)} WHERE id = ?",
+                             [*columns.values(), attempt_id])
+                conn.execute("UPDATE attempt_feedback SET feedback_json = ? WHERE attempt_id = ?",
+                             (json.dumps(d), attempt_id))
+                conn.executemany("UPDATE attempt_steps SET heard = ?, first_s = ? WHERE attempt_id = ? AND step = ?",
+                                 [(int(d["steps"][k]["heard"]), d["steps"][k]["first_s"], attempt_id, k)
+                                  for k in STEP_KEYS])
+        except sqlite3.OperationalError as exc:
+            raise _storage_error(exc, self.opened.path) from None
 
     def _write_audio(self, samples: np.ndarray, sample_rate: int) -> str:
         import soundfile as sf

@@ -28,7 +28,7 @@ from typing import Callable
 import numpy as np
 
 from interviewer_app.audio.activity import Region, speech_regions
-from interviewer_app.audio.clip import SAMPLE_RATE
+from interviewer_app.audio.clip import SAMPLE_RATE, is_silent
 from interviewer_app.core.models import Segment, Transcript, Word
 
 BEHIND_NOTICE = ("this computer cannot keep up with live transcription; the rest of the answer "
@@ -44,7 +44,9 @@ class LiveConfig:
     max_pending_s: float = 24.0  # past this, commit early at the latest short gap (window: 30 s)
     give_up_s: float = 45.0  # pending audio beyond this: stop live decoding
     slow_decode_s: float = 3.0  # a decode slower than this earns a notice
-    context_words: int = 40  # committed words passed to Whisper as context
+    # Committed words passed to Whisper as a prompt: off. Measured on a 3.8-minute answer, a
+    # 40-word prompt made tiny.en repeat and drop text (WER 87 % against 12 % without).
+    context_words: int = 0
     keep_margin_s: float = 0.3  # silence kept in front of the pending audio
 
 
@@ -170,14 +172,22 @@ class LiveTranscriber:
         pending_s = len(pending) / SAMPLE_RATE
         offset = start / SAMPLE_RATE
         regions = speech_regions(pending)
-        if not regions:  # silence since the last commit: move past it, decode nothing
-            with self._lock:
-                self._decoded_upto = received
-                if pending_s > 2 * cfg.keep_margin_s:
-                    self._advance(start + _samples(pending_s - cfg.keep_margin_s))
-                    self._provisional = []
-                    self._publish_locked()
-            return False
+        if not regions:
+            if is_silent(pending):  # silence since the last commit: move past it, decode nothing
+                with self._lock:
+                    self._decoded_upto = received
+                    if pending_s > 2 * cfg.keep_margin_s:
+                        self._advance(start + _samples(pending_s - cfg.keep_margin_s))
+                        self._provisional = []
+                        self._publish_locked()
+                return False
+            # Sound the voice detector does not call speech (whispering, a very quiet voice, or
+            # noise): let it build up and give it to Whisper, as one pass over the file would.
+            if pending_s < cfg.max_pending_s:
+                with self._lock:
+                    self._decoded_upto = received
+                return False
+            regions = [(0.0, pending_s)]
         speech_end = regions[-1][1]
         trailing = pending_s - speech_end
         with self._lock:
@@ -303,7 +313,9 @@ class LiveTranscriber:
         offset = start / SAMPLE_RATE
         regions = speech_regions(remainder)
         if not regions:
-            return
+            if is_silent(remainder):
+                return
+            regions = [(0.0, len(remainder) / SAMPLE_RATE)]  # quiet or unusual speech: decode it
         last = self._last
         if reuse and last is not None and last.start == start \
                 and last.end >= start + _samples(regions[-1][1] + 0.05):

@@ -129,6 +129,7 @@ class MainWindow(QtWidgets.QMainWindow):
         s.recording_problem.connect(lambda m: self.answer.notice.setText(f"{m}. Keeping what was recorded."))
         s.model_ready.connect(lambda name: self.model_label.setText(f"Model {name}: ready"))
         s.live_update.connect(self.answer.live.show_live)
+        s.refined.connect(self._show_refined)
         if self.voice is not None:
             self.voice.finished.connect(self._voice_finished)
             self.voice.unavailable.connect(self._voice_unavailable)
@@ -321,6 +322,14 @@ class MainWindow(QtWidgets.QMainWindow):
         self.pages.setCurrentWidget(self.review)
         if fb.transcript.model:
             self.model_label.setText(f"Model {fb.transcript.model}: ready")
+
+    def _show_refined(self, result: AnswerResult) -> None:
+        """The full pass over a live answer is ready: it replaces the live transcript on screen
+        (if that answer is still shown) and has already replaced it in history."""
+        if self._closed or result.attempt_id is None or result.attempt_id != self._review_attempt_id:
+            return
+        self.review.refresh_analysis(result.answer.feedback.to_dict(), result.attempt_id,
+                                     "Transcript refined with a full pass over the recording.")
 
     def _failed(self, message: str) -> None:
         if self._closed:  # late news from a worker after the window was closed: nobody to tell

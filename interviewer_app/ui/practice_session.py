@@ -13,7 +13,7 @@ from interviewer_app.audio.recorder import Recorder, recover_partial_recordings
 from interviewer_app.core.errors import InterviewerError
 from interviewer_app.core.models import Budget, Prompt
 from interviewer_app.pipeline import (AnalyzedAnswer, AppContext, analyze_file, finish_live_answer,
-                                      save_answer)
+                                      refine_answer, save_answer)
 from interviewer_app.transcribe.live import LiveTranscriber
 from interviewer_app.ui.qt import QObject, QTimer, Signal
 from interviewer_app.ui.tasks import run_in_background
@@ -38,6 +38,7 @@ class PracticeSession(QObject):
     failed = Signal(str)
     model_ready = Signal(str)  # model name
     live_update = Signal(object, object)  # LiveSnapshot, LiveView: the transcript so far
+    refined = Signal(object)  # AnswerResult: the full pass that replaces a live answer's feedback
 
     def __init__(self, ctx: AppContext, sd=None, parent: QObject | None = None, live: bool = True):
         super().__init__(parent)
@@ -107,7 +108,23 @@ class PracticeSession(QObject):
                                       on_progress=progress, cancel=cancel)
             return self._save(answer, recording.interrupted)
 
-        self._run_analysis(work)
+        self._run_analysis(work, refine=live is not None)
+
+    def _refine(self, result: AnswerResult) -> None:
+        """Transcribe the whole recording again in the background and swap it in (stored attempt
+        included). If that fails, the live feedback already shown and saved stays."""
+        ctx = self.ctx
+
+        def work(progress, cancel):
+            refined = refine_answer(ctx, result.answer, cancel=cancel)
+            if cancel.is_set():
+                return None
+            if result.attempt_id is not None:
+                ctx.store.replace_feedback(result.attempt_id, refined.feedback)
+            return AnswerResult(refined, result.attempt_id, result.save_error, result.interrupted)
+
+        self._keep(run_in_background(work, on_done=lambda r: r is not None and self.refined.emit(r),
+                                     on_error=lambda _m: None, parent=self))
 
     @property
     def recording_seconds(self) -> float:
@@ -148,10 +165,12 @@ class PracticeSession(QObject):
             attempt_id, error = None, str(exc)
         return AnswerResult(answer, attempt_id, error, interrupted)
 
-    def _run_analysis(self, work) -> None:
+    def _run_analysis(self, work, refine: bool = False) -> None:
         def done(result):
             self._set_state("idle")
             self.analyzed.emit(result)
+            if refine:
+                self._refine(result)
 
         def failed(message):
             self._set_state("idle")

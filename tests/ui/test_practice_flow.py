@@ -47,6 +47,8 @@ def test_answer_through_the_virtual_microphone_is_reviewed_with_highlights(make_
     assert window.answer.meter.peak() > -40
     assert window.answer.clock.state in ("ok", "warning")
     screenshot(window, "2-answer-recording")
+    refined = []
+    window.session.refined.connect(refined.append)
     with qtbot.waitSignal(window.session.analyzed, timeout=180000) as result:
         window.space_action.trigger()  # stop
     answer = result.args[0]
@@ -59,8 +61,16 @@ def test_answer_through_the_virtual_microphone_is_reviewed_with_highlights(make_
     from interviewer_app.storage.history import query
 
     assert query(window.ctx.store)[0].audio_path.startswith("recordings/")
+    # Then a full pass over the recording replaces the live transcript, on screen and in history.
+    qtbot.waitUntil(lambda: bool(refined), timeout=180000)
+    better = refined[0]
+    assert better.attempt_id == answer.attempt_id
+    assert "refined with a full pass" in window.review.notice.text()
+    stored = window.ctx.store.feedback_json(answer.attempt_id)
+    assert stored["transcript"] == better.answer.feedback.transcript.text
+    assert stored["jumped_to_options"] is True
     screenshot(window, "3-review")
-    window.review.tabs.setCurrentIndex(1)
+    window.review.show_tab("Pacing")
     screenshot(window, "4-review-pacing")
 
 

@@ -142,3 +142,22 @@ def test_a_recording_in_our_folder_is_referenced_not_copied(tmp_path):
     assert query(store)[0].audio_path == "recordings/recording-1.flac"
     assert sorted(p.name for p in recordings.iterdir()) == ["recording-1.flac"]
     assert attempt_id == 1
+
+
+def test_a_refined_analysis_replaces_the_live_one_and_keeps_the_users_score(tmp_path):
+    opened = open_database(tmp_path / "db.sqlite3")
+    store = AttemptStore(opened, tmp_path / "recordings")
+    attempt_id = store.save(_feedback())  # what the live transcript gave at Stop
+    store.set_self_score(attempt_id, {"goal_clarity": 4}, "typed while it refined")
+    refined = analyze(timed_transcript([("The goal is to lift activation for new teams.", 0.5),
+                                        ("The risk is churn, so we roll back if it rises.", 0)], word_s=0.5))
+    store.replace_feedback(attempt_id, refined)
+    row = query(store)[0]
+    assert row.steps_heard == refined.steps_heard
+    transcript = opened.db.execute("SELECT transcript FROM attempts WHERE id = ?", [attempt_id]).fetchone()[0]
+    assert "roll back" in transcript
+    assert store.feedback_json(attempt_id)["steps"]["risks"]["heard"] is True
+    heard = dict(opened.db.execute("SELECT step, heard FROM attempt_steps WHERE attempt_id = ?", [attempt_id]).fetchall())
+    assert heard["risks"] == 1 and heard["options"] == 0
+    assert store.self_score(attempt_id) == ({"goal_clarity": 4}, "typed while it refined")
+    assert row.budget_format == "sixty"  # the attempt's own facts stay
