@@ -11,7 +11,7 @@ from interviewer_app.core.errors import InterviewerError
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from interviewer_app.cli import analyze_cmd, history_cmd, listing, practice_cmd
+    from interviewer_app.cli import analyze_cmd, history_cmd, listing, mock_cmd, practice_cmd
 
     parser = argparse.ArgumentParser(
         prog="interviewer-app",
@@ -24,6 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_parsers(sub)
     practice_cmd.add_parsers(sub)
     history_cmd.add_parsers(sub)
+    mock_cmd.add_parsers(sub)
     return parser
 
 

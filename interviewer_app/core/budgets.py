@@ -14,6 +14,13 @@ from interviewer_app.core.paths import resource_dir
 
 _KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 MAX_BUDGET_S = 4 * 3600
+# What a phase of an interview asks for (the mock interview, core/mock.py, reads these): "story" a
+# past project told with C.A.R.E., "scenario" a hypothetical execution problem, "live-scenario" an
+# incident or risk scenario (Stripe's live scenario, guide 002); "intro" and "questions" (the
+# candidate's questions at the end) take no answer to analyse.
+PHASE_ASKS: tuple[str, ...] = ("story", "scenario", "live-scenario", "intro", "questions")
+ANSWER_ASKS: tuple[str, ...] = ("story", "scenario", "live-scenario")
+MAX_FOLLOW_UPS = 3
 
 
 @dataclass(frozen=True)
@@ -21,6 +28,8 @@ class Phase:
     key: str
     name: str
     seconds: float
+    asks: tuple[str, ...] = ()  # empty when the file does not say (core/mock.py infers it)
+    follow_ups: int | None = None  # most follow-ups after each answer in a mock; None: default
 
 
 @dataclass(frozen=True)
@@ -128,7 +137,17 @@ def _validate_format(doc: TomlDoc, index: int, table: dict) -> Format:
             raise fail("phases", f"format '{key}': every phase needs a lowercase 'key' and a 'name'")
         if isinstance(secs, bool) or not isinstance(secs, (int, float)) or not 0 < secs <= MAX_BUDGET_S:
             raise fail("phases", f"format '{key}', phase '{p_key}': seconds must be a number from 1 to {MAX_BUDGET_S}")
-        phases.append(Phase(p_key, p_name, float(secs)))
+        asks = raw.get("asks", ())
+        asks = (asks,) if isinstance(asks, str) else asks
+        if not isinstance(asks, (list, tuple)) or not all(a in PHASE_ASKS for a in asks):
+            raise fail("phases", f"format '{key}', phase '{p_key}': asks must be one or a list of: "
+                                 f"{', '.join(PHASE_ASKS)}")
+        follow_ups = raw.get("follow_ups")
+        if follow_ups is not None and (isinstance(follow_ups, bool) or not isinstance(follow_ups, int)
+                                       or not 0 <= follow_ups <= MAX_FOLLOW_UPS):
+            raise fail("phases", f"format '{key}', phase '{p_key}': follow_ups must be a whole number "
+                                 f"from 0 to {MAX_FOLLOW_UPS}")
+        phases.append(Phase(p_key, p_name, float(secs), tuple(asks), follow_ups))
     default = table.get("default_phase", phases[0].key)
     if default not in {p.key for p in phases}:
         raise fail("default_phase", f"format '{key}': default_phase '{default}' is not one of its phases")

@@ -82,7 +82,43 @@ def _v3(db: sqlite3.Connection) -> None:
     """)
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3)
+def _v4(db: sqlite3.Connection) -> None:
+    """Mock interviews (storage/mock_sessions.py): a session — the plan, when it started, how it
+    ended, a whole-interview self-score and notes — and a link from each of its answers, which are
+    ordinary attempts, to the session: the phase, the order, and for a follow-up the main answer it
+    follows and the question asked (with the rule and reason that chose it)."""
+    db.executescript("""
+        CREATE TABLE mock_sessions (
+            id INTEGER PRIMARY KEY,
+            format_key TEXT NOT NULL,            -- company key (amazon, google, ...) or 'custom-mock'
+            format_name TEXT NOT NULL,
+            seed INTEGER,                        -- the seed the questions were drawn with
+            plan_json TEXT NOT NULL,             -- phases, budgets and questions (MockPlan.to_dict)
+            started_at TEXT NOT NULL,            -- ISO 8601, UTC
+            ended_at TEXT,                       -- finished or abandoned at; NULL while unfinished
+            state TEXT NOT NULL DEFAULT 'in_progress'
+                CHECK (state IN ('in_progress', 'finished', 'abandoned')),
+            self_score_json TEXT NOT NULL DEFAULT '{}',  -- whole interview: rubric dimension -> 1..5
+            notes TEXT NOT NULL DEFAULT '',
+            app_version TEXT NOT NULL
+        );
+        CREATE INDEX mock_sessions_started ON mock_sessions(started_at);
+        CREATE TABLE mock_answers (
+            attempt_id INTEGER PRIMARY KEY REFERENCES attempts(id) ON DELETE CASCADE,
+            session_id INTEGER NOT NULL REFERENCES mock_sessions(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,           -- 1, 2, ... in the order answered
+            phase_key TEXT NOT NULL,
+            question_key TEXT NOT NULL,          -- the plan's question (for a follow-up: the one followed up)
+            is_follow_up INTEGER NOT NULL DEFAULT 0,
+            follow_up_of INTEGER REFERENCES attempts(id) ON DELETE SET NULL,  -- the main answer followed up
+            follow_up_json TEXT,                 -- the follow-up answered: question, rule, reason
+            follow_ups_json TEXT NOT NULL DEFAULT '[]',  -- main answers: the follow-ups chosen after it
+            UNIQUE (session_id, position)
+        );
+    """)
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3, _v4)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

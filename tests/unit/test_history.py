@@ -132,18 +132,25 @@ def test_migrating_from_every_earlier_version_keeps_real_attempts(tmp_path, star
     conn = sqlite3.connect(path)  # rebuild the file as the older version had it
     rows = conn.execute("SELECT id, created_at, prompt_id, prompt_text, budget_format, budget_phase, budget_s, "
                         "duration_s, transcript, steps_heard, missing_steps, jumped_to_options, wpm, think_time_s, "
-                        "filler_count, overtime_s, over_budget, over_at_step, f.feedback_json, app_version "
-                        "FROM attempts JOIN attempt_feedback f ON f.attempt_id = attempts.id").fetchall()
+                        "filler_count, overtime_s, over_budget, over_at_step, f.feedback_json, app_version, "
+                        "prompt_category, time_to_restate_s, speaking_s FROM attempts JOIN attempt_feedback f ON f.attempt_id = attempts.id").fetchall()
     conn.close()
     path.unlink()
     conn = sqlite3.connect(path)
     for version in range(start_version):
         MIGRATIONS[version](conn)
     conn.execute(f"PRAGMA user_version = {start_version}")
-    conn.executemany("INSERT INTO attempts (id, created_at, prompt_id, prompt_text, budget_format, budget_phase, "
-                     "budget_s, duration_s, transcript, steps_heard, missing_steps, jumped_to_options, wpm, "
-                     "think_time_s, filler_count, overtime_s, over_budget, over_at_step, feedback_json, "
-                     "app_version) VALUES (" + ",".join("?" * 20) + ")", rows)
+    columns = ("id, created_at, prompt_id, prompt_text, budget_format, budget_phase, budget_s, duration_s, "
+               "transcript, steps_heard, missing_steps, jumped_to_options, wpm, think_time_s, filler_count, "
+               "overtime_s, over_budget, over_at_step, app_version")
+    if start_version < 3:  # the feedback JSON lived in the attempts table until version 3
+        conn.executemany(f"INSERT INTO attempts ({columns}, feedback_json) VALUES (" + ",".join("?" * 20) + ")",
+                         [r[:18] + r[19:20] + r[18:19] for r in rows])
+    else:  # version 3 added the category and pacing columns and moved the JSON to its own table
+        conn.executemany(f"INSERT INTO attempts ({columns}, prompt_category, time_to_restate_s, speaking_s) "
+                         "VALUES (" + ",".join("?" * 22) + ")", [r[:18] + r[19:] for r in rows])
+        conn.executemany("INSERT INTO attempt_feedback (attempt_id, feedback_json) VALUES (?, ?)",
+                         [(r[0], r[18]) for r in rows])
     conn.commit()
     conn.close()
     store = AttemptStore(open_database(path), tmp_path / "rec")
