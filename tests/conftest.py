@@ -77,7 +77,6 @@ def pytest_sessionfinish(session, exitstatus):
     final garbage collection when Qt objects (media players, audio streams) outlive the app."""
     import gc
 
-    session.config._interviewer_exitstatus = int(exitstatus)
     try:
         from PySide6.QtWidgets import QApplication
     except ImportError:
@@ -91,21 +90,3 @@ def pytest_sessionfinish(session, exitstatus):
     app.processEvents()
     gc.collect()
     app.processEvents()
-
-
-@pytest.hookimpl(trylast=True)
-def pytest_unconfigure(config):
-    """Leave without the interpreter's final garbage collection once Qt has been used.
-
-    After the in-process recording test and a later test that activates a window, PySide6 6.12
-    aborts in CPython's last garbage collection ("none_dealloc"), after every test has passed and
-    been reported, turning a green run into exit code 134. The real app does not hit this
-    (quitting after a recording exits 0). Everything is flushed first, and pytest's own exit status
-    is kept."""
-    import sys
-
-    if "PySide6.QtWidgets" not in sys.modules:
-        return
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(config._interviewer_exitstatus if hasattr(config, "_interviewer_exitstatus") else 0)
