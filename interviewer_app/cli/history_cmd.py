@@ -53,7 +53,7 @@ def _context() -> AppContext:
 def run_history(args) -> int:
     from interviewer_app.export.history import to_csv, to_json
     from interviewer_app.storage.history import (HistoryFilter, parse_day, query, scores_for,
-                                                 suggestions_for)
+                                                 signals_for, suggestions_for)
 
     ctx = _context()
     company = ctx.budgets.format(args.company).key if args.company and args.company != "custom" else args.company
@@ -66,8 +66,8 @@ def run_history(args) -> int:
     if args.habits:
         from interviewer_app.analysis.habits import summarize
 
-        for line in summarize(rows, scores_for(ctx.store), ctx.budgets,
-                              suggestions_for(ctx.store)).summary:
+        for line in summarize(rows, scores_for(ctx.store), ctx.budgets, suggestions_for(ctx.store),
+                              signals_for(ctx.store)).summary:
             print(line)
         return 0
     if args.json:

@@ -74,3 +74,13 @@ def test_export_pdf_has_the_transcript(attempts, tmp_path):
     text = unicodedata.normalize("NFKC", text)  # the PDF font uses ligatures such as "ﬁ"
     assert "Engagement with notifications" in text and "The goal is retention." in text
     assert "steps heard" in text and "Self-score" not in text
+
+
+def test_habits_summary_counts_content_signals(tmp_path):
+    for i, text in enumerate(("Maybe the goal is probably retention, I guess. We could kind of add emails, maybe.",
+                              "I guess we could maybe add a banner, probably. Sort of hard to say, maybe.")):
+        answer = tmp_path / f"hedgy-{i}.txt"
+        answer.write_text(text)
+        assert run("analyze", str(answer), "--save", "--company", "sixty").returncode == 0
+    habits = run("history", "--habits").stdout
+    assert "Hedging showed in 2 of your last 2 answers" in habits
