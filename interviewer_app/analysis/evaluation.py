@@ -118,19 +118,27 @@ def signal_answer_prompt(answer: dict):
                   framework=answer["framework"], hint="", source="tests/data/signals")
 
 
-def signal_answer_transcript(answer: dict):
-    """The answer as a timed transcript: one segment per sentence, words at a steady pace."""
+def paced_transcript(parts: list[tuple[str, float]], *, start: float = 0.0, word_s: float = 0.4,
+                     speech=None, model: str = "labelled"):
+    """A timed transcript built from text: (sentence, silence after it in seconds) parts, one
+    segment per sentence, each word lasting `word_s`. For labelled sets and tests."""
     from interviewer_app.core.models import Segment, Transcript
 
-    segments, t = [], 0.5
-    for text in answer["sentences"]:
+    segments, t = [], start
+    for text, pause in parts:
         words = []
         for token in text.split():
-            words.append(Word(round(t, 3), round(t + SIGNAL_WORD_S, 3), " " + token))
-            t += SIGNAL_WORD_S
+            words.append(Word(round(t, 3), round(t + word_s, 3), " " + token))
+            t += word_s
         segments.append(Segment(words[0].start, words[-1].end, text, tuple(words)))
-        t += SIGNAL_PAUSE_S
-    return Transcript(segments=tuple(segments), model="labelled", duration_s=t)
+        t += pause
+    return Transcript(segments=tuple(segments), model=model, duration_s=t, speech=speech)
+
+
+def signal_answer_transcript(answer: dict):
+    """The answer as a timed transcript: one segment per sentence, words at a steady pace."""
+    return paced_transcript([(text, SIGNAL_PAUSE_S) for text in answer["sentences"]], start=0.5,
+                            word_s=SIGNAL_WORD_S)
 
 
 def score_signal_answers(answers: list[dict]) -> SignalScore:
