@@ -25,24 +25,17 @@ CHILD = r"""
 import json, subprocess, sys, time
 sys.path.insert(0, sys.argv[1])
 from pathlib import Path
-from interviewer_app.ui.qt import QtCore, QtWidgets
-from interviewer_app.ui.app import apply_theme, create_window
+from interviewer_app.ui.qt import QtCore
 from interviewer_app.transcribe.live import lag_summary, word_lags
-app = QtWidgets.QApplication(sys.argv)
-apply_theme(app)
-w = create_window()
-w.show()
-gaps, clock = [], QtCore.QElapsedTimer()
-clock.start()
-last = [clock.elapsed()]
-def beat():
-    now = clock.elapsed(); gaps.append(now - last[0]); last[0] = now
-timer = QtCore.QTimer(); timer.setInterval(10); timer.timeout.connect(beat)
+from benchmarks.app_probe import StallProbe, open_window
+app, w = open_window()
+probe = StallProbe()
+gaps = probe.gaps
 state = {}
 def start(*_):
     w.session.start_recording(None, w.ctx.budgets.resolve("amazon", None, None))
     state["live"] = w.session._live
-    last[0] = clock.elapsed(); timer.start()
+    probe.start()
     state["player"] = subprocess.Popen(["bash", str(Path(sys.argv[1]) / "scripts/play-into-mic.sh"), sys.argv[2]])
     poll.start()
 def check_player():
@@ -57,7 +50,7 @@ def stop():
     w.session.stop_recording()
 def done(res):
     stop_to_review = time.perf_counter() - state["stop"]
-    timer.stop()
+    probe.stop()
     fb = res.answer.feedback
     live = state["live"]
     rg = sorted(state["recording_gaps"])

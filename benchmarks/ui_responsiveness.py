@@ -36,21 +36,14 @@ STALL = r"""
 import sys, json, time, resource
 sys.path.insert(0, sys.argv[1])
 from pathlib import Path
-from interviewer_app.ui.qt import QtWidgets, QtCore
-from interviewer_app.ui.app import apply_theme, create_window
-app = QtWidgets.QApplication(sys.argv)
-apply_theme(app)
-w = create_window()
-w.show()
-gaps, clock = [], QtCore.QElapsedTimer()
-clock.start()
-last = [clock.elapsed()]
-def beat():
-    now = clock.elapsed(); gaps.append(now - last[0]); last[0] = now
-timer = QtCore.QTimer(); timer.setInterval(10); timer.timeout.connect(beat)
+from interviewer_app.ui.qt import QtCore
+from benchmarks.app_probe import StallProbe, open_window
+app, w = open_window()
+probe = StallProbe()
+gaps, clock = probe.gaps, probe.clock
 result = {}
 def done(res):
-    timer.stop()
+    probe.stop()
     g = sorted(gaps)
     result.update(max_gap_ms=g[-1], p99_gap_ms=g[int(0.99 * (len(g) - 1))], beats=len(g),
                   seconds=clock.elapsed() / 1000, steps=res.answer.feedback.steps_heard,
@@ -59,7 +52,7 @@ def done(res):
 w.session.analyzed.connect(done)
 w.session.failed.connect(lambda m: (result.update(error=m), app.quit()))
 def start(*_):
-    last[0] = clock.elapsed(); timer.start()
+    probe.start()
     w._analyze_path(Path(sys.argv[2]))
 w.session.model_ready.connect(lambda _name: QtCore.QTimer.singleShot(200, start))
 QtCore.QTimer.singleShot(0, w.start_up)  # as the app does: the model loads in the background first
