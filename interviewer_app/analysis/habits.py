@@ -1,7 +1,7 @@
-"""Habits across attempts: going over time (overall, by company and phase, week by week), steps
-most often missed, time until the goal is restated, pace and fillers, self-scores and how far they
-sit from the suggested scores (overall and week by week), how often each content signal showed,
-and a short plain-language summary. Pure computation over history rows (no database, no Qt)."""
+"""Habits across attempts: going over time (overall, by company and phase, week by week, and per
+phase of mock interviews), steps most often missed, time until the goal is restated, pace and
+fillers, self-scores and how far they sit from the suggested scores (overall and week by week),
+how often each content signal showed, and a short plain-language summary. Pure computation over history rows (no database, no Qt)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ from datetime import date, datetime
 from math import fsum
 from statistics import mean
 
+from interviewer_app.analysis.mock_habits import (MockPhaseHabit, PhaseTime, mock_phase_habits,
+                                                 mock_phase_sentence)
 from interviewer_app.analysis.rubric_assist import ScoreGap, score_gaps
 from interviewer_app.analysis.signals import CONCERN, SIGNALS, SIGNALS_BY_KEY
 from interviewer_app.core.rubric import RUBRIC
@@ -71,6 +73,8 @@ class Habits:
     score_gaps: dict[str, ScoreGap] = field(default_factory=dict)
     # how often each content signal showed, in registry order (empty unless signals are given)
     signal_counts: list[SignalCount] = field(default_factory=list)
+    # going over time per phase of a real format, across mock interviews (mock_habits.py)
+    mock_phases: list[MockPhaseHabit] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return {"attempts": self.attempts, "over_share": self.over_share,
@@ -78,7 +82,8 @@ class Habits:
                 "step_miss_rate": self.step_miss_rate,
                 "weeks": [w.__dict__ for w in self.weeks], "summary": self.summary,
                 "score_gaps": {k: g.to_dict() for k, g in self.score_gaps.items()},
-                "signal_counts": [c.to_dict() for c in self.signal_counts]}
+                "signal_counts": [c.to_dict() for c in self.signal_counts],
+                "mock_phases": [m.to_dict() for m in self.mock_phases]}
 
 
 def _mean(values) -> float | None:
@@ -93,13 +98,15 @@ def _week(created_at: str) -> str:
 
 def summarize(rows, scores_by_attempt: dict[int, dict[str, int]] | None = None, budgets=None,
               suggestions_by_attempt: dict[int, dict] | None = None,
-              signals_by_attempt: dict[int, dict[str, tuple[bool, bool]]] | None = None) -> Habits:
+              signals_by_attempt: dict[int, dict[str, tuple[bool, bool]]] | None = None,
+              mock_times: list[PhaseTime] | None = None) -> Habits:
     """rows: AttemptSummary objects, newest first (as history.query returns them); budgets (a
     BudgetBook) turns format and phase keys into the names users know; suggestions_by_attempt
     (attempt id -> the suggested rubric scores, as history.suggestions_for returns them) adds how
     far the self-scores sit from the suggestions and whether that gap is closing;
     signals_by_attempt (attempt id -> signal key -> (present, checked), as history.signals_for
-    returns them) adds how often each content signal showed in these rows."""
+    returns them) adds how often each content signal showed in these rows; mock_times (as
+    MockSessionStore.phase_times returns them) adds going over time per phase of mock interviews."""
     scores_by_attempt = scores_by_attempt or {}
     suggestions_by_attempt = suggestions_by_attempt or {}
     budgeted = [r for r in rows if r.over_budget is not None]
@@ -118,7 +125,8 @@ def summarize(rows, scores_by_attempt: dict[int, dict[str, int]] | None = None, 
     habits = Habits(attempts=len(rows),
                     over_share=round(len(over) / len(budgeted), 3) if budgeted else None,
                     mean_overtime_s=_mean(r.overtime_s for r in over),
-                    by_phase=phases, step_miss_rate=miss_rate, weeks=weeks, summary=[])
+                    by_phase=phases, step_miss_rate=miss_rate, weeks=weeks, summary=[],
+                    mock_phases=mock_phase_habits(mock_times or []))
     habits.summary = _sentences(rows, habits, budgets)
     if suggestions_by_attempt or signals_by_attempt:
         habits = with_content(habits, rows, scores_by_attempt, budgets, suggestions_by_attempt,
@@ -239,6 +247,9 @@ def _sentences(rows, habits: Habits, budgets=None) -> list[str]:
     if jumps:
         out.append(f"You jumped to options before framing the problem in {jumps} of your last "
                    f"{min(10, len(rows))} answers (guide 003, mistake #1).")
+    mock = mock_phase_sentence(habits.mock_phases)
+    if mock is not None:
+        out.append(mock)
     concern = _frequent_concern(habits.signal_counts)
     if concern is not None:
         spec = SIGNALS_BY_KEY[concern.key]

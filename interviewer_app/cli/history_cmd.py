@@ -27,7 +27,7 @@ def add_parsers(sub) -> None:
     h.add_argument("--over-budget", action="store_true", help="only attempts that went over time")
     h.add_argument("--search", metavar="TEXT", help="only attempts whose transcript contains TEXT")
     h.add_argument("--trash", action="store_true", help="list deleted attempts instead")
-    h.add_argument("--habits", action="store_true", help="print the habits summary instead")
+    h.add_argument("--habits", action="store_true", help="print the habits summary instead (with --json: every figure behind it)")
     h.add_argument("--limit", type=int, help="at most this many (newest first)")
     h.set_defaults(run=run_history)
 
@@ -66,9 +66,23 @@ def run_history(args) -> int:
     if args.habits:
         from interviewer_app.analysis.habits import summarize
 
-        for line in summarize(rows, scores_for(ctx.store), ctx.budgets, suggestions_for(ctx.store),
-                              signals_for(ctx.store)).summary:
+        from interviewer_app.storage.mock_sessions import MockSessionStore
+
+        habits = summarize(rows, scores_for(ctx.store), ctx.budgets, suggestions_for(ctx.store),
+                           signals_for(ctx.store), MockSessionStore(ctx.store).phase_times())
+        if args.json:
+            from interviewer_app.cli.report import print_json
+
+            print_json(habits.to_dict())
+            return 0
+        for line in habits.summary:
             print(line)
+        if habits.mock_phases:
+            print("\nMock interviews, time per phase:")
+            for m in habits.mock_phases:
+                over = f", by {format_clock(m.mean_overtime_s)} on average" if m.over else ""
+                print(f"  {m.format_name} {m.phase_name.lower()} ({format_clock(m.budget_s)}): over in "
+                      f"{m.over} of {m.sessions} session(s){over}")
         return 0
     if args.json:
         sys.stdout.write(to_json(rows))

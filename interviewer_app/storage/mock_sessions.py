@@ -18,6 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from interviewer_app import __version__
+from interviewer_app.analysis.mock_habits import PhaseTime
 from interviewer_app.core.errors import StorageError
 from interviewer_app.core.mock import MockAnswer, MockPlan
 from interviewer_app.core.rubric import RUBRIC_KEYS
@@ -221,6 +222,26 @@ class MockSessionStore:
                 id=r[0], format_key=r[1], format_name=r[2], started_at=r[3], ended_at=r[4], state=r[5],
                 answers=r[6], follow_up_answers=int(r[7]), recorded_s=None if r[8] is None else round(r[8], 2),
                 self_score=round(sum(scores.values()) / len(scores), 2) if scores else None, notes=r[10]))
+        return out
+
+    def phase_times(self) -> list[PhaseTime]:
+        """Recorded time per session and answered phase (answers in the trash left out), for the
+        over-time habits per phase of a real format. Reads the plans and durations, not feedback."""
+        with self.store._lock:
+            plans = self.db.execute("SELECT id, plan_json FROM mock_sessions").fetchall()
+            used = self.db.execute(
+                "SELECT m.session_id, m.phase_key, SUM(COALESCE(a.duration_s, 0)), COUNT(*) "
+                "FROM mock_answers m JOIN attempts a ON a.id = m.attempt_id "
+                "WHERE a.deleted_at IS NULL GROUP BY m.session_id, m.phase_key").fetchall()
+        by_session = {sid: json.loads(plan) for sid, plan in plans}
+        out = []
+        for sid, phase_key, seconds, count in used:
+            plan = by_session.get(sid)
+            phase = next((p for p in (plan or {}).get("phases", ()) if p["key"] == phase_key), None)
+            if phase is None:
+                continue
+            out.append(PhaseTime(sid, plan["format"], plan["name"], phase_key, phase["name"],
+                                 float(phase["seconds"]), round(float(seconds), 3), int(count)))
         return out
 
     # -- helpers ---------------------------------------------------------------------------------

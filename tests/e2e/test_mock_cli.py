@@ -144,3 +144,17 @@ def test_the_saved_session_reads_back_with_the_same_report(result, home):
     again = json.loads(subprocess.run([CLI, "mock-report", "1", "--json"], capture_output=True, text=True,
                                       env=cli_env(INTERVIEWER_HOME=str(home / "app"))).stdout)
     assert again["phases"] == d["phases"] and again["follow_ups"] == d["follow_ups"]
+
+
+def test_history_habits_count_the_mock_per_phase(result, home, spoken):
+    d, _ = result
+    env = cli_env(INTERVIEWER_HOME=str(home / "app"))
+    out = subprocess.run([CLI, "history", "--habits", "--json"], capture_output=True, text=True, env=env)
+    assert out.returncode == 0, out.stderr
+    phases = {m["phase_key"]: m for m in json.loads(out.stdout)["mock_phases"]}
+    assert set(phases) == {"story", "scenario"}  # the intro takes no answer
+    story = phases["story"]
+    assert (story["format_name"], story["sessions"], story["over"], story["budget_s"]) == ("Google", 1, 0, 1500)
+    assert story["mean_used_s"] == pytest.approx(d["phases"][1]["used_s"], abs=0.01)
+    text = subprocess.run([CLI, "history", "--habits"], capture_output=True, text=True, env=env).stdout
+    assert "Mock interviews, time per phase:" in text and "Google story (25:00): over in 0 of 1 session(s)" in text

@@ -132,3 +132,33 @@ def test_rows_given_directly_count_their_signals(qtbot, store):
     page.refresh(rows=rows, scores={}, suggestions={}, signals=history.signals_for(store))
     assert page.signal_table.cells("hedging")[1] == "1 of 1" and page.signal_table.cells("guardrails")[1] == "0 of 1"
     assert plain not in [r.id for r in rows]
+
+
+def test_mock_interviews_show_going_over_per_phase(qtbot, store):
+    """Two mocks of a custom format, saved the way the app saves them: the table counts the story
+    phase over in one of two sessions; before any mock, the card says how to run one."""
+    from interviewer_app.core.mock import plan_custom
+    from interviewer_app.storage.mock_sessions import MockSessionStore
+    from interviewer_app.ui.pages.habits_page import NO_MOCKS
+
+    save(store, METER, 0)
+    page = page_of(qtbot, store)
+    with qtbot.waitSignal(page.refreshed, timeout=10000):
+        page.refresh()
+    assert page.mock_table.isHidden() and NO_MOCKS.split(":")[0] in page.mock_card.note.text()
+
+    plan = plan_custom([("Story", 20, "story")], PromptBank.load().prompts, 5)
+    sessions = MockSessionStore(store)
+    for parts in (METER + HEDGY, HEDGY):  # the first runs past 20 s, the second does not
+        session_id = sessions.create(plan)
+        fb = analyze(timed_transcript(parts), plan.budget("story"), plan.question("story").prompt)
+        sessions.add_answer(session_id, fb, phase_key="story", question_key=plan.question("story").key)
+    durations = [a.duration_s for s in sessions.list() for a in sessions.get(s.id).answers]
+    assert sum(d > 20 for d in durations) == 1
+    with qtbot.waitSignal(page.refreshed, timeout=10000):
+        page.refresh()
+    t = page.mock_table
+    assert not t.isHidden() and t.rowCount() == 1
+    cells = [t.item(0, c).text() for c in range(t.columnCount())]
+    assert cells[:4] == ["Custom mock — Story", "0:20", "2", "1 of 2"]
+    assert cells[4].startswith("+")

@@ -221,3 +221,37 @@ def test_migrating_a_version_3_database_with_a_saved_attempt(tmp_path, plan):
     assert {"session_id", "phase_key", "position", "is_follow_up", "follow_up_of", "follow_up_json"} <= cols
     stored = json.loads(store.db.execute("SELECT plan_json FROM mock_sessions").fetchone()[0])
     assert stored["format"] == "google" and stored["seed"] == 11
+
+
+def test_habits_count_going_over_per_phase_of_a_mock(tmp_path):
+    """The phase's budget is shared by its main answer and follow-ups, so a phase whose answers
+    add up past it ran over even when no single answer did; three mocks, two over."""
+    from interviewer_app.analysis.habits import summarize
+    from interviewer_app.core.mock import plan_custom
+
+    plan = plan_custom([("Story", 40, "story"), ("Metrics", 90, "scenario")], PromptBank.load().prompts, 3)
+    store, sessions = open_sessions(tmp_path / "db.sqlite3")
+    for story_s in ((30, 12), (28, 14), (20, 10)):  # 42 s, 42 s, 30 s against 40 s
+        session_id = sessions.create(plan)
+        main_id = None
+        for seconds in story_s:
+            fb = feedback(plan, WE_STORY, seconds, phase="story")
+            follow = {} if main_id is None else {"follow_up": {"question": "What did you decide?"},
+                                                 "follow_up_of": main_id}
+            attempt_id = sessions.add_answer(session_id, fb, phase_key="story",
+                                             question_key=plan.question("story").key, **follow)
+            main_id = main_id or attempt_id
+        fb = feedback(plan, NO_RISKS, 60, phase="metrics")
+        sessions.add_answer(session_id, fb, phase_key="metrics", question_key=plan.question("metrics").key)
+    times = sessions.phase_times()
+    assert sorted((t.phase_key, t.used_s, t.answers) for t in times if t.session_id == 1) == \
+        [("metrics", 60.0, 1), ("story", 42.0, 2)]
+    habits = summarize(query(store), budgets=BudgetBook.load(), mock_times=times)
+    story, metrics = habits.mock_phases
+    assert (story.phase_key, story.sessions, story.over, story.mean_overtime_s) == ("story", 3, 2, 2.0)
+    assert (metrics.over, metrics.mean_overtime_s, metrics.mean_used_s) == (0, None, 60.0)
+    assert not any(r.over_budget for r in query(store))  # no single answer was over its budget
+    assert any("the Custom mock story ran over its 0:40 in 2 of 3 sessions" in line for line in habits.summary)
+    assert habits.to_dict()["mock_phases"][0]["over_share"] == pytest.approx(0.667, abs=1e-3)
+    move_to_trash(store, 2)  # an answer moved to the trash no longer counts
+    assert next(t for t in sessions.phase_times() if t.session_id == 1 and t.phase_key == "story").used_s == 30.0

@@ -1,6 +1,6 @@
 """Habits: what repeats across attempts, in plain words first, then week-by-week charts, a table
-of going over budget by company or drill and phase, how often each content signal showed and how
-far self-scores sit from the suggested scores.
+of going over budget by company or drill and phase, how often each content signal showed, how
+far self-scores sit from the suggested scores, and which phases of mock interviews ran over.
 
 Loading is in two steps off the UI thread: the rows and self-scores first (the charts show), then
 the content signals and suggested scores, which are read from every attempt's stored feedback
@@ -13,11 +13,12 @@ import html
 from interviewer_app.analysis.habits import Habits, summarize, with_content
 from interviewer_app.core.models import format_clock
 from interviewer_app.storage import history
+from interviewer_app.storage.mock_sessions import MockSessionStore
 from interviewer_app.ui.palette import callout_style
 from interviewer_app.ui.qt import QtCore, QtGui, QtWidgets, Qt, Signal
 from interviewer_app.ui.tasks import run_in_background
 from interviewer_app.ui.widgets import habit_charts as charts
-from interviewer_app.ui.widgets.content_habits import ScoreGapTable, SignalCountsTable, TableCard
+from interviewer_app.ui.widgets.content_habits import MockPhaseTable, ScoreGapTable, SignalCountsTable, TableCard
 from interviewer_app.ui.widgets.history_table import DASH, budget_namer
 
 EMPTY_TEXT = ("<h3>No habits to show yet</h3><p>Answer a few prompts: every kept attempt adds to the "
@@ -26,6 +27,8 @@ EMPTY_TEXT = ("<h3>No habits to show yet</h3><p>Answer a few prompts: every kept
 NO_TIMING = "Needs timed (recorded) answers; typed transcripts have no timing."
 READING = "Reading what your answers said…"
 NO_SIGNALS = "No content signals yet: answers saved from now on are checked for them."
+NO_MOCKS = ("No mock interviews yet: Practice › Mock interview runs a whole company format, and "
+            "each phase's time is compared with its budget here.")
 NO_GAPS = ("No self-score to compare yet: score an answer on the review page's Self-score tab and "
            "it is set beside the suggested score.")
 
@@ -61,6 +64,8 @@ class HabitsPage(QtWidgets.QWidget):
         }
         self.signal_table = SignalCountsTable()
         self.signals_card = TableCard("Content signals across answers", "habits_signals", self.signal_table)
+        self.mock_table = MockPhaseTable()
+        self.mock_card = TableCard("Mock interviews: going over time per phase", "habits_mock", self.mock_table)
         self.gap_table = ScoreGapTable()
         self.cards["score_gaps"].add_footer(self.gap_table)
         self.phase_table = QtWidgets.QTableWidget(0, 5)
@@ -88,7 +93,8 @@ class HabitsPage(QtWidgets.QWidget):
         grid.setSpacing(10)
         c = self.cards  # over time beside its breakdown, then structure, then pace and scores
         for i, card in enumerate((c["over_budget"], phase_card, c["missed_steps"], c["restate"],
-                                  c["pace"], c["self_scores"], self.signals_card, c["score_gaps"])):
+                                  c["pace"], c["self_scores"], self.signals_card, c["score_gaps"],
+                                  self.mock_card)):
             grid.addWidget(card, i // 2, i % 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
@@ -131,7 +137,8 @@ class HabitsPage(QtWidgets.QWidget):
 
         def work(_progress, _cancel):
             rows, scores = history.query(store), history.scores_for(store)
-            return generation, rows, scores, summarize(rows, scores, budgets)
+            mock_times = MockSessionStore(store).phase_times()
+            return generation, rows, scores, summarize(rows, scores, budgets, mock_times=mock_times)
         self._keep(run_in_background(work, on_done=self._loaded, on_error=self._failed, parent=self))
 
     def _keep(self, task) -> None:
@@ -203,6 +210,11 @@ class HabitsPage(QtWidgets.QWidget):
             else:
                 c[key].show_note(note)
         self._fill_phase_table(habits.by_phase)
+        if habits.mock_phases:
+            self.mock_table.show_phases(habits.mock_phases)
+            self.mock_card.show_table()
+        else:
+            self.mock_card.show_note(NO_MOCKS)
         if content_pending:
             self.signals_card.show_note(READING)
             self.cards["score_gaps"].show_note(READING)

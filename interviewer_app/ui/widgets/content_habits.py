@@ -6,6 +6,7 @@ from __future__ import annotations
 from interviewer_app.analysis.habits import RECENT, SignalCount
 from interviewer_app.analysis.rubric_assist import ScoreGap
 from interviewer_app.analysis.signals import CONCERN, SIGNALS_BY_KEY, STRENGTH
+from interviewer_app.core.models import format_clock
 from interviewer_app.core.rubric import RUBRIC
 from interviewer_app.ui.palette import status_colors
 from interviewer_app.ui.qt import QtGui, QtWidgets, Qt
@@ -137,6 +138,32 @@ class ScoreGapTable(QtWidgets.QTableWidget):
                      _item(halves, True, "Mean gap of the older half of these answers → the newer half"),
                      _item(TRENDS.get(g.trend or "", DASH), tip="Needs 4 answers with both scores"
                            if g.trend is None else f"The gap is {g.trend}")]
+            for col, cell in enumerate(cells):
+                self.setItem(row, col, cell)
+        _fit_height(self)
+
+
+class MockPhaseTable(QtWidgets.QTableWidget):
+    """Per phase of a real format, across mock interviews: how often the phase (main answer and
+    follow-ups together) ran over its budget."""
+
+    HEADERS = ["Format and phase", "Budget", "Mocks", "Over budget", "Mean overtime"]
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        _setup(self, "habits_mock_table", self.HEADERS, "Mock interviews: going over time per phase")
+
+    def show_phases(self, phases) -> None:
+        """phases: MockPhaseHabit rows (analysis/mock_habits.py), the most often over first."""
+        self.setRowCount(len(phases))
+        for row, m in enumerate(phases):
+            cells = [_item(f"{m.format_name} — {m.phase_name}"),
+                     _item(format_clock(m.budget_s), True),
+                     _item(str(m.sessions), True, "Mock interviews with an answer in this phase"),
+                     _item(f"{m.over} of {m.sessions}", True,
+                           f"Mean time used: {format_clock(m.mean_used_s)}"),
+                     _item(DASH if m.mean_overtime_s is None else f"+{format_clock(m.mean_overtime_s)}", True,
+                           "Mean overtime in the mocks that ran over")]
             for col, cell in enumerate(cells):
                 self.setItem(row, col, cell)
         _fit_height(self)
