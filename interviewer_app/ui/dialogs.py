@@ -17,6 +17,7 @@ SHORTCUTS = (
     ("Ctrl+O", "Analyze an audio file"),
     ("Ctrl+F", "Search prompts"),
     ("Esc", "Back to the prompt list"),
+    ("Ctrl+M", "Mock interview: a company's whole round"),
     ("F1", "This list"),
 )
 

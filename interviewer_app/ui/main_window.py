@@ -1,4 +1,5 @@
-"""The main window: three pages (choose, answer, review) wired to the practice session."""
+"""The main window: three pages (choose, answer, review) wired to the practice session; the mock
+interview screens (ui/mock_screens.py) and history pages are added on first use."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from interviewer_app.core.errors import InterviewerError
 from interviewer_app.core.prompts import PromptBank
 from interviewer_app.pipeline import AppContext
 from interviewer_app.ui import dialogs
+from interviewer_app.ui.mock_screens import MockScreens
 from interviewer_app.ui.pages.answer_page import AnswerPage
 from interviewer_app.ui.pages.choose_page import ChoosePage
 from interviewer_app.ui.pages.review_page import ReviewPage
@@ -39,6 +41,7 @@ class MainWindow(QtWidgets.QMainWindow):
         for page in (self.choose, self.answer, self.review):
             self.pages.addWidget(page)
         self.setCentralWidget(self.pages)
+        self.mock = MockScreens(self)
         self.setWindowTitle("Interviewer — practise execution answers")
         self.resize(1280, 800)
         self.setMinimumSize(960, 640)
@@ -93,6 +96,7 @@ class MainWindow(QtWidgets.QMainWindow):
         action(practice, "Try again", self.try_again, "T")
         action(practice, "Play / pause recording", self.review.player.toggle, "P")
         action(practice, "Back to prompts", self.back_to_choose, "Esc")
+        action(practice, "Mock interview…", self.mock.show, "Ctrl+M")
         practice.addSeparator()
         self.live_action = QtGui.QAction("Show live transcript while answering", self)
         self.live_action.setCheckable(True)
@@ -181,7 +185,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def show_welcome(self):
         """The welcome with the microphone and voice checks (first run; Help menu). Returns it."""
-        if self._closed or self.session.state != "idle":
+        if self._closed or self._busy():
             return None  # not while recording or analysing: the check needs the microphone
         from interviewer_app.ui.welcome_dialog import WelcomeDialog
 
@@ -276,7 +280,9 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def space_pressed(self) -> None:
         page = self.pages.currentWidget()
-        if page is self.choose:
+        if self.mock.owns(page):
+            self.mock.space()
+        elif page is self.choose:
             self.begin_round()
         elif page is self.answer:
             if self.session.state == "recording":
@@ -294,7 +300,13 @@ class MainWindow(QtWidgets.QMainWindow):
         self.answer.clock.set_elapsed(seconds)
         self.answer.meter.set_level(level)
 
+    def _busy(self) -> bool:
+        """Recording or analysing, or a mock interview under way (Esc leaves it first)."""
+        return self.session.state != "idle" or self.mock.active
+
     def _session_state(self, state: str) -> None:
+        if self.mock.active:  # the mock's own answer: its screens follow it
+            return
         if state == "recording":
             self.answer.set_state("recording")
         elif state == "analyzing":
@@ -303,7 +315,7 @@ class MainWindow(QtWidgets.QMainWindow):
             self.answer.set_state("analyzing")
 
     def _show_result(self, result: AnswerResult) -> None:
-        if self._closed:
+        if self._closed or self.mock.active:
             return
         self._review_attempt_id = result.attempt_id
         notices = []
@@ -332,7 +344,7 @@ class MainWindow(QtWidgets.QMainWindow):
                                      "Transcript refined with a full pass over the recording.")
 
     def _failed(self, message: str) -> None:
-        if self._closed:  # late news from a worker after the window was closed: nobody to tell
+        if self._closed or self.mock.active:  # late news after closing: nobody to tell; a mock says it
             return
         if self.pages.currentWidget() is self.answer:
             self.answer.set_state("ready")
@@ -350,7 +362,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
     # -- history ----------------------------------------------------------------------------------
     def show_history(self) -> None:
-        if self.session.state != "idle":
+        if self._busy():
             return
         if self._history is None:
             from interviewer_app.ui.pages.history_page import HistoryPage
@@ -362,7 +374,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.pages.setCurrentWidget(self._history)
 
     def show_habits(self) -> None:
-        if self.session.state != "idle":
+        if self._busy():
             return
         if self._habits is None:
             from interviewer_app.ui.pages.habits_page import HabitsPage
@@ -400,7 +412,7 @@ class MainWindow(QtWidgets.QMainWindow):
             self.voice.say(prompt.text)
 
     def next_prompt(self) -> None:
-        if self.session.state != "idle":
+        if self._busy():
             return
         current = self.choose.prompt()
         bank = self.choose.browser.bank
@@ -408,11 +420,11 @@ class MainWindow(QtWidgets.QMainWindow):
         self.begin_round()
 
     def try_again(self) -> None:
-        if self.session.state == "idle":
+        if not self._busy():
             self.begin_round()
 
     def back_to_choose(self) -> None:
-        if self.session.state != "idle":
+        if self.session.state != "idle" or not self.mock.may_leave():
             return
         self._think.stop()
         if self.voice is not None:
@@ -421,7 +433,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.pages.setCurrentWidget(self.choose)
 
     def analyze_file_dialog(self) -> None:
-        if self.session.state != "idle":
+        if self._busy():
             return
         path, _ = QtWidgets.QFileDialog.getOpenFileName(self, "Analyze a recorded answer", str(Path.home()), AUDIO_FILTER)
         if path:
@@ -446,6 +458,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def closeEvent(self, event) -> None:
         self._closed = True
+        self.mock.shutdown()  # a mock under way stays unfinished, its answers kept
         self.session.shutdown()
         self._remember()
         self.settings.set("window_geometry", self.saveGeometry())

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from interviewer_app.analysis.live_progress import LiveProgress
 from interviewer_app.audio.recorder import Recorder, recover_partial_recordings
@@ -19,6 +20,7 @@ from interviewer_app.ui.qt import QObject, QTimer, Signal
 from interviewer_app.ui.tasks import run_in_background
 
 POLL_MS = 50
+SaveAnswer = Callable[[AnalyzedAnswer], int]  # runs on the worker; returns the attempt id
 
 
 @dataclass
@@ -52,6 +54,7 @@ class PracticeSession(QObject):
         self.prompt: Prompt | None = None
         self.budget: Budget | None = None
         self._recorder: Recorder | None = None
+        self._save_hook: SaveAnswer | None = None
         self._problem: str | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
@@ -68,7 +71,11 @@ class PracticeSession(QObject):
                                      on_error=self.failed.emit, parent=self))
 
     # -- recording ----------------------------------------------------------------------------
-    def start_recording(self, prompt: Prompt | None, budget: Budget | None, device=None) -> None:
+    def start_recording(self, prompt: Prompt | None, budget: Budget | None, device=None,
+                        save: SaveAnswer | None = None) -> None:
+        """`save` replaces how the analysed answer is stored (a mock interview keeps it in its
+        session); it runs on the worker, and an InterviewerError it raises is reported like a
+        failed save_answer: in AnswerResult.save_error, the recording kept on disk."""
         if self.state != "idle":
             return
         self.prompt, self.budget, self._problem = prompt, budget, None
@@ -78,7 +85,7 @@ class PracticeSession(QObject):
         recorder.start()  # AudioError propagates: the caller shows it and offers a file instead
         if live is not None:
             live.start()
-        self._recorder, self._live = recorder, live
+        self._recorder, self._live, self._save_hook = recorder, live, save
         self._progress, self._live_version = LiveProgress(), -1
         self._set_state("recording")
         self._timer.start()
@@ -93,6 +100,7 @@ class PracticeSession(QObject):
         self._recorder = self._live = None
         prompt, budget, ctx = self.prompt, self.budget, self.ctx
         self._set_state("analyzing")
+        save, self._save_hook = self._save_hook, None
 
         def work(progress, cancel):
             try:
@@ -106,7 +114,7 @@ class PracticeSession(QObject):
             else:
                 answer = analyze_file(ctx, recording.path, prompt=prompt, budget=budget,
                                       on_progress=progress, cancel=cancel)
-            return self._save(answer, recording.interrupted)
+            return self._save(answer, recording.interrupted, save)
 
         self._run_analysis(work, refine=live is not None)
 
@@ -158,9 +166,10 @@ class PracticeSession(QObject):
 
         self._run_analysis(work)
 
-    def _save(self, answer: AnalyzedAnswer, interrupted: str | None) -> AnswerResult:  # worker
+    def _save(self, answer: AnalyzedAnswer, interrupted: str | None,
+              save: SaveAnswer | None = None) -> AnswerResult:  # worker
         try:
-            attempt_id, error = save_answer(self.ctx, answer), None
+            attempt_id, error = (save(answer) if save is not None else save_answer(self.ctx, answer)), None
         except InterviewerError as exc:  # the recording stays on disk; say why it is not in history
             attempt_id, error = None, str(exc)
         return AnswerResult(answer, attempt_id, error, interrupted)
