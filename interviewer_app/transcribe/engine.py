@@ -32,12 +32,16 @@ class TranscribeOptions:
     hotwords: str | None = None
     initial_prompt: str | None = None
     condition_on_previous_text: bool = True
+    # Whisper re-decodes a segment at higher temperatures when the first try looks like a
+    # hallucination (repetition, low confidence); off, it keeps the first try.
+    temperature_fallback: bool = True
 
     def kwargs(self) -> dict:
+        extra = {} if self.temperature_fallback else {"temperature": 0.0}
         return dict(beam_size=self.beam_size, language="en", word_timestamps=self.word_timestamps,
                     vad_filter=self.vad_filter, hotwords=self.hotwords,
                     initial_prompt=self.initial_prompt,
-                    condition_on_previous_text=self.condition_on_previous_text)
+                    condition_on_previous_text=self.condition_on_previous_text, **extra)
 
 
 class Transcriber:
@@ -98,11 +102,13 @@ class Transcriber:
 
     def decode(self, samples: np.ndarray, *, offset: float = 0.0, prompt: str | None = None,
                on_progress: Callable[[float], None] | None = None,
-               cancel: threading.Event | None = None) -> tuple[list[Segment], int]:
+               cancel: threading.Event | None = None,
+               options: TranscribeOptions | None = None) -> tuple[list[Segment], int]:
         """Whisper on a stretch of audio: its segments with times shifted by `offset` seconds, and
-        how many of them were hard to make out. `prompt` is earlier text given as context."""
+        how many of them were hard to make out. `prompt` is earlier text given as context;
+        `options` replaces the transcriber's own decoding settings for this call."""
         model = self.load()
-        kwargs = self.options.kwargs()
+        kwargs = (options or self.options).kwargs()
         if prompt and not kwargs["initial_prompt"]:
             kwargs["initial_prompt"] = prompt
         duration = len(samples) / SAMPLE_RATE

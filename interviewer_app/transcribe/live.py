@@ -22,7 +22,7 @@ from __future__ import annotations
 import statistics
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable
 
 import numpy as np
@@ -48,6 +48,11 @@ class LiveConfig:
     # 40-word prompt made tiny.en repeat and drop text (WER 87 % against 12 % without).
     context_words: int = 0
     keep_margin_s: float = 0.3  # silence kept in front of the pending audio
+    # Whisper's re-decoding at higher temperatures when a decode looks like a hallucination. Turning
+    # it off was measured (benchmarks/live_transcription.py --variants): no shorter lag, and
+    # WER +1.0 point on the spoken answers, so live decodes keep it.
+    temperature_fallback: bool = True
+    beam_size: int | None = None  # None: the transcriber's own setting
 
 
 @dataclass(frozen=True)
@@ -200,7 +205,8 @@ class LiveTranscriber:
             segments = last.segments
         else:
             t0 = self.clock()
-            segments, unclear = self.transcriber.decode(pending, offset=offset, prompt=self._context())
+            segments, unclear = self.transcriber.decode(pending, offset=offset, prompt=self._context(),
+                                                        options=self._options())
             elapsed = self.clock() - t0
             decoded = True
             self._last = _Decode(start, start + len(pending), segments, unclear)
@@ -251,6 +257,14 @@ class LiveTranscriber:
         if len(self._blocks) > 1:
             self._blocks = [np.concatenate(self._blocks)]
         return self._blocks[0] if self._blocks else np.zeros(0, dtype=np.float32)
+
+    def _options(self):
+        base = getattr(self.transcriber, "options", None)
+        if base is None:
+            return None
+        cfg = self.config
+        return replace(base, temperature_fallback=cfg.temperature_fallback,
+                       beam_size=cfg.beam_size or base.beam_size)
 
     def _context(self) -> str | None:
         if self.config.context_words <= 0:
@@ -322,7 +336,8 @@ class LiveTranscriber:
             segments, unclear = last.segments, last.unclear  # already decoded: reuse it
         else:
             segments, unclear = self.transcriber.decode(remainder, offset=offset,
-                                                        prompt=self._context())
+                                                        prompt=self._context(),
+                                                        options=self._options())
         with self._lock:
             self._commit(segments, unclear, regions, offset, len(remainder) / SAMPLE_RATE)
             self._publish_locked()

@@ -46,3 +46,17 @@ def test_lag_is_measured_from_a_words_end_to_the_first_decode_showing_it():
     summary = lag_summary(lags)
     assert summary["words"] == 2 and summary["max_s"] == pytest.approx(1.1)
     assert lag_summary([]) == {"words": 0, "median_s": None, "p95_s": None, "max_s": None}
+
+
+def test_live_decoding_settings_reach_whisper_as_options():
+    """LiveConfig's decoding settings are laid over the transcriber's own for live decodes only."""
+    from interviewer_app.transcribe.engine import TranscribeOptions
+    from interviewer_app.transcribe.live import LiveConfig, LiveTranscriber
+
+    class Options:  # a transcriber that is not loaded: only its settings are read
+        options = TranscribeOptions(beam_size=5, hotwords="churn")
+
+    assert "temperature" not in Options.options.kwargs()  # faster-whisper's fallback ladder
+    live = LiveTranscriber(Options(), LiveConfig(temperature_fallback=False, beam_size=2))._options()
+    assert live.kwargs()["temperature"] == 0.0 and live.beam_size == 2 and live.hotwords == "churn"
+    assert LiveTranscriber(Options())._options() == Options.options  # the app's settings: unchanged
