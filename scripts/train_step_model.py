@@ -1,12 +1,25 @@
 """Train the learned step detector (interviewer_app/analysis/step_model.json) on the dev split of
 tests/data/structure. Never reads the held-out split. Deterministic: same data, same weights.
 
-  .venv/bin/python scripts/train_step_model.py [--folds 5] [--l2 1.0]
+  .venv/bin/python scripts/train_step_model.py                   # train and write the model
+  .venv/bin/python scripts/train_step_model.py --cv 5 [--audio]  # estimate only, writes nothing
 
-Per step: logistic regression over word 1-3-grams seen at least twice, trained by full-batch
-gradient descent with class weights; the decision threshold is chosen by k-fold cross-validation
-on the dev answers (so it is not fitted to sentences the weights have memorised), maximising F1
-of "rules OR model" at the answer level.
+Per step: logistic regression over the features of step_model.features() (by default the word
+1-3-grams of the normalised sentence, seen in at least two sentences, plus the names of the cue
+rules that matched it), trained by full-batch gradient descent with class weights; the decision
+threshold is chosen by k-fold cross-validation on the dev answers (so it is not fitted to sentences
+the weights have memorised), maximising answer-level F1 of "rules OR model" (a cancelling rule
+vetoes the model, as in analysis/structure.py). The features used are recorded in the model file.
+
+--cv K measures how well that whole procedure generalises: the dev answers are split into K folds
+*by answer*; for each fold a model is trained (thresholds and all) on the other folds only, and the
+held-back answers are labelled exactly as the app labels a typed answer (rules, that model, the
+two-sentence context rule). Printed: per-step answer-level (was the step heard?) precision /
+recall / F1 and sentence-level F1 over all held-back answers, next to the rules alone. --audio
+adds the same for the held-back answers spoken aloud and transcribed (cached by
+benchmarks/structure_f1.py --split dev --audio). The cue rules themselves were written while
+reading dev, so this estimates the learned part honestly but flatters the rules; the held-out
+split remains the real test.
 """
 
 from __future__ import annotations
@@ -14,6 +27,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -22,104 +36,252 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from interviewer_app.analysis.sentences import _build  # noqa: E402
-from interviewer_app.analysis.step_model import MODEL_FILE, StepModel, ngrams  # noqa: E402
-from interviewer_app.analysis.structure import label_sentence  # noqa: E402
+from interviewer_app.analysis.step_model import MODEL_FILE, StepModel, features  # noqa: E402
+from interviewer_app.analysis.evaluation import cached_audio_transcript  # noqa: E402
+from interviewer_app.analysis.sentences import _build, split_sentences  # noqa: E402
 from interviewer_app.core.models import Word  # noqa: E402
+from interviewer_app.analysis.structure import label_sentences, normalise, rule_label, rule_matches  # noqa: E402
 from interviewer_app.core.steps import STEP_KEYS  # noqa: E402
 
 DEV = ROOT / "tests" / "data" / "structure" / "dev"
+GRID = [round(x, 2) for x in np.arange(0.5, 0.96, 0.05)]
+NSTEPS = len(STEP_KEYS)
 
 
-def load(folder: Path):
-    answers = []
+FEATURES = ("norm", "stems", "rules", "position")  # see analysis/step_model.features()
+
+
+class Item:
+    """One labelled sentence with what the (fixed) rules say about it and its features."""
+
+    __slots__ = ("text", "truth", "earned", "vetoed", "feats")
+
+    def __init__(self, text: str, steps: list[str], index: int, config: dict):
+        self.text = text
+        self.truth = np.array([k in steps for k in STEP_KEYS])
+        norm = normalise(text)
+        matches = rule_matches(norm)
+        earned, vetoed = rule_label(norm, matches=matches)
+        self.earned = np.array([k in earned for k in STEP_KEYS])
+        self.vetoed = np.array([k in vetoed for k in STEP_KEYS])
+        names = [f"{h.rule.step}.{h.rule.name}" for h in matches]
+        self.feats = sorted(set(features(norm, config, names, index)))
+
+
+def load(folder: Path, config: dict) -> tuple[list[list[Item]], list[str]]:
+    answers, ids = [], []
     for path in sorted(folder.glob("*.json")):
         a = json.loads(path.read_text())
-        answers.append([(s["text"], set(s["steps"])) for s in a["sentences"]])
-    return answers
+        answers.append([Item(s["text"], s["steps"], i, config) for i, s in enumerate(a["sentences"])])
+        ids.append(a["id"])
+    return answers, ids
 
 
-def rule_steps(text: str) -> set[str]:
-    return set(label_sentence(_build(0, [Word(None, None, t) for t in text.split()]), use_model=False).steps)
+# -- sparse logistic regression, all steps at once -------------------------------------------------
+
+class Design:
+    """Binary sparse design matrix in coordinate form, with the orderings the gradient needs."""
+
+    def __init__(self, items: list[Item], vocab: dict[str, int]):
+        rows, cols = [], []
+        for i, item in enumerate(items):
+            for f in item.feats:
+                j = vocab.get(f)
+                if j is not None:
+                    rows.append(i)
+                    cols.append(j)
+        self.n, self.d = len(items), len(vocab)
+        self.rows = np.array(rows, dtype=np.int64)
+        self.cols = np.array(cols, dtype=np.int64)
+
+    def dot(self, W: np.ndarray) -> np.ndarray:  # X @ W, (n, steps)
+        out = np.zeros((self.n, W.shape[1]))
+        for s in range(W.shape[1]):
+            out[:, s] = np.bincount(self.rows, weights=W[self.cols, s], minlength=self.n)
+        return out
+
+    def tdot(self, G: np.ndarray) -> np.ndarray:  # X.T @ G, (d, steps)
+        out = np.zeros((self.d, G.shape[1]))
+        for s in range(G.shape[1]):
+            out[:, s] = np.bincount(self.cols, weights=G[self.rows, s], minlength=self.d)
+        return out
 
 
-def fit(X: np.ndarray, y: np.ndarray, l2: float, iters: int, lr: float = 0.5):
-    n, d = X.shape
-    pos = max(y.sum(), 1.0)
-    weight = np.where(y > 0, n / (2 * pos), n / (2 * max(n - pos, 1.0)))
-    w, b = np.zeros(d), 0.0
+def fit(X: Design, Y: np.ndarray, l2: float, iters: int, lr: float = 0.5):
+    """Class-weighted logistic regression per column of Y by full-batch gradient descent."""
+    n = X.n
+    pos = np.maximum(Y.sum(axis=0), 1.0)
+    weight = np.where(Y > 0, n / (2 * pos), n / (2 * np.maximum(n - pos, 1.0)))
+    W, b = np.zeros((X.d, Y.shape[1])), np.zeros(Y.shape[1])
     for _ in range(iters):
-        p = 1 / (1 + np.exp(-(X @ w + b)))
-        g = (p - y) * weight
-        w -= lr * (X.T @ g / n + l2 * w / n)
-        b -= lr * g.mean()
-    return w, b
+        P = 1 / (1 + np.exp(-(X.dot(W) + b)))
+        G = (P - Y) * weight
+        W -= lr * (X.tdot(G) / n + l2 * W / n)
+        b -= lr * G.mean(axis=0)
+    return W, b
 
 
-def featurize(sentences, vocab):
-    X = np.zeros((len(sentences), len(vocab)))
-    for i, text in enumerate(sentences):
-        for g in set(ngrams(text)):
-            j = vocab.get(g)
-            if j is not None:
-                X[i, j] = 1.0
-    return X
-
-
-def build_vocab(texts, min_count=2):
-    counts = Counter(g for t in texts for g in set(ngrams(t)))
+def build_vocab(items: list[Item], min_count: int = 2) -> dict[str, int]:
+    counts = Counter(f for it in items for f in it.feats)
     return {g: i for i, g in enumerate(sorted(g for g, c in counts.items() if c >= min_count))}
 
 
-def answer_f1(answers, probs_by_answer, step, threshold):
+def fit_answers(answers: list[list[Item]], args):
+    items = [it for a in answers for it in a]
+    vocab = build_vocab(items)
+    X = Design(items, vocab)
+    Y = np.array([it.truth for it in items], dtype=float)
+    W, b = fit(X, Y, args.l2, args.iters)
+    return vocab, W, b
+
+
+def predict(answers: list[list[Item]], vocab, W, b) -> list[np.ndarray]:
+    """Per answer: (sentences, steps) probabilities."""
+    out = []
+    for a in answers:
+        X = Design(a, vocab)
+        out.append(1 / (1 + np.exp(-(X.dot(W) + b))))
+    return out
+
+
+def answer_f1(answers, probs_by_answer, step: int, threshold: float) -> float:
     tp = fp = fn = 0
     for answer, probs in zip(answers, probs_by_answer):
-        truth = any(step in labels for _, labels in answer)
-        pred = any(step in rule_steps(text) or p >= threshold for (text, _), p in zip(answer, probs))
+        truth = any(it.truth[step] for it in answer)
+        pred = any(it.earned[step] or (p >= threshold and not it.vetoed[step])
+                   for it, p in zip(answer, probs[:, step]))
         tp += truth and pred
         fp += pred and not truth
         fn += truth and not pred
     return 2 * tp / max(2 * tp + fp + fn, 1)
 
 
+def train(answers: list[list[Item]], args, report=None) -> StepModel:
+    """Thresholds by k-fold cross-validation on `answers`, then weights on all of them."""
+    folds = [answers[i::args.folds] for i in range(args.folds)]
+    cv_probs: dict[int, np.ndarray] = {}
+    for k in range(args.folds):
+        train_part = [a for j, f in enumerate(folds) if j != k for a in f]
+        vocab, W, b = fit_answers(train_part, args)
+        for a, p in zip(folds[k], predict(folds[k], vocab, W, b)):
+            cv_probs[id(a)] = p
+    probs = [cv_probs[id(a)] for a in answers]
+    thresholds = {}
+    for s, step in enumerate(STEP_KEYS):
+        best = max(GRID, key=lambda th: (answer_f1(answers, probs, s, th), th))
+        thresholds[step] = best
+        if report:
+            report(f"{step:<10} threshold {best:.2f}  cross-validated answer F1 "
+                   f"{answer_f1(answers, probs, s, best):.3f}  rules alone {answer_f1(answers, probs, s, 2.0):.3f}")
+    vocab, W, b = fit_answers(answers, args)
+    weights = {step: {g: round(float(W[i, s]), 4) for g, i in vocab.items() if abs(W[i, s]) >= 0.01}
+               for s, step in enumerate(STEP_KEYS)}
+    bias = {step: round(float(b[s]), 4) for s, step in enumerate(STEP_KEYS)}
+    return StepModel(weights, bias, thresholds, args.config)
+
+
+# -- cross-validation by answer ---------------------------------------------------------------------
+
+def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def _audio_steps(transcript, model: StepModel | None) -> np.ndarray:
+    """Steps heard in a transcript, as analyze() finds them: its own sentence split, rules + model."""
+    heard = set()
+    for label in label_sentences(split_sentences(transcript), use_model=model is not None, model=model):
+        heard |= set(label.steps)
+    return np.array([[k in heard for k in STEP_KEYS]])
+
+
+def cross_validate(answers: list[list[Item]], ids: list[str], args) -> None:
+    k = args.cv
+    folds = [list(range(i, len(answers), k)) for i in range(k)]
+    counts = {lvl: np.zeros((3, NSTEPS), dtype=int) for lvl in ("answer", "sentence", "rules")}
+    audio = {}
+    if args.audio:
+        audio = {i: t for i, t in ((i, cached_audio_transcript("dev", aid)) for i, aid in enumerate(ids)) if t}
+        if not audio:
+            raise SystemExit("no cached audio transcripts: run benchmarks/structure_f1.py --split dev --audio first")
+        counts.update({lvl: np.zeros((3, NSTEPS), dtype=int) for lvl in ("audio", "audio rules")})
+    start = time.perf_counter()
+    for f, held in enumerate(folds):
+        held_set = set(held)
+        train_answers = [a for i, a in enumerate(answers) if i not in held_set]
+        model = train(train_answers, args)
+        test = [answers[i] for i in held]
+        for a in test:
+            # exactly what the app does with a typed answer: rules, this fold's model, context pass
+            sentences = [_build(j, [Word(None, None, w) for w in it.text.split()]) for j, it in enumerate(a)]
+            pred = np.array([[k in lab.steps for k in STEP_KEYS] for lab in label_sentences(sentences, model=model)])
+            truth = np.array([it.truth for it in a])
+            rules = np.array([it.earned for it in a])
+            _add(counts["sentence"], pred, truth)
+            _add(counts["answer"], pred.any(axis=0, keepdims=True), truth.any(axis=0, keepdims=True))
+            _add(counts["rules"], rules.any(axis=0, keepdims=True), truth.any(axis=0, keepdims=True))
+        for i in held:
+            if i in audio:
+                truth = np.array([it.truth for it in answers[i]]).any(axis=0, keepdims=True)
+                _add(counts["audio"], _audio_steps(audio[i], model), truth)
+                _add(counts["audio rules"], _audio_steps(audio[i], None), truth)
+        print(f"  fold {f + 1}/{k}: trained on {len(train_answers)} answers, scored {len(test)} "
+              f"({time.perf_counter() - start:.0f} s)", file=sys.stderr, flush=True)
+    n_sent = sum(len(a) for a in answers)
+    print(f"\ndev {k}-fold cross-validation by answer: {len(answers)} answers, {n_sent} sentences "
+          f"(features {','.join(args.config) or 'original n-grams'}, l2 {args.l2}, {args.iters} iterations)")
+    if audio:
+        print(f"audio: the same folds' models on {len(audio)} of the answers spoken by espeak-ng and "
+              f"transcribed by the bundled model (cached by benchmarks/structure_f1.py --audio)")
+    cols = [("answer P", "answer", 0), ("answer R", "answer", 1), ("answer F1", "answer", 2),
+            ("sent. F1", "sentence", 2), ("rules-only F1", "rules", 2)]
+    if audio:
+        cols += [("audio P", "audio", 0), ("audio R", "audio", 1), ("audio F1", "audio", 2),
+                 ("audio rules-only F1", "audio rules", 2)]
+    header = f"{'step':<11}" + "".join(f"{name:>{len(name) + 2}}" for name, _, _ in cols)
+    print(header + "\n" + "-" * len(header))
+    vals = {lvl: [_prf(*counts[lvl][:, s]) for s in range(NSTEPS)] for lvl in counts}
+    for s, step in enumerate(STEP_KEYS):
+        print(f"{step:<11}" + "".join(f"{vals[lvl][s][i]:>{len(name) + 2}.2f}" for name, lvl, i in cols))
+    print(f"{'macro F1':<11}" + "".join(
+        f"{np.mean([v[2] for v in vals[lvl]]):>{len(name) + 2}.3f}" if i == 2 else " " * (len(name) + 2)
+        for name, lvl, i in cols))
+
+
+def _add(c: np.ndarray, pred: np.ndarray, truth: np.ndarray) -> None:
+    c[0] += (pred & truth).sum(axis=0)
+    c[1] += (pred & ~truth).sum(axis=0)
+    c[2] += (~pred & truth).sum(axis=0)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--folds", type=int, default=5, help="folds for choosing the thresholds")
     ap.add_argument("--l2", type=float, default=1.0)
-    ap.add_argument("--iters", type=int, default=1500)  # dev cross-validation: 400 -> 0.923, 1500 -> 0.925
+    ap.add_argument("--iters", type=int, default=1500)
+    ap.add_argument("--cv", type=int, default=0, metavar="K",
+                    help="K-fold cross-validation by answer on dev; prints per-step figures, writes nothing")
+    ap.add_argument("--audio", action="store_true",
+                    help="with --cv: also score the cached spoken versions of the held-back answers")
+    ap.add_argument("--features", default="norm,rules",
+                    help=f"comma-separated, from {','.join(FEATURES)}; empty = the original n-grams")
     args = ap.parse_args()
-    answers = load(DEV)
-    folds = [answers[i::args.folds] for i in range(args.folds)]
-    grid = [round(x, 2) for x in np.arange(0.5, 0.96, 0.05)]
-    thresholds, weights, bias = {}, {}, {}
-    for step in STEP_KEYS:
-        # cross-validated probabilities for every dev answer
-        cv_probs = {}
-        for k in range(args.folds):
-            train = [a for j, f in enumerate(folds) if j != k for a in f]
-            texts = [t for a in train for t, _ in a]
-            vocab = build_vocab(texts)
-            X = featurize(texts, vocab)
-            y = np.array([1.0 if step in labels else 0.0 for a in train for _, labels in a])
-            w, b = fit(X, y, args.l2, args.iters)
-            for a in folds[k]:
-                Xa = featurize([t for t, _ in a], vocab)
-                cv_probs[id(a)] = list(1 / (1 + np.exp(-(Xa @ w + b))))
-        probs = [cv_probs[id(a)] for a in answers]
-        best = max(grid, key=lambda th: (answer_f1(answers, probs, step, th), th))
-        thresholds[step] = best
-        # final weights on all dev answers
-        texts = [t for a in answers for t, _ in a]
-        vocab = build_vocab(texts)
-        X = featurize(texts, vocab)
-        y = np.array([1.0 if step in labels else 0.0 for a in answers for _, labels in a])
-        w, b = fit(X, y, args.l2, args.iters)
-        weights[step] = {g: round(float(w[i]), 4) for g, i in vocab.items() if abs(w[i]) >= 0.01}
-        bias[step] = round(float(b), 4)
-        print(f"{step:<10} threshold {best:.2f}  cross-validated answer F1 {answer_f1(answers, probs, step, best):.3f}  "
-              f"rules alone {answer_f1(answers, probs, step, 2.0):.3f}  features {len(weights[step])}")
-    MODEL_FILE.write_text(StepModel(weights, bias, thresholds).to_json())
-    print(f"wrote {MODEL_FILE} ({MODEL_FILE.stat().st_size // 1024} KiB)")
+    chosen = [f for f in args.features.split(",") if f]
+    unknown = set(chosen) - set(FEATURES)
+    if unknown:
+        ap.error(f"unknown features: {', '.join(sorted(unknown))}")
+    if chosen and "norm" not in chosen:
+        chosen.insert(0, "norm")  # the extra features come with the normalised n-grams
+    args.config = {f: True for f in chosen}
+    answers, ids = load(DEV, args.config)
+    if args.cv:
+        cross_validate(answers, ids, args)
+        return
+    model = train(answers, args, report=print)
+    MODEL_FILE.write_text(model.to_json())
+    print(f"wrote {MODEL_FILE} ({MODEL_FILE.stat().st_size // 1024} KiB, "
+          f"{sum(len(w) for w in model.weights.values())} weights)")
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from interviewer_app.analysis.sentences import _build
-from interviewer_app.analysis.structure import label_sentence
+from interviewer_app.analysis.structure import label_sentences
 from interviewer_app.core.models import Word
 from interviewer_app.core.steps import STEP_KEYS
 
@@ -58,14 +58,43 @@ def load_answers(folder: Path) -> list[dict]:
     return [json.loads(p.read_text()) for p in sorted(Path(folder).glob("*.json"))]
 
 
+# Spoken versions of the labelled answers (espeak-ng -> the bundled Whisper model), made and cached
+# by benchmarks/structure_f1.py --audio: <cache>/<split>/<answer id>.json = {"key", "id", "transcript"}.
+AUDIO_CACHE = Path(__file__).resolve().parents[2] / ".bench-cache" / "structure-audio"
+
+
+def transcript_to_json(t) -> dict:
+    return {"model": t.model, "duration_s": t.duration_s, "warnings": list(t.warnings),
+            "speech": [list(r) for r in (t.speech or ())],
+            "segments": [{"start": s.start, "end": s.end, "text": s.text,
+                          "words": [[w.start, w.end, w.word, w.probability] for w in s.words]}
+                         for s in t.segments]}
+
+
+def transcript_from_json(d: dict):
+    from interviewer_app.core.models import Segment, Transcript
+
+    segments = tuple(Segment(s["start"], s["end"], s["text"], tuple(Word(*w) for w in s["words"]))
+                     for s in d["segments"])
+    return Transcript(segments=segments, model=d["model"], duration_s=d["duration_s"],
+                      warnings=tuple(d["warnings"]), speech=tuple(tuple(r) for r in d["speech"]))
+
+
+def cached_audio_transcript(split: str, answer_id: str):
+    """The cached transcript of a labelled answer spoken aloud, or None if it was never made."""
+    path = AUDIO_CACHE / split / f"{answer_id}.json"
+    return transcript_from_json(json.loads(path.read_text())["transcript"]) if path.exists() else None
+
+
 def score_answers(answers: list[dict]) -> Score:
     score = Score()
     for answer in answers:
         score.answers += 1
         heard_pred, heard_true = set(), set()
-        for i, item in enumerate(answer["sentences"]):
-            sentence = _build(i, [Word(None, None, t) for t in item["text"].split()])
-            predicted = set(label_sentence(sentence).steps)
+        sentences = [_build(i, [Word(None, None, t) for t in item["text"].split()])
+                     for i, item in enumerate(answer["sentences"])]
+        for item, label in zip(answer["sentences"], label_sentences(sentences)):
+            predicted = set(label.steps)
             truth = set(item["steps"])
             heard_pred |= predicted
             heard_true |= truth

@@ -1,55 +1,150 @@
 """A small learned second opinion for step detection: per-step logistic regression over word
 n-grams, trained on the labelled dev answers (scripts/train_step_model.py) and shipped as a JSON
 file of weights. It catches steps said in everyday words that no cue rule lists. It stays
-explainable: the evidence it gives is the n-grams that pushed the sentence over the line."""
+explainable: the evidence it gives is the words (n-grams, or the words a cue rule matched) that
+pushed the sentence over the line.
+
+Features (the model file records which were used, so training and the app always agree):
+word 1-3-grams of the normalised sentence (lowercase, apostrophes dropped so "I'd" and an ASR's
+"id" are one word, fillers like "um" dropped, numbers as "#"); optionally "~stem" word stems
+(crude suffix stripping, so "ranks" and "ranked" share evidence); "rule:step.name" for every cue
+rule that matched, even when its weight alone did not reach the threshold; and "@0".."@3" for the
+sentence's place in the answer (first, second, third, later)."""
 
 from __future__ import annotations
 
 import json
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 MODEL_FILE = Path(__file__).with_name("step_model.json")
 _TOKEN = re.compile(r"[a-z0-9%]+(?:'[a-z]+)?")
+_FILLERS = frozenset({"um", "uh", "erm", "uhm", "hmm", "mm", "ah"})
+_SUFFIXES = ("ing", "ed", "es", "s", "ly")
 
 
 def ngrams(text: str) -> list[str]:
-    tokens = _TOKEN.findall(text.lower().replace("\u2019", "'"))
-    grams = list(tokens)
-    grams += [f"{a} {b}" for a, b in zip(tokens, tokens[1:])]
-    grams += [f"{a} {b} {c}" for a, b, c in zip(tokens, tokens[1:], tokens[2:])]
+    """The original features (models without a "config"): raw word 1-3-grams."""
+    return _grams(_TOKEN.findall(text.lower().replace("\u2019", "'")))
+
+
+def tokens(text: str) -> list[str]:
+    out = []
+    for t in _TOKEN.findall(text.lower().replace("\u2019", "'").replace("\u2018", "'")):
+        t = t.replace("'", "")
+        if t in _FILLERS:
+            continue
+        out.append("#" if t[0].isdigit() else t)
+    return out
+
+
+def stem(token: str) -> str:
+    for suffix in _SUFFIXES:
+        if len(token) > len(suffix) + 3 and token.endswith(suffix):
+            return token[: -len(suffix)]
+    return token
+
+
+def _grams(toks: list[str]) -> list[str]:
+    grams = list(toks)
+    grams += [f"{a} {b}" for a, b in zip(toks, toks[1:])]
+    grams += [f"{a} {b} {c}" for a, b, c in zip(toks, toks[1:], toks[2:])]
     return grams
+
+
+def features(text: str, config: dict | None = None, rules: tuple[str, ...] | list[str] = (),
+             index: int | None = None) -> list[str]:
+    """What the model sees of a sentence (training and prediction alike). `rules` are the
+    "step.name" of the cue rules that matched it, `index` its place in the answer."""
+    config = config or {}
+    if not config.get("norm"):
+        return ngrams(text)
+    toks = tokens(text)
+    feats = _grams(toks)
+    if config.get("stems"):
+        feats += [f"~{stem(t)}" for t in toks if len(t) > 3]
+    if config.get("rules"):
+        feats += [f"rule:{r}" for r in rules]
+    if config.get("position") and index is not None:
+        feats.append(f"@{min(index, 3)}")
+    return feats
+
+
+def locate(feature: str, text: str) -> tuple[int, int] | None:
+    """Where a word feature sits in the (lowercased) sentence, or None for one that is not words."""
+    if feature.startswith(("rule:", "@")):
+        return None
+    if feature.startswith("~"):
+        found = re.search(r"\b" + re.escape(feature[1:]) + r"\w*", text)
+        return found.span() if found else None
+    parts = []
+    for tok in feature.split():
+        if tok == "#":
+            parts.append(r"\d[\d,.]*")
+        else:
+            parts.append("'?".join(map(re.escape, tok)))
+    gap = r"\W+(?:(?:" + "|".join(sorted(_FILLERS)) + r")\W+)*"
+    found = re.search(r"\b" + gap.join(parts) + r"\b", text)
+    return found.span() if found else None
 
 
 @dataclass(frozen=True)
 class StepModel:
-    weights: dict[str, dict[str, float]]  # step -> n-gram -> weight
+    weights: dict[str, dict[str, float]]  # step -> feature -> weight
     bias: dict[str, float]
     threshold: dict[str, float]
+    config: dict = field(default_factory=dict)  # which features; {} = the original n-grams
+    # feature -> its weight for each step (in `steps` order): one lookup per feature, not per step
+    by_feature: dict[str, tuple[float, ...]] = field(default_factory=dict, repr=False, compare=False)
+    steps: tuple[str, ...] = field(default=(), repr=False, compare=False)
 
-    def score(self, step: str, grams: list[str]) -> float:
+    def __post_init__(self):
+        steps = tuple(self.weights)
+        table: dict[str, list[float]] = {}
+        for i, step in enumerate(steps):
+            for g, w in self.weights[step].items():
+                table.setdefault(g, [0.0] * len(steps))[i] = w
+        object.__setattr__(self, "steps", steps)
+        object.__setattr__(self, "by_feature", {g: tuple(v) for g, v in table.items()})
+
+    def score(self, step: str, feats) -> float:
         w = self.weights[step]
-        z = self.bias[step] + sum(w.get(g, 0.0) for g in set(grams))
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        z = self.bias[step] + sum(w.get(g, 0.0) for g in set(feats))
+        return _sigmoid(z)
 
-    def predict(self, text: str) -> dict[str, tuple[float, list[str]]]:
-        """Steps whose probability passes their threshold, with the n-grams that weighed most."""
-        grams = set(ngrams(text))
+    def scores(self, feats) -> dict[str, float]:
+        """Every step's probability for a set of features."""
+        z = [self.bias[step] for step in self.steps]
+        for g in feats:
+            v = self.by_feature.get(g)
+            if v is not None:
+                z = [a + b for a, b in zip(z, v)]
+        return {step: _sigmoid(zi) for step, zi in zip(self.steps, z)}
+
+    def predict(self, text: str, rules: tuple[str, ...] | list[str] = (),
+                index: int | None = None) -> dict[str, tuple[float, list[str]]]:
+        """Steps whose probability passes their threshold, with the features that weighed most."""
+        feats = set(features(text, self.config, rules, index))
         out = {}
-        for step in self.weights:
-            p = self.score(step, list(grams))
+        for step, p in self.scores(feats).items():
             if p >= self.threshold[step]:
-                top = sorted((g for g in grams if self.weights[step].get(g, 0) > 0),
-                             key=lambda g: -self.weights[step][g])[:3]
+                top = sorted((g for g in feats if self.weights[step].get(g, 0) > 0),
+                             key=lambda g: (-self.weights[step][g], g))[:3]
                 out[step] = (p, top)
         return out
 
     def to_json(self) -> str:
-        return json.dumps({"weights": self.weights, "bias": self.bias, "threshold": self.threshold},
-                          sort_keys=True)
+        data = {"weights": self.weights, "bias": self.bias, "threshold": self.threshold}
+        if self.config:
+            data["config"] = self.config
+        return json.dumps(data, sort_keys=True)
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 @lru_cache(maxsize=1)
@@ -57,4 +152,4 @@ def load_model(path: Path = MODEL_FILE) -> StepModel | None:
     if not path.exists():
         return None
     data = json.loads(path.read_text())
-    return StepModel(data["weights"], data["bias"], data["threshold"])
+    return StepModel(data["weights"], data["bias"], data["threshold"], data.get("config", {}))

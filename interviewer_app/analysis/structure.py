@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from interviewer_app.analysis.sentences import Sentence
-from interviewer_app.analysis.step_model import load_model
+from interviewer_app.analysis.step_model import StepModel, load_model, locate
 from interviewer_app.analysis.step_rules import RULES, THRESHOLD, Rule
 from interviewer_app.core.models import Evidence, StepResult
 from interviewer_app.core.steps import FRAMING_STEPS, STEP_KEYS, STEPS_BY_KEY
@@ -32,46 +32,103 @@ def normalise(text: str) -> str:
     return text.lower().replace("\u2019", "'").replace("\u2018", "'")
 
 
-def label_sentence(sentence: Sentence, rules: tuple[Rule, ...] = RULES, use_model: bool = True) -> SentenceLabel:
-    text = normalise(sentence.text)
+def rule_matches(text: str, rules: tuple[Rule, ...] = RULES) -> list[Hit]:
+    """Every cue rule that matches a normalised sentence, cancelling ones included."""
+    hits, seen = [], {}
+    for rule in rules:
+        key = id(rule.pattern)  # one search for a pattern several rules share (the agenda check)
+        if key not in seen:
+            seen[key] = rule.pattern.search(text)
+        match = seen[key]
+        if match is not None:
+            hits.append(Hit(rule, match.start(), match.end()))
+    return hits
+
+
+def rule_label(text: str, rules: tuple[Rule, ...] = RULES,
+               matches: list[Hit] | None = None) -> tuple[dict[str, list[Hit]], set[str]]:
+    """What the cue rules say about a normalised sentence: the steps they earn (with the hits that
+    earned them, strongest first) and the steps a cancelling rule vetoed."""
     scores: dict[str, float] = {}
     hits: dict[str, list[Hit]] = {}
     vetoed: set[str] = set()
-    for rule in rules:
-        match = rule.pattern.search(text)
-        if match is None:
-            continue
+    for hit in (rule_matches(text, rules) if matches is None else matches):
+        rule = hit.rule
         scores[rule.step] = scores.get(rule.step, 0.0) + rule.weight
         if rule.weight > 0:
-            hits.setdefault(rule.step, []).append(Hit(rule, match.start(), match.end()))
+            hits.setdefault(rule.step, []).append(hit)
         else:
             vetoed.add(rule.step)
     earned = {step: sorted(hits[step], key=lambda h: -h.rule.weight)
               for step, score in scores.items() if score >= THRESHOLD - 1e-9 and step in hits}
-    model = load_model() if use_model else None
+    return earned, vetoed
+
+
+def label_sentence(sentence: Sentence, rules: tuple[Rule, ...] = RULES, use_model: bool = True,
+                   model: StepModel | None = None) -> SentenceLabel:
+    """The steps a sentence does: the cue rules', plus the learned model's where no cancelling rule
+    objects. `model` replaces the shipped model (cross-validation trains its own)."""
+    text = normalise(sentence.text)
+    matches = rule_matches(text, rules)
+    earned, vetoed = rule_label(text, rules, matches)
+    if model is None and use_model:
+        model = load_model()
     if model is not None:
-        for step, (_p, grams) in model.predict(text).items():
+        names = [f"{h.rule.step}.{h.rule.name}" for h in matches]
+        for step, (_p, feats) in model.predict(text, names, sentence.index).items():
             if step not in earned and step not in vetoed:
-                earned[step] = [_model_hit(step, text, grams)]
+                earned[step] = [_model_hit(step, text, feats, matches)]
     return SentenceLabel(sentence, {k: earned[k] for k in STEP_KEYS if k in earned})
 
 
-def _model_hit(step: str, text: str, grams: list[str]) -> Hit:
-    """Evidence for a step the learned model found: the strongest n-gram, located in the text."""
-    start, end = 0, len(text)
-    for gram in grams:
-        found = re.search(r"\b" + r"\W+".join(map(re.escape, gram.split())) + r"\b", text)
-        if found:
-            start, end = found.span()
-            break
-    quoted = ", ".join(f"'{g}'" for g in grams) or "its wording"
-    reason = f"worded like the {STEPS_BY_KEY[step].title.lower()} examples it learned from ({quoted})"
+def _model_hit(step: str, text: str, feats: list[str], matches: list[Hit]) -> Hit:
+    """Evidence for a step the learned model found: the words behind its strongest features
+    (an n-gram, or the words a cue rule matched), located in the text."""
+    by_name = {f"rule:{h.rule.step}.{h.rule.name}": h for h in matches}
+    spans, quoted = [], []
+    for feat in feats:
+        if feat in by_name:
+            span = (by_name[feat].start, by_name[feat].end)
+        else:
+            span = locate(feat, text)
+        if span is None:
+            continue
+        spans.append(span)
+        quoted.append(text[span[0]:span[1]])
+    start, end = spans[0] if spans else (0, len(text))
+    words = ", ".join(f"'{q}'" for q in dict.fromkeys(quoted)) or "its wording"
+    reason = f"worded like the {STEPS_BY_KEY[step].title.lower()} examples it learned from ({words})"
     return Hit(Rule(step, "learned", re.compile(""), 1.0, reason), start, end)
+
+
+# A transcript often loses the colon of "the journey goes: a, b, c" and cuts it into a short
+# lead-in sentence and a list. The lead-in then counts as the map when the next sentence is a list.
+_LEAD_IN = re.compile(r"\b(?:chain|steps|stages|journey|funnel|path|flow|pieces|layers|trip|life|parts|"
+                      r"moves|sides|places|sources|buckets|kinds|groups|like this|goes|go|works|"
+                      r"looks like|breaks down|depends on(?: \w+){1,3})\W*$")
+_NOT_A_MAP_LIST = re.compile(r"\b(?:we|you|i) could\b|\b(?:options|ideas|fixes|choices)\b")
+LEAD_IN = Rule("map", "lead-in", _LEAD_IN, 1.0, "introduces the stages that the next sentence lists")
+
+
+def label_sentences(sentences: list[Sentence], use_model: bool = True,
+                    model: StepModel | None = None) -> list[SentenceLabel]:
+    """Each sentence's steps, plus what only shows across two sentences (a lead-in and its list)."""
+    labels = [label_sentence(s, use_model=use_model, model=model) for s in sentences]
+    for i, (label, nxt) in enumerate(zip(labels, labels[1:])):
+        text, after = normalise(label.sentence.text), normalise(nxt.sentence.text)
+        if ("map" in label.steps or "map" in nxt.steps or len(text.split()) > 14
+                or after.count(",") < 2 or _NOT_A_MAP_LIST.search(after)):
+            continue
+        found = _LEAD_IN.search(text)
+        if found:
+            steps = dict(label.steps, map=[Hit(LEAD_IN, found.start(), found.end())])
+            labels[i] = SentenceLabel(label.sentence, {k: steps[k] for k in STEP_KEYS if k in steps})
+    return labels
 
 
 def detect_steps(sentences: list[Sentence]) -> tuple[dict[str, StepResult], list[SentenceLabel]]:
     results = {key: StepResult(key) for key in STEP_KEYS}
-    labels = [label_sentence(s) for s in sentences]
+    labels = label_sentences(sentences)
     for label in labels:
         for step, step_hits in label.steps.items():
             result = results[step]

@@ -33,6 +33,23 @@ def steps_of(sentence: str) -> set[str]:
     ("We ramp to 10% of users, then 50%, with a go/no-go review.", "sequence"),
     ("Guardrails are opt-outs and support tickets, and we roll back if errors spike.", "risks"),
     ("I'd hold a weekly sync with support and name an owner for each metric.", "risks"),
+    # everyday words and spoken style (no apostrophes, fillers), as an ASR transcript gives them
+    ("What we really want is more people finishing setup and cooking in their first week.", "restate"),
+    ("um what id want is like people sending contracts through us instead of printing them", "restate"),
+    ("Is this about selling more policies, or policies that stay on the books? Which matters more here?", "restate"),
+    ("im gonna assume its just my team for like six weeks and we cant touch prices", "scope"),
+    ("I'll leave admissions aside and focus on what happens once students start.", "scope"),
+    ("A payout moves through: earnings calculated, tax checks, a payout batch, and the bank transfer.", "map"),
+    ("Installing means unboxing, removing the old lock, fitting the new one, and pairing the app.", "map"),
+    ("Revenue from ads is users times ad slots seen times fill rate times price.", "map"),
+    ("My suspicion is failed first attempts, since we stopped asking for safe places.", "bottleneck"),
+    ("id split declines by merchant and by new versus returning customers", "bottleneck"),
+    ("Reminders come first because they're nearly free; partial payouts last, since they need legal review.", "prioritize"),
+    ("Splitting it wins: self-serve alone would hurt the complex accounts.", "prioritize"),
+    ("first thing id wanna know is is this real or did someone change the tracking", "sequence"),
+    ("Week two we ship the postcode change to half of new users.", "sequence"),
+    ("and watch that skips dont just turn into cancellations later", "risks"),
+    ("The scary failure is admins locking themselves out, so every account keeps an emergency login.", "risks"),
 ])
 def test_a_sentence_that_does_the_step_earns_it(sentence, step):
     assert step in steps_of(sentence)
@@ -42,7 +59,19 @@ def test_a_sentence_that_does_the_step_earns_it(sentence, step):
     ("The goal is to ship the dashboard by June.", "restate"),  # an output is not a goal (000)
     ("I don't think there's a bottleneck here, let's just build it.", "bottleneck"),
     ("I would use RICE.", "prioritize"),  # naming a framework is not prioritizing (000)
+    ("I'd prioritize by impact, confidence and effort.", "prioritize"),  # naming criteria is not choosing
     ("Thanks, that's a great question.", "restate"),
+    ("Our north star is app downloads.", "restate"),  # a vanity metric is not a goal (003)
+    ("Success would be shipping the new algorithm by the end of the quarter.", "restate"),
+    ("The key metric is matches, which are down 18%.", "restate"),  # the symptom, repeated
+    ("I'd look at the data and check the dashboards.", "bottleneck"),  # says nothing about where
+    ("First I'd look at the data.", "sequence"),
+    ("Week two we ship the postcode change to half of new users.", "options"),  # one committed action
+    ("I'll restate, scope, map the funnel, find the bottleneck and cover risks.", "map"),  # an agenda
+    ("I'll restate, scope, map the funnel, find the bottleneck and cover risks.", "risks"),
+    ("There are many options, and we could be smarter about this.", "options"),
+    ("Then we'd manage the risks along the way.", "risks"),
+    ("Mapping it, the funnel is a funnel with a top and a bottom.", "map"),
 ])
 def test_a_keyword_without_the_step_does_not_count(sentence, step):
     assert step not in steps_of(sentence)
