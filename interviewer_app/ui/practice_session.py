@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Callable
 
 from interviewer_app.analysis.live_progress import LiveProgress
+from interviewer_app.analysis.step_model import load_model as load_step_model
 from interviewer_app.audio.recorder import Recorder, recover_partial_recordings
 from interviewer_app.core.errors import InterviewerError
 from interviewer_app.core.models import Budget, Prompt
@@ -66,6 +67,7 @@ class PracticeSession(QObject):
         """Load the speech model in the background so the first answer does not wait for it."""
         def load(progress, cancel):
             self.ctx.transcriber.load()
+            load_step_model()  # ~120 ms: paid here, not by the first live update on the UI thread
             return self.ctx.transcriber.model_name
         self._keep(run_in_background(load, on_done=self.model_ready.emit,
                                      on_error=self.failed.emit, parent=self))
