@@ -17,7 +17,7 @@ from typing import Sequence
 from interviewer_app.analysis.follow_ups import AnswerGaps, FollowUp, addressed, norm
 from interviewer_app.analysis.signals import SIGNALS_BY_KEY
 from interviewer_app.core.mock import MockAnswer, MockPlan
-from interviewer_app.core.models import format_clock
+from interviewer_app.core.models import format_clock, plural
 from interviewer_app.core.steps import STEP_KEYS
 
 
@@ -245,8 +245,7 @@ class MockReport:
                 flag = f"  OVER by {format_clock(r['overtime_s'])}"
             elif r["note"]:
                 flag = f"  {r['note']}"
-            count = (f"{r['answers']} answer{'s' * (r['answers'] != 1)}, {r['follow_up_answers']} "
-                     f"follow-up{'s' * (r['follow_up_answers'] != 1)}")
+            count = f"{plural(r['answers'], 'answer')}, {plural(r['follow_up_answers'], 'follow-up')}"
             out.append(f"  {r['name']:<30} {used:>6} / {format_clock(r['budget_s']):>6}  ({count}){flag}")
         out += ["", "Answers"]
         for a in d["answers"]:

@@ -22,7 +22,7 @@ from interviewer_app.analysis.signal_registry import (  # noqa: F401  (the publi
     CONCERN, MAX_EVIDENCE, SIGNAL_KEYS, SIGNALS, SIGNALS_BY_KEY, STRENGTH, Signal, SignalSpec)
 from interviewer_app.analysis.sentences import Sentence
 from interviewer_app.analysis.structure import SentenceLabel, first_sentence_index, jumped_to_options
-from interviewer_app.core.models import Prompt
+from interviewer_app.core.models import Prompt, plural
 
 
 # -- answer-level rules --------------------------------------------------------------------------
@@ -120,7 +120,7 @@ def _sentence_signal(spec: SignalSpec, sentences: list[Sentence], texts: list[st
         hits = sentence_hits(spec.key, text, prompt_text, table)
         if hits:
             ev.append(evidence(sentence, hits))
-    detail = f"heard in {len(ev)} sentence{'s' * (len(ev) != 1)}" if ev else ""
+    detail = f"heard in {plural(len(ev), 'sentence')}" if ev else ""
     return bool(ev), ev, detail
 
 
@@ -171,7 +171,7 @@ def _hedging(sentences: list[Sentence], texts: list[str]):
     per_100 = 100 * count / words if words else 0.0
     per_sentence = count / len(sentences) if sentences else 0.0
     present = count >= HEDGE_MIN and (per_sentence >= HEDGE_PER_SENTENCE or per_100 >= HEDGE_PER_100_WORDS)
-    detail = f"{count} hedge{'s' * (count != 1)} in {len(sentences)} sentences ({per_100:.1f} per 100 words)"
+    detail = f"{plural(count, 'hedge')} in {len(sentences)} sentences ({per_100:.1f} per 100 words)"
     ev.sort(key=lambda e: -e.rule.count("'"))  # the most hedged sentences first
     return present, ev, detail
 
@@ -186,7 +186,7 @@ def _we_dominant(sentences: list[Sentence], texts: list[str], category: str | No
     i_count = sum(len(rx(_I_AGENT).findall(t)) for t in texts)
     we_count = sum(len(rx(_WE_AGENT).findall(t)) for t in texts)
     story, past = is_story(texts)
-    counts = f"'I' {i_count} time{'s' * (i_count != 1)}, 'we'/'the team' {we_count} time{'s' * (we_count != 1)}"
+    counts = f"'I' {plural(i_count, 'time')}, 'we'/'the team' {plural(we_count, 'time')}"
     if category != "behavioral" and not story:
         return False, [], f"{counts}; only checked when the answer tells a past story", False
     present = we_count >= WE_MIN and we_count >= WE_RATIO * i_count
@@ -213,7 +213,7 @@ def _hypotheticals(sentences: list[Sentence], texts: list[str], category: str | 
             hit = CueHit(Cue("would", "", 1.0, ""), found.start(), found.end())
             ev.append(evidence(sentence, [hit], rule="says what you would do, not what you did"))
     present = len(ev) >= HYPO_MIN and len(ev) > past
-    return present, ev, f"{len(ev)} sentence{'s' * (len(ev) != 1)} of what you would do, {past} of what was done"
+    return present, ev, f"{plural(len(ev), 'sentence')} of what you would do, {past} of what was done"
 
 
 def _validate_only(sentences: list[Sentence], texts: list[str]):
@@ -227,7 +227,7 @@ def _validate_only(sentences: list[Sentence], texts: list[str]):
         if hits:
             validate.append(evidence(sentence, hits))
     present = bool(validate) and diagnose == 0
-    detail = (f"data used to confirm in {len(validate)} sentence{'s' * (len(validate) != 1)}, "
+    detail = (f"data used to confirm in {plural(len(validate), 'sentence')}, "
               f"to diagnose or decide in {diagnose}")
     return present, (validate if present else []), detail
 

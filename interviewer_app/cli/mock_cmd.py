@@ -13,6 +13,7 @@ from interviewer_app.cli.report import print_json
 from interviewer_app.core.errors import InterviewerError, UsageError
 from interviewer_app.core.mock import MockPlan, parse_phase_spec, plan_custom, plan_for_format
 from interviewer_app.core.mock_folder import MANIFEST, assign, pinned_prompts, read_folder
+from interviewer_app.core.models import plural
 from interviewer_app.mock_run import MockInterview
 from interviewer_app.pipeline import AppContext, analyze_file
 
@@ -203,7 +204,7 @@ def run_sessions(args) -> int:
     for r in rows:
         recorded = format_clock(r.recorded_s) if r.recorded_s is not None else "-"
         print(f"{r.id:>4}  {r.started_at[:16].replace('T', ' ')}  {r.format_name:<12} {r.status:<10} "
-              f"{r.answers} answers ({r.follow_up_answers} follow-up{'s' * (r.follow_up_answers != 1)}), "
+              f"{r.answers} answers ({plural(r.follow_up_answers, 'follow-up')}), "
               f"{recorded} recorded")
     return 0
 

@@ -22,7 +22,7 @@ from typing import Mapping, Sequence
 
 from interviewer_app.core.budgets import ANSWER_ASKS, MAX_BUDGET_S, MAX_FOLLOW_UPS, PHASE_ASKS, Format
 from interviewer_app.core.errors import UsageError
-from interviewer_app.core.models import Budget, Prompt, format_clock
+from interviewer_app.core.models import Budget, Prompt, format_clock, plural
 
 CUSTOM_KEY = "custom-mock"
 CUSTOM_NAME = "Custom mock"
@@ -85,7 +85,7 @@ class MockPhase:
     def note(self) -> str:
         if self.takes_answer:
             return ("Answer " + " then ".join(ASK_TITLES[q.asks] for q in self.questions)
-                    + f"; up to {self.max_follow_ups} follow-up{'s' * (self.max_follow_ups != 1)} "
+                    + f"; up to {plural(self.max_follow_ups, 'follow-up')} "
                       "after each answer, all inside this budget.")
         return NO_ANSWER_NOTES.get(self.asks[0] if self.asks else "", "Timed, not recorded.")
 

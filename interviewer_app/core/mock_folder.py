@@ -38,6 +38,7 @@ from typing import Sequence
 from interviewer_app.core.datafile import read_toml
 from interviewer_app.core.errors import UsageError
 from interviewer_app.core.mock import MockPlan, question_key
+from interviewer_app.core.models import plural
 
 MANIFEST = "session.toml"
 AUDIO_SUFFIXES = (".wav", ".flac", ".ogg", ".oga", ".opus", ".mp3", ".m4a", ".aac", ".webm", ".mp4")
@@ -180,8 +181,8 @@ def assign(found: MockFolder, plan: MockPlan) -> list[Assigned]:
         if n >= len(phase.questions):
             if not phase.takes_answer:
                 raise UsageError(f"{a.where}: phase '{phase.key}' takes no answer ({phase.note})")
-            raise UsageError(f"{a.where}: phase '{phase.key}' asks {len(phase.questions)} question"
-                             f"{'s' * (len(phase.questions) != 1)} and this is main answer {n + 1}; "
+            raise UsageError(f"{a.where}: phase '{phase.key}' asks {plural(len(phase.questions), 'question')} "
+                             f"and this is main answer {n + 1}; "
                              "mark it as a follow-up or put it in another phase")
         used[phase.key] = n + 1
         out.append(Assigned(a, question_key(phase.key, n), phase.key))

@@ -72,6 +72,11 @@ class Budget:
         return f"{self.format_name} · {self.phase_name} ({format_clock(self.seconds)})"
 
 
+def plural(n: int, word: str) -> str:
+    """'1 phase', '3 phases', '1,204 attempts'."""
+    return f"{n:,} {word}" + ("" if n == 1 else "s")
+
+
 def format_clock(seconds: float | None) -> str:
     """m:ss for display; '-' when unknown."""
     if seconds is None:

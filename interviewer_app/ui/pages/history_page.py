@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from interviewer_app.core.errors import InterviewerError
+from interviewer_app.core.models import plural
 from interviewer_app.core.prompts import CATEGORIES
 from interviewer_app.storage import history
 from interviewer_app.storage.history import HistoryFilter
@@ -19,10 +20,6 @@ ANY_DATE = QtCore.QDate(2000, 1, 1)  # the date edits' minimum, shown as "any da
 SEARCH_DELAY_MS = 300
 UNDO_MS = 10_000
 Yes, No = QtWidgets.QMessageBox.StandardButton.Yes, QtWidgets.QMessageBox.StandardButton.No
-
-
-def plural(n: int, word: str) -> str:
-    return f"{n:,} {word}" + ("" if n == 1 else "s")
 
 
 def _named(widget, name: str, accessible: str | None = None):

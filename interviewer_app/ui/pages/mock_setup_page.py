@@ -8,7 +8,7 @@ from datetime import datetime
 
 from interviewer_app.core.errors import InterviewerError
 from interviewer_app.core.mock import MockPlan, new_seed, plan_custom, plan_for_format
-from interviewer_app.core.models import format_clock
+from interviewer_app.core.models import format_clock, plural
 from interviewer_app.storage.mock_sessions import UNFINISHED
 from interviewer_app.ui.qt import Qt, QtWidgets, Signal
 from interviewer_app.ui.widgets.mock_phase_table import PhaseTable
@@ -162,7 +162,7 @@ class MockSetupPage(QtWidgets.QWidget):
         else:
             p = self._plan
             self.summary.setText(f"{format_clock(p.total_s)} in all ({format_clock(p.answer_s)} answering), "
-                                 f"{len(p.phases)} phase{'s' * (len(p.phases) != 1)} · questions drawn with "
+                                 f"{plural(len(p.phases), 'phase')} · questions drawn with "
                                  f"seed {p.seed}" + (f" · format from guide {p.source}" if p.source else ""))
         self.focus_label.setText(f"What they listen for: {self._plan.focus}" if self._plan and self._plan.focus else "")
         self.form.setRowVisible(self.focus_label, bool(self.focus_label.text()))

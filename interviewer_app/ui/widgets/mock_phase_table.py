@@ -4,7 +4,7 @@ asks), or the report after it (time used against the budget, overtime in words a
 from __future__ import annotations
 
 from interviewer_app.core.mock import ASK_TITLES, MockPlan
-from interviewer_app.core.models import format_clock
+from interviewer_app.core.models import format_clock, plural
 from interviewer_app.ui.palette import status_colors
 from interviewer_app.ui.qt import Qt, QtGui, QtWidgets
 
@@ -39,7 +39,7 @@ class PhaseTable(QtWidgets.QTableWidget):
             asks = [f"{_first_upper(ASK_TITLES[q.asks])}: {q.prompt.text}" for q in phase.questions]
             if phase.takes_answer:
                 follow = phase.max_follow_ups
-                asks.append(f"then up to {follow} follow-up{'s' * (follow != 1)} after each answer")
+                asks.append(f"then up to {plural(follow, 'follow-up')} after each answer")
             else:
                 asks.append(phase.note)
             self._set(row, 0, f"{row + 1}. {phase.name}")
@@ -70,7 +70,7 @@ class PhaseTable(QtWidgets.QTableWidget):
             else:
                 self._set(n, 3, r["note"] or f"{format_clock(r['left_s'])} left")
             follow = r["follow_up_answers"]
-            self._set(n, 4, f"{r['answers']} + {follow} follow-up{'s' * (follow != 1)}")
+            self._set(n, 4, f"{r['answers']} + {plural(follow, 'follow-up')}")
         self._fit()
 
     def text(self, row: int, column: str) -> str:

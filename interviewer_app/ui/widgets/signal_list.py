@@ -9,6 +9,7 @@ import html
 from dataclasses import dataclass, field
 
 from interviewer_app.analysis.signals import CONCERN
+from interviewer_app.core.models import plural
 from interviewer_app.core.steps import GUIDE_FILES
 from interviewer_app.ui.palette import status_colors
 from interviewer_app.ui.qt import QtCore, QtWidgets, Signal
@@ -159,8 +160,8 @@ class SignalList(QtWidgets.QWidget):
             return "Nothing was heard, so no content signals could be found."
         if not d.get("signals"):
             return "This answer was saved before content signals existed, so none are shown."
-        heard = f"{len(strengths)} strength{'s' * (len(strengths) != 1)} heard"
-        found = (f"{len(concerns)} concern{'s' * (len(concerns) != 1)} found" if concerns
+        heard = f"{plural(len(strengths), 'strength')} heard"
+        found = (f"{plural(len(concerns), 'concern')} found" if concerns
                  else "no concerns found")
         return f"<b>{heard} · {found}</b>"
 
