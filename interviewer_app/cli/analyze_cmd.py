@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from interviewer_app.cli.report import print_result
+from interviewer_app.cli.terminal import say
 from interviewer_app.core.errors import UsageError
 from interviewer_app.live_replay import replay_live
 from interviewer_app.pipeline import TEXT_SUFFIXES, AppContext, analyze_file, save_answer
@@ -36,7 +36,7 @@ def add_parser(sub) -> None:
 
 
 def run(args) -> int:
-    ctx = AppContext(model=args.model, options=TranscribeOptions(), report=_say)
+    ctx = AppContext(model=args.model, options=TranscribeOptions(), report=say)
     prompt = ctx.prompts.get(args.prompt) if args.prompt else None
     budget = ctx.budgets.resolve(args.company, args.phase, args.budget)
     if args.model:
@@ -55,16 +55,13 @@ def run(args) -> int:
     if live is not None:
         result["live"] = live
         if not args.json:
-            _say(live_summary(live))
+            say(live_summary(live))
     if args.save:
         result["attempt_id"] = save_answer(ctx, answer)
-        _say(f"saved as attempt {result['attempt_id']} in {ctx.paths.database}")
+        say(f"saved as attempt {result['attempt_id']} in {ctx.paths.database}")
     print_result(result, answer.feedback, args.input, args.json)
     return 0
 
-
-def _say(message: str) -> None:
-    print(f"interviewer-app: {message}", file=sys.stderr)
 
 
 def live_summary(live: dict) -> str:

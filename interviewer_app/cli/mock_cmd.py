@@ -10,6 +10,7 @@ from pathlib import Path
 
 from interviewer_app.analysis.mock_report import MockReport, build_report
 from interviewer_app.cli.report import print_json
+from interviewer_app.cli.terminal import say
 from interviewer_app.core.errors import InterviewerError, UsageError
 from interviewer_app.core.mock import MockPlan, parse_phase_spec, plan_custom, plan_for_format
 from interviewer_app.core.mock_folder import MANIFEST, assign, pinned_prompts, read_folder
@@ -104,7 +105,7 @@ def make_plan(ctx: AppContext, company: str | None, phases: list | None, seed: i
 
 # -- mock ------------------------------------------------------------------------------------------
 def run_mock(args) -> int:
-    ctx = AppContext(model=args.model, report=_say)
+    ctx = AppContext(model=args.model, report=say)
     plan = make_plan(ctx, args.company, args.phases, args.seed)
     if args.dry_run:
         if args.json:
@@ -119,7 +120,7 @@ def run_mock(args) -> int:
 
 # -- analyze-mock ------------------------------------------------------------------------------------
 def run_analyze_mock(args) -> int:
-    ctx = AppContext(model=args.model, report=_say)
+    ctx = AppContext(model=args.model, report=say)
     found = read_folder(args.folder)
     company = args.company or (None if args.phases else found.company)
     phases = args.phases or (None if args.company else list(found.phases) or None)
@@ -147,7 +148,7 @@ def run_analyze_mock(args) -> int:
                 turn = run.main_turn(x.question_key)
             else:
                 turn = run.follow_up_turn(run.answers[x.main_index].position, x.answer.question)
-            _say(f"analysing {current} ({x.phase_key}, {'follow-up' if turn.is_follow_up else 'main answer'})")
+            say(f"analysing {current} ({x.phase_key}, {'follow-up' if turn.is_follow_up else 'main answer'})")
             analysed = _analyze(ctx, x.answer.path, turn.prompt, turn.budget)
             answer = run.record(turn, analysed.feedback, source=str(x.answer.path))
             if sessions is not None:
@@ -156,13 +157,13 @@ def run_analyze_mock(args) -> int:
     except BaseException as exc:
         if sessions is not None:
             sessions.abandon(session_id, notes=f"stopped at {current}: {exc}")
-            _say(f"session {session_id} kept as abandoned with the {len(run.answers)} answer(s) analysed")
+            say(f"session {session_id} kept as abandoned with the {len(run.answers)} answer(s) analysed")
         raise
     status = "analysed"
     if sessions is not None:
         sessions.finish(session_id)
         status = "finished"
-        _say(f"saved as mock session {session_id} in {ctx.paths.database}")
+        say(f"saved as mock session {session_id} in {ctx.paths.database}")
     _print_report(build_report(plan, run.answers, status, session_id=session_id), args.json)
     return 0
 
@@ -194,7 +195,7 @@ def run_sessions(args) -> int:
     from interviewer_app.core.models import format_clock
     from interviewer_app.storage.mock_sessions import MockSessionStore
 
-    rows = MockSessionStore(AppContext(report=_say).store).list(args.state)
+    rows = MockSessionStore(AppContext(report=say).store).list(args.state)
     if args.json:
         print_json([r.to_dict() for r in rows])
         return 0
@@ -212,7 +213,7 @@ def run_sessions(args) -> int:
 def run_session_report(args) -> int:
     from interviewer_app.storage.mock_sessions import MockSessionStore
 
-    session = MockSessionStore(AppContext(report=_say).store).get(args.session_id)
+    session = MockSessionStore(AppContext(report=say).store).get(args.session_id)
     report = build_report(session.plan, session.answers, session.status, session_id=session.id,
                           self_score=session.self_score, notes=session.notes)
     _print_report(report, args.json)
@@ -225,6 +226,3 @@ def _print_report(report: MockReport, as_json: bool) -> None:
     else:
         sys.stdout.write(report.text())
 
-
-def _say(message: str) -> None:
-    print(f"interviewer-app: {message}", file=sys.stderr, flush=True)

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import sys
 import threading
-import time
 
 from interviewer_app.analysis.mock_report import build_report, structure_line
 from interviewer_app.audio.recorder import Recorder
+from interviewer_app.cli.terminal import device_arg, say, wait_for_stop
 from interviewer_app.core.errors import UsageError
 from interviewer_app.core.mock import MockPlan
 from interviewer_app.core.models import format_clock
@@ -34,22 +34,22 @@ def run_live(ctx: AppContext, plan: MockPlan, args) -> int:
 
         sessions = MockSessionStore(ctx.store)
         session_id = sessions.create(plan)
-    _say(f"{plan.format_name} mock, {format_clock(plan.total_s)} in all, seed {plan.seed}"
+    say(f"{plan.format_name} mock, {format_clock(plan.total_s)} in all, seed {plan.seed}"
          + (f" (session {session_id})" if session_id else "") + ". Ctrl+C stops; answers given are kept.")
-    device = int(args.device) if args.device and args.device.isdigit() else args.device
+    device = device_arg(args.device)
     try:
         turn = run.next_turn()
         while turn is not None:
             if not turn.takes_answer:
-                _say(f"== {turn.phase.name} ({format_clock(turn.phase.seconds)}): {turn.text}")
+                say(f"== {turn.phase.name} ({format_clock(turn.phase.seconds)}): {turn.text}")
                 if interactive:
-                    _say("press Enter to go on")
+                    say("press Enter to go on")
                     sys.stdin.readline()
                 run.skip(turn)
             else:
                 _ask(run, turn)
                 if interactive and turn.is_follow_up:
-                    _say("press Enter to answer, or type s and Enter to skip this follow-up")
+                    say("press Enter to answer, or type s and Enter to skip this follow-up")
                     if sys.stdin.readline().strip().lower().startswith("s"):
                         run.skip(turn)
                         turn = run.next_turn()
@@ -63,12 +63,12 @@ def run_live(ctx: AppContext, plan: MockPlan, args) -> int:
     except KeyboardInterrupt:
         if sessions is not None:
             sessions.abandon(session_id, notes="stopped with Ctrl+C")
-            _say(f"session {session_id} abandoned; its {len(run.answers)} answer(s) are kept")
+            say(f"session {session_id} abandoned; its {len(run.answers)} answer(s) are kept")
         sys.stdout.write(build_report(plan, run.answers, "abandoned", session_id=session_id).text())
         return 130
     if sessions is not None:
         sessions.finish(session_id)
-        _say(f"saved as mock session {session_id}; score it later with the desktop app")
+        say(f"saved as mock session {session_id}; score it later with the desktop app")
     report = build_report(plan, run.answers, "finished" if sessions else "analysed", session_id=session_id)
     if args.json:
         from interviewer_app.cli.report import print_json
@@ -83,10 +83,10 @@ def _ask(run: MockInterview, turn: Turn) -> None:
     used = run.phase_used_s(turn.phase.key)
     clock = f"{format_clock(used)} of {format_clock(turn.phase.seconds)} used"
     if turn.is_follow_up:
-        _say(f"-- {turn.phase.name}, follow-up ({clock}): {turn.text}")
-        _say(f"   ({turn.follow_up.reason})")
+        say(f"-- {turn.phase.name}, follow-up ({clock}): {turn.text}")
+        say(f"   ({turn.follow_up.reason})")
     else:
-        _say(f"== {turn.phase.name} ({clock}): {turn.text}")
+        say(f"== {turn.phase.name} ({clock}): {turn.text}")
 
 
 def _record_and_analyse(ctx: AppContext, turn: Turn, device, seconds: float | None, loader: threading.Thread):
@@ -94,41 +94,28 @@ def _record_and_analyse(ctx: AppContext, turn: Turn, device, seconds: float | No
     recorder = Recorder(ctx.paths.recordings_dir, device=device, on_audio=live.feed)
     recorder.start()
     live.start()
-    _say("recording" + (f" for {seconds:g} s" if seconds else "; press Enter to stop"))
+    say("recording" + (f" for {seconds:g} s" if seconds else "; press Enter to stop"))
     try:
-        _wait(recorder, seconds)
+        wait_for_stop(recorder, seconds)
     except KeyboardInterrupt:  # stopped mid-answer: close the microphone, keep the audio, do not analyse
         partial = recorder.stop()
         live.close()
-        _say(f"the unfinished answer was not analysed; its audio is kept at {partial.path}")
+        say(f"the unfinished answer was not analysed; its audio is kept at {partial.path}")
         raise
     recording = recorder.stop()
     if recording.interrupted:
-        _say(f"{recording.interrupted}; analysing the {format_clock(recording.seconds)} recorded")
+        say(f"{recording.interrupted}; analysing the {format_clock(recording.seconds)} recorded")
     loader.join()
     return finish_live_answer(ctx, live, recording.path, prompt=turn.prompt, budget=turn.budget)
 
-
-def _wait(recorder: Recorder, seconds: float | None) -> None:
-    done = threading.Event()
-    if seconds is None:
-        threading.Thread(target=lambda: (sys.stdin.readline(), done.set()), daemon=True).start()
-    while True:
-        status = recorder.status()
-        if status.error or (seconds is not None and status.seconds >= seconds) or done.is_set():
-            return
-        time.sleep(0.05)  # polling the recorder's audio clock; not used for timing results
 
 
 def _summarise(run: MockInterview, answer) -> None:
     fb = answer.feedback
     if fb.get("no_speech"):
-        _say(f"   {format_clock(fb.get('duration_s'))}, no speech was heard")
+        say(f"   {format_clock(fb.get('duration_s'))}, no speech was heard")
     else:
-        _say(f"   {format_clock(fb.get('duration_s'))}; {structure_line(fb)}")
+        say(f"   {format_clock(fb.get('duration_s'))}; {structure_line(fb)}")
     for f in answer.follow_ups:
-        _say(f"   follow-up chosen: {f['question']} ({f['because']})")
+        say(f"   follow-up chosen: {f['question']} ({f['because']})")
 
-
-def _say(message: str) -> None:
-    print(f"interviewer-app: {message}", file=sys.stderr, flush=True)

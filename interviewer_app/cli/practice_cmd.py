@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import sys
 import threading
-import time
 
 from interviewer_app.audio.devices import list_input_devices
 from interviewer_app.audio.recorder import Recorder
 from interviewer_app.cli.report import print_json, print_result
+from interviewer_app.cli.terminal import device_arg, say, wait_for_stop
 from interviewer_app.core.errors import UsageError
 from interviewer_app.core.models import format_clock
 from interviewer_app.pipeline import (AppContext, analyze_file, finish_live_answer, refine_answer,
@@ -56,25 +56,25 @@ def run_devices(args) -> int:
 def run_practice(args) -> int:
     if args.seconds is None and not sys.stdin.isatty():
         raise UsageError("no terminal to press Enter in; give --seconds N to record N seconds")
-    ctx = AppContext(model=args.model, report=_say)
+    ctx = AppContext(model=args.model, report=say)
     prompt = ctx.prompts.get(args.prompt) if args.prompt else ctx.prompts.random()
     budget = ctx.budgets.resolve(args.company, args.phase, args.budget)
     loader = threading.Thread(target=ctx.transcriber.load, daemon=True)  # warm up while they talk
     loader.start()
-    _say(f"prompt [{prompt.id}]: {prompt.text}")
-    device = int(args.device) if args.device and args.device.isdigit() else args.device
+    say(f"prompt [{prompt.id}]: {prompt.text}")
+    device = device_arg(args.device)
     live = None if args.no_live else LiveTranscriber(ctx.transcriber)
     recorder = Recorder(ctx.paths.recordings_dir, device=device,
                         on_audio=live.feed if live is not None else None)
     recorder.start()
     if live is not None:
         live.start()
-    _say("recording" + (f" for {args.seconds:g} s" if args.seconds else "; press Enter to stop")
+    say("recording" + (f" for {args.seconds:g} s" if args.seconds else "; press Enter to stop")
          + (f" (budget {budget.label})" if budget else ""))
-    _wait(recorder, args.seconds, live)
+    wait_for_stop(recorder, args.seconds, live)
     recording = recorder.stop()
     if recording.interrupted:
-        _say(f"{recording.interrupted}; analysing the {format_clock(recording.seconds)} recorded")
+        say(f"{recording.interrupted}; analysing the {format_clock(recording.seconds)} recorded")
     loader.join()
     if live is not None:
         during = live.stats.decodes
@@ -89,7 +89,7 @@ def run_practice(args) -> int:
     result["recording"] = str(recording.path)
     if not args.no_save:
         result["attempt_id"] = save_answer(ctx, answer)
-        _say(f"saved as attempt {result['attempt_id']}")
+        say(f"saved as attempt {result['attempt_id']}")
     print_result(result, answer.feedback, recording.path, args.json)
     if live is not None and result.get("attempt_id") is not None:
         # Feedback came from the live transcript; a full pass is more accurate (see
@@ -97,31 +97,7 @@ def run_practice(args) -> int:
         sys.stdout.flush()
         refined = refine_answer(ctx, answer)
         ctx.store.replace_feedback(result["attempt_id"], refined.feedback)
-        _say(f"refined the transcript with a full pass; attempt {result['attempt_id']} updated")
+        say(f"refined the transcript with a full pass; attempt {result['attempt_id']} updated")
     return 0
 
 
-def _wait(recorder: Recorder, seconds: float | None, live: LiveTranscriber | None) -> None:
-    if seconds is None:
-        done = threading.Event()
-        threading.Thread(target=lambda: (sys.stdin.readline(), done.set()), daemon=True).start()
-    shown, notices = 0, set()
-    while True:
-        if live is not None:  # print each stretch of the answer once it is final
-            snap = live.snapshot()
-            for segment in snap.final[shown:]:
-                _say(f"  [{format_clock(segment.start)}] {segment.text}")
-            shown = len(snap.final)
-            if snap.notice and snap.notice not in notices:
-                _say(snap.notice)
-                notices.add(snap.notice)
-        status = recorder.status()
-        if status.error or (seconds is not None and status.seconds >= seconds):
-            return
-        if seconds is None and done.is_set():
-            return
-        time.sleep(0.05)  # polling the recorder's audio clock; not used for timing results
-
-
-def _say(message: str) -> None:
-    print(f"interviewer-app: {message}", file=sys.stderr, flush=True)
