@@ -12,8 +12,8 @@ Run:  .venv/bin/python benchmarks/live_transcription.py [--accuracy] [--realtime
             the same audio, and the live lag from a word's end to its first display (targets:
             median <= 3 s, 95th percentile <= 5 s). Twice: Stop right after the last word, and
             Stop 1.5 s after it (people pause before they click).
---variants  Accuracy and simulated lag of other settings (shorter chunks, a context prompt, no
-            temperature fallback), for the record.
+--variants [NAME ...]  Accuracy and simulated lag of other settings (shorter chunks, a context
+            prompt, Whisper's temperature ladder on every live decode or on none), for the record.
 """
 
 from __future__ import annotations
@@ -125,9 +125,10 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--accuracy", action="store_true")
     ap.add_argument("--realtime", action="store_true")
-    ap.add_argument("--variants", action="store_true")
+    ap.add_argument("--variants", nargs="*", metavar="NAME",
+                    help="also these settings (all when no name is given)")
     args = ap.parse_args()
-    if not (args.accuracy or args.realtime or args.variants):
+    if not (args.accuracy or args.realtime or args.variants is not None):
         args.accuracy = args.realtime = True
     sys.path.insert(0, str(ROOT / "benchmarks"))
     os.environ.setdefault("INTERVIEWER_HOME", str(ROOT / ".bench-cache" / "live"))
@@ -139,14 +140,20 @@ def main() -> None:
     ctx.transcriber.load()
     default = LiveConfig()
     configs = {"app settings": default}
-    if args.variants:
+    if args.variants is not None:
         configs["chunk at every 0.5 s pause"] = replace(default, min_chunk_s=0.0)
         configs["40 committed words as context prompt"] = replace(default, context_words=40)
-        configs["no temperature fallback"] = replace(default, temperature_fallback=False)
+        configs["temperature ladder on provisional decodes too"] = replace(default, provisional_temperatures=None)
+        configs["no temperature ladder at all"] = replace(default, final_temperatures=(0.0,))
         configs["max chunk 12 s"] = replace(default, max_pending_s=12.0, min_chunk_s=6.0)
+    if args.variants:
+        unknown = set(args.variants) - set(configs)
+        if unknown:
+            ap.error(f"unknown variants: {', '.join(sorted(unknown))}; choose from {', '.join(configs)}")
+        configs = {k: v for k, v in configs.items() if k == "app settings" or k in args.variants}
     print(f"CPU threads: {ctx.transcriber.cpu_threads or 'all'}, model {ctx.transcriber.model_name}; "
           f"live settings: {default}")
-    if args.accuracy or args.variants:
+    if args.accuracy or args.variants is not None:
         accuracy(ctx, configs)
     if args.realtime:
         realtime(ctx)

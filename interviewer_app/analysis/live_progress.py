@@ -31,12 +31,19 @@ class LiveProgress:
     first_shown_s: dict[str, float] = field(default_factory=dict)
     _version: int = -1
     _view: LiveView | None = None
+    # each sentence's steps by (place, text): final sentences never change, so a new snapshot
+    # costs only its new and provisional sentences (labelling a whole 3-minute transcript on the
+    # UI thread took ~40 ms per update, longer while the decoder held Python's lock)
+    _labels: dict = field(default_factory=dict)
 
     def update(self, snap: LiveSnapshot) -> LiveView:
         """Recompute when the transcript changed; the pause always follows the clock."""
         if self._view is None or snap.version != self._version:
             self._version = snap.version
-            steps, labels = detect_steps(split_sentences(snap.transcript()))
+            sentences = split_sentences(snap.transcript())
+            current = {(s.index, s.text) for s in sentences}
+            self._labels = {k: v for k, v in self._labels.items() if k in current}
+            steps, labels = detect_steps(sentences, cache=self._labels)
             for key, result in steps.items():
                 if result.heard and key not in self.first_shown_s:
                     self.first_shown_s[key] = round(snap.received_s, 2)

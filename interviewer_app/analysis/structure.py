@@ -111,9 +111,19 @@ LEAD_IN = Rule("map", "lead-in", _LEAD_IN, 1.0, "introduces the stages that the 
 
 
 def label_sentences(sentences: list[Sentence], use_model: bool = True,
-                    model: StepModel | None = None) -> list[SentenceLabel]:
-    """Each sentence's steps, plus what only shows across two sentences (a lead-in and its list)."""
-    labels = [label_sentence(s, use_model=use_model, model=model) for s in sentences]
+                    model: StepModel | None = None, cache: dict | None = None) -> list[SentenceLabel]:
+    """Each sentence's steps, plus what only shows across two sentences (a lead-in and its list).
+    `cache` keeps each sentence's own steps by its place and text, for callers that label a
+    growing transcript again and again (the live view): only new or changed sentences cost work."""
+    labels = []
+    for s in sentences:
+        key = (s.index, s.text)
+        steps = cache.get(key) if cache is not None else None
+        if steps is None:
+            steps = label_sentence(s, use_model=use_model, model=model).steps
+            if cache is not None:
+                cache[key] = steps
+        labels.append(SentenceLabel(s, steps))
     for i, (label, nxt) in enumerate(zip(labels, labels[1:])):
         text, after = normalise(label.sentence.text), normalise(nxt.sentence.text)
         if ("map" in label.steps or "map" in nxt.steps or len(text.split()) > 14
@@ -126,9 +136,10 @@ def label_sentences(sentences: list[Sentence], use_model: bool = True,
     return labels
 
 
-def detect_steps(sentences: list[Sentence]) -> tuple[dict[str, StepResult], list[SentenceLabel]]:
+def detect_steps(sentences: list[Sentence], cache: dict | None = None
+                 ) -> tuple[dict[str, StepResult], list[SentenceLabel]]:
     results = {key: StepResult(key) for key in STEP_KEYS}
-    labels = label_sentences(sentences)
+    labels = label_sentences(sentences, cache=cache)
     for label in labels:
         for step, step_hits in label.steps.items():
             result = results[step]

@@ -32,12 +32,13 @@ class TranscribeOptions:
     hotwords: str | None = None
     initial_prompt: str | None = None
     condition_on_previous_text: bool = True
-    # Whisper re-decodes a segment at higher temperatures when the first try looks like a
-    # hallucination (repetition, low confidence); off, it keeps the first try.
-    temperature_fallback: bool = True
+    # Whisper re-decodes a segment at the next temperature when a try looks like a hallucination
+    # (repetition, low confidence); None is faster-whisper's ladder 0.0, 0.2, ... 1.0, and (0.0,)
+    # keeps the first try. Each step costs a whole decode.
+    temperatures: tuple[float, ...] | None = None
 
     def kwargs(self) -> dict:
-        extra = {} if self.temperature_fallback else {"temperature": 0.0}
+        extra = {} if self.temperatures is None else {"temperature": list(self.temperatures)}
         return dict(beam_size=self.beam_size, language="en", word_timestamps=self.word_timestamps,
                     vad_filter=self.vad_filter, hotwords=self.hotwords,
                     initial_prompt=self.initial_prompt,

@@ -48,10 +48,14 @@ class LiveConfig:
     # 40-word prompt made tiny.en repeat and drop text (WER 87 % against 12 % without).
     context_words: int = 0
     keep_margin_s: float = 0.3  # silence kept in front of the pending audio
-    # Whisper's re-decoding at higher temperatures when a decode looks like a hallucination. Turning
-    # it off was measured (benchmarks/live_transcription.py --variants): no shorter lag, and
-    # WER +1.0 point on the spoken answers, so live decodes keep it.
-    temperature_fallback: bool = True
+    # Whisper's temperature ladder (None: faster-whisper's 0.0, 0.2 ... 1.0; each step is a whole
+    # new decode) for decodes whose words stay provisional, and for decodes that commit words as
+    # final. Replaying recorded in-app answers showed why provisional decodes keep the first try:
+    # the first second or two of a new chunk often "fails" Whisper's quality checks and climbs
+    # the whole ladder (six decodes, 1.4-2.8 s of CPU for 1 s of audio), and one long chunk took
+    # 9.4 s, so the words after it appeared 10-14 s late. Final decodes keep the ladder.
+    provisional_temperatures: tuple[float, ...] | None = (0.0,)
+    final_temperatures: tuple[float, ...] | None = None
     beam_size: int | None = None  # None: the transcriber's own setting
 
 
@@ -200,13 +204,14 @@ class LiveTranscriber:
         last = self._last
         reuse = (last is not None and last.start == start
                  and last.end >= start + _samples(speech_end + 0.05))
+        commits = (trailing >= cfg.pause_s and pending_s >= cfg.min_chunk_s) or pending_s >= cfg.max_pending_s
         decoded = False
         if reuse:
             segments = last.segments
         else:
             t0 = self.clock()
             segments, unclear = self.transcriber.decode(pending, offset=offset, prompt=self._context(),
-                                                        options=self._options())
+                                                        options=self._options(final=commits))
             elapsed = self.clock() - t0
             decoded = True
             self._last = _Decode(start, start + len(pending), segments, unclear)
@@ -258,13 +263,13 @@ class LiveTranscriber:
             self._blocks = [np.concatenate(self._blocks)]
         return self._blocks[0] if self._blocks else np.zeros(0, dtype=np.float32)
 
-    def _options(self):
+    def _options(self, final: bool):
         base = getattr(self.transcriber, "options", None)
         if base is None:
             return None
         cfg = self.config
-        return replace(base, temperature_fallback=cfg.temperature_fallback,
-                       beam_size=cfg.beam_size or base.beam_size)
+        temperatures = cfg.final_temperatures if final else cfg.provisional_temperatures
+        return replace(base, temperatures=temperatures, beam_size=cfg.beam_size or base.beam_size)
 
     def _context(self) -> str | None:
         if self.config.context_words <= 0:
@@ -337,7 +342,7 @@ class LiveTranscriber:
         else:
             segments, unclear = self.transcriber.decode(remainder, offset=offset,
                                                         prompt=self._context(),
-                                                        options=self._options())
+                                                        options=self._options(final=True))
         with self._lock:
             self._commit(segments, unclear, regions, offset, len(remainder) / SAMPLE_RATE)
             self._publish_locked()

@@ -151,6 +151,41 @@ def test_a_decode_error_mid_answer_falls_back_to_transcribing_after_stop(transcr
     assert wer(strong_answer.text, transcript.text) <= wer(strong_answer.text, transcriber.transcribe(samples).text) + 0.05
 
 
+class RecordingDecodes:
+    """The real transcriber, noting what each live decode was asked to do."""
+
+    def __init__(self, real, live_commits):
+        self.real, self.options, self.calls = real, real.options, []
+        self.live_commits = live_commits  # how many commits the live path has made so far
+
+    def decode(self, samples, **kwargs):
+        commits = self.live_commits()
+        out = self.real.decode(samples, **kwargs)
+        self.calls.append((kwargs["options"].temperatures, commits))
+        return out
+
+    def build_transcript(self, *args, **kwargs):
+        return self.real.build_transcript(*args, **kwargs)
+
+
+def test_provisional_decodes_skip_the_temperature_ladder_and_final_ones_keep_it(transcriber, strong_answer):
+    """A decode whose words stay provisional keeps Whisper's first try (a hard stretch climbing
+    the whole 0.0-1.0 ladder is what made words appear 10-14 s late); a decode that makes words
+    final keeps the ladder, so the committed text is as careful as a full pass."""
+    samples = load_clip(strong_answer.wav).samples
+    live = LiveTranscriber(None)
+    recorder = RecordingDecodes(transcriber, lambda: live.stats.commits)
+    live.transcriber = recorder
+    feed_live(live, samples, pump_every_s=0.5)
+    transcript = live.finish()
+    kinds = {temps for temps, _ in recorder.calls}
+    assert kinds == {(0.0,), None}, recorder.calls
+    # every decode with the ladder was followed by a commit (or was the tail decoded at Stop)
+    commits_after = [c for _t, c in recorder.calls[1:]] + [live.stats.commits]
+    assert all(after > before for (temps, before), after in zip(recorder.calls, commits_after) if temps is None)
+    assert wer(strong_answer.text, transcript.text) <= wer(strong_answer.text, transcriber.transcribe(samples).text) + 0.08
+
+
 def test_cli_live_sim_reports_when_each_step_was_first_shown(jump_answer):
     out = subprocess.run([CLI, "analyze", str(jump_answer.wav), "--live-sim", "--json"],
                          capture_output=True, text=True, timeout=300, env=cli_env())

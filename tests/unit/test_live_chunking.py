@@ -1,6 +1,8 @@
 """The pure parts of live transcription: where pending audio is cut, how decoded words are split
 at a cut, how voice activity from chunks is merged, and how live lag is measured."""
 
+from dataclasses import replace
+
 import pytest
 
 from interviewer_app.core.models import Segment, Word
@@ -57,6 +59,11 @@ def test_live_decoding_settings_reach_whisper_as_options():
         options = TranscribeOptions(beam_size=5, hotwords="churn")
 
     assert "temperature" not in Options.options.kwargs()  # faster-whisper's fallback ladder
-    live = LiveTranscriber(Options(), LiveConfig(temperature_fallback=False, beam_size=2))._options()
-    assert live.kwargs()["temperature"] == 0.0 and live.beam_size == 2 and live.hotwords == "churn"
-    assert LiveTranscriber(Options())._options() == Options.options  # the app's settings: unchanged
+    live = LiveTranscriber(Options(), LiveConfig(final_temperatures=(0.0, 0.4), beam_size=2))
+    final, provisional = live._options(final=True), live._options(final=False)
+    assert final.kwargs()["temperature"] == [0.0, 0.4] and final.beam_size == 2 and final.hotwords == "churn"
+    assert provisional.kwargs()["temperature"] == [0.0]  # the default: provisional words keep the first try
+    # the app's settings: final decodes are the transcriber's own, provisional ones skip the ladder
+    default = LiveTranscriber(Options())
+    assert default._options(final=True) == Options.options
+    assert default._options(final=False) == replace(Options.options, temperatures=(0.0,))

@@ -1,0 +1,45 @@
+"""The live view's step checklist: the same as analysing the transcript so far, while a growing
+transcript costs only its new sentences."""
+
+from unittest import mock
+
+from interviewer_app.analysis import structure
+from interviewer_app.analysis.live_progress import LiveProgress
+from interviewer_app.analysis.sentences import split_sentences
+from interviewer_app.analysis.structure import detect_steps
+from interviewer_app.core.models import Segment, Word
+from interviewer_app.transcribe.live import LiveSnapshot
+
+SENTENCES = ["The goal is more teams finishing onboarding in their first week.",
+             "We have one quarter and two engineers.",
+             "The journey is sign up, invite teammates, connect a tool and send a first report.",
+             "The biggest risk is that the new invite email annoys people, so I would watch unsubscribes."]
+
+
+def _segment(text: str, start: float) -> Segment:
+    words, t = [], start
+    for token in text.split():
+        words.append(Word(t, t + 0.3, " " + token))
+        t += 0.35
+    return Segment(words[0].start, words[-1].end, text, tuple(words))
+
+
+def _snapshot(version: int, final: int, provisional: int) -> LiveSnapshot:
+    segs = [_segment(text, 5.0 * i) for i, text in enumerate(SENTENCES[:final + provisional])]
+    return LiveSnapshot(version=version, final=tuple(segs[:final]), provisional=tuple(segs[final:]),
+                        received_s=5.0 * len(segs), committed_s=5.0 * final,
+                        last_speech_end_s=segs[-1].end, live=True, notice=None)
+
+
+def test_each_update_labels_only_new_sentences_and_matches_a_full_analysis():
+    progress = LiveProgress()
+    real = structure.label_sentence
+    with mock.patch.object(structure, "label_sentence", side_effect=real) as spy:
+        progress.update(_snapshot(1, 2, 1))
+        assert spy.call_count == 3
+        view = progress.update(_snapshot(2, 3, 1))
+        assert spy.call_count == 4  # only the fourth sentence was new
+    full_steps, _labels = detect_steps(split_sentences(_snapshot(2, 3, 1).transcript()))
+    assert {k: r.heard for k, r in view.steps.items()} == {k: r.heard for k, r in full_steps.items()}
+    assert view.steps["risks"].heard and view.steps["map"].heard
+    assert view.first_shown_s["risks"] == 20.0 and view.first_shown_s["restate"] == 15.0
