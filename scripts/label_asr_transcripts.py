@@ -57,13 +57,10 @@ def align_labels(written: list[dict], spoken: list[list[str]]) -> list[list[str]
             source[block.b + k] = owner[block.a + k]
     # a misheard word between two words of the same written sentence (or at the very start or end)
     # belongs to that sentence too
-    known = [k for k, i in enumerate(source) if i is not None]
-    for k in range(len(source)):
-        if source[k] is None:
-            before = next((source[j] for j in reversed(known) if j < k), None)
-            after = next((source[j] for j in known if j > k), None)
-            if before == after or before is None or after is None:
-                source[k] = before if before is not None else after
+    before, after = _nearest(source), _nearest(source[::-1])[::-1]
+    for k, (b, a) in enumerate(zip(before, after)):
+        if source[k] is None and (b == a or b is None or a is None):
+            source[k] = b if b is not None else a
     sizes = [len(s["text"].split()) for s in written]
     counts = [dict() for _ in spoken]
     for j, i in zip(where, source):
@@ -77,6 +74,15 @@ def align_labels(written: list[dict], spoken: list[list[str]]) -> list[list[str]
                 steps += [k for k in written[i]["steps"] if k not in steps]
         labels.append(steps)
     return labels
+
+
+def _nearest(source: list) -> list:
+    """For each place, the last aligned sentence at or before it (None before the first)."""
+    out, last = [], None
+    for i in source:
+        last = i if i is not None else last
+        out.append(last)
+    return out
 
 
 def main() -> None:

@@ -204,14 +204,15 @@ class LiveTranscriber:
         last = self._last
         reuse = (last is not None and last.start == start
                  and last.end >= start + _samples(speech_end + 0.05))
-        commits = (trailing >= cfg.pause_s and pending_s >= cfg.min_chunk_s) or pending_s >= cfg.max_pending_s
+        ends_in_pause = trailing >= cfg.pause_s and pending_s >= cfg.min_chunk_s  # all final
+        too_long = pending_s >= cfg.max_pending_s  # final up to the latest gap
         decoded = False
         if reuse:
             segments = last.segments
         else:
             t0 = self.clock()
             segments, unclear = self.transcriber.decode(pending, offset=offset, prompt=self._context(),
-                                                        options=self._options(final=commits))
+                                                        options=self._options(final=ends_in_pause or too_long))
             elapsed = self.clock() - t0
             decoded = True
             self._last = _Decode(start, start + len(pending), segments, unclear)
@@ -222,10 +223,10 @@ class LiveTranscriber:
                 self._notice = SLOW_NOTICE.format(lag=elapsed) if elapsed > cfg.slow_decode_s else None
         with self._lock:
             self._decoded_upto = received
-            if trailing >= cfg.pause_s and pending_s >= cfg.min_chunk_s:  # ends in a pause: final
+            if ends_in_pause:
                 cut = speech_end + min(trailing / 2, cfg.pause_s)
                 self._commit(segments, self._last.unclear, regions, offset, cut)
-            elif pending_s >= cfg.max_pending_s:
+            elif too_long:
                 cut = _latest_gap(regions, pending_s)
                 if cut is None:  # no gap at all: keep the last 1.5 s of words pending
                     cut = _word_cut(segments, offset, pending_s - 1.5)
