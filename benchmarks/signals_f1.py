@@ -1,7 +1,7 @@
 """Content signals, framework parts and metric levels on the labelled answers: per-item
 precision / recall / F1 at the level of whole answers, and analysis time per answer.
 
-Run:  .venv/bin/python benchmarks/signals_f1.py [--split heldout|dev|both] [--misses]
+Run:  .venv/bin/python benchmarks/signals_f1.py [--split heldout|dev|both] [--misses] [--audio]
 
 tests/data/signals/heldout was written and labelled before the detectors existed and is never
 used to tune them; dev is. Labelling rules: docs/signals-labeling.md. Answer level = "is the signal
@@ -10,6 +10,13 @@ present in this answer?" (strengths heard, concerns shown), "was this framework 
 transcript with its prompt; the time column is that call. The last line times analyze() on a
 3-minute answer (the benchmarks' espeak-ng script, 597 words, when its artifact exists), as wall
 time and as CPU time (the CPU figure is the one to trust on a busy machine).
+
+--audio also speaks every answer of the split with espeak-ng (0.5 s lead-in, 0.6 s between its
+sentences), transcribes it with the bundled tiny.en model exactly as the app does (spoken_answers.py,
+shared with structure_f1.py --audio) and runs analyze() on that transcript with the answer's prompt.
+Transcripts are cached under .bench-cache/signals-audio/<split>/<id>.json, keyed by a hash of the
+text and the speech and model settings, so a rerun only transcribes answers that changed. The
+tables then show text and audio figures side by side, with the split's WER.
 """
 
 from __future__ import annotations
@@ -19,45 +26,71 @@ import statistics
 import time
 
 from common import ROOT, table
+from spoken_answers import SpokenAnswers, require_espeak
 
-from interviewer_app.analysis.evaluation import (METRIC_LEVEL_KEYS, load_signal_answers,
-                                                 score_signal_answers)
+from interviewer_app.analysis.evaluation import (METRIC_LEVEL_KEYS, Counts, SignalScore,
+                                                 load_signal_answers, score_signal_answers)
 from interviewer_app.analysis.signals import SIGNALS
 
-
-def _row(name: str, c) -> list[str]:
-    return [name, f"{c.precision:.2f}", f"{c.recall:.2f}", f"{c.f1:.2f}", str(c.tp + c.fn), str(c.tp + c.fp)]
+AUDIO_CACHE = ROOT / ".bench-cache" / "signals-audio"
 
 
-HEADER = ["", "P", "R", "F1", "labelled", "predicted"]
+def _prf(c: Counts) -> list[str]:
+    return [f"{c.precision:.2f}", f"{c.recall:.2f}", f"{c.f1:.2f}"]
 
 
-def report(split: str, show_misses: bool) -> None:
+def _sections(score: SignalScore) -> list[tuple[str, dict[str, Counts], float]]:
+    """(title, row name -> counts, macro F1) of each table."""
+    return [
+        ("Signals (answer level)", {f"{s.key} ({s.kind})": score.signals[s.key] for s in SIGNALS},
+         score.macro_f1("signals")),
+        ("Framework parts (answers whose framework_parts are labelled)",
+         {f"{f}.{k}": c for f, parts in score.parts.items() for k, c in parts.items()}, score.macro_f1("parts")),
+        ("Metric levels (001) and types (000)",
+         {k: score.levels[k] for k in METRIC_LEVEL_KEYS if k in score.levels}, score.macro_f1("levels")),
+    ]
+
+
+def print_tables(text: SignalScore, audio: SignalScore | None = None) -> None:
+    """The three tables; with `audio`, its P/R/F1 beside the text ones."""
+    spoken = _sections(audio) if audio else [None] * 3
+    for (title, rows, macro), other in zip(_sections(text), spoken):
+        print(f"\n{title}")
+        if other is None:
+            body = [[name, *_prf(c), str(c.tp + c.fn), str(c.tp + c.fp)] for name, c in rows.items()]
+            body.append(["macro F1", "", "", f"{macro:.3f}", "", ""])
+            print(table(body, ["", "P", "R", "F1", "labelled", "predicted"]))
+        else:
+            body = [[name, *_prf(c), *_prf(other[1].get(name, Counts())), str(c.tp + c.fn)]
+                    for name, c in rows.items()]
+            body.append(["macro F1", "", "", f"{macro:.3f}", "", "", f"{other[2]:.3f}", ""])
+            print(table(body, ["", "text P", "text R", "text F1", "audio P", "audio R", "audio F1", "labelled"]))
+
+
+def _timing(score: SignalScore) -> str:
+    ms = [1000 * s for s in score.seconds]
+    return f"analyze() {statistics.median(ms):.1f} ms median, {max(ms):.1f} ms max per answer"
+
+
+def report(split: str, show_misses: bool, audio: bool) -> None:
     answers = load_signal_answers(ROOT / "tests" / "data" / "signals" / split)
     if not answers:
         raise SystemExit(f"no answers in tests/data/signals/{split}")
     score = score_signal_answers(answers)
-    ms = [1000 * s for s in score.seconds]
     print(f"\n{split}: {len(answers)} answers, {sum(len(a['sentences']) for a in answers)} sentences; "
-          f"analyze() {statistics.median(ms):.1f} ms median, {max(ms):.1f} ms max per answer")
-    print("\nSignals (answer level)")
-    rows = [_row(f"{s.key} ({s.kind})", score.signals[s.key]) for s in SIGNALS]
-    rows.append(["macro F1", "", "", f"{score.macro_f1('signals'):.3f}", "", ""])
-    print(table(rows, HEADER))
-    print("\nFramework parts (answers whose framework_parts are labelled)")
-    rows = []
-    for framework, parts in score.parts.items():
-        for key, c in parts.items():
-            rows.append(_row(f"{framework}.{key}", c))
-    rows.append(["macro F1", "", "", f"{score.macro_f1('parts'):.3f}", "", ""])
-    print(table(rows, HEADER))
-    print("\nMetric levels (001) and types (000)")
-    rows = [_row(k, score.levels[k]) for k in METRIC_LEVEL_KEYS if k in score.levels]
-    rows.append(["macro F1", "", "", f"{score.macro_f1('levels'):.3f}", "", ""])
-    print(table(rows, HEADER))
+          f"{_timing(score)}")
+    audio_score = None
+    if audio:
+        require_espeak()
+        spoken = SpokenAnswers(AUDIO_CACHE / split)
+        audio_score = score_signal_answers(answers, transcript_of=spoken.transcript)
+        print(f"{spoken.summary(split)}; {_timing(audio_score)}")
+    print_tables(score, audio_score)
     if show_misses:
         for answer_id, what, kind in score.misses:
             print(f"  {kind:<14} {what:<26} {answer_id}")
+        for answer_id, what, kind in (audio_score.misses if audio_score else []):
+            print(f"  audio {kind:<14} {what:<26} {answer_id}")
 
 
 def three_minute() -> None:
@@ -96,9 +129,11 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--split", choices=["heldout", "dev", "both"], default="both")
     ap.add_argument("--misses", action="store_true", help="list every disagreement (dev only!)")
+    ap.add_argument("--audio", action="store_true",
+                    help="also score transcripts of the answers spoken by espeak-ng (cached)")
     args = ap.parse_args()
     for split in (["dev", "heldout"] if args.split == "both" else [args.split]):
-        report(split, args.misses and split == "dev")
+        report(split, args.misses and split == "dev", args.audio)
     three_minute()
 
 

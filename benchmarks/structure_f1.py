@@ -8,33 +8,25 @@ this answer?" (what the checklist shows); sentence level = "is this sentence evi
 Target (issue 3): answer-level macro-F1 >= 0.85 on held-out.
 
 --audio also speaks every answer of the split with espeak-ng (its sentences joined by short
-pauses), transcribes it with the bundled tiny.en model exactly as the app does, runs analyze() on
-that transcript and scores the steps heard against the answer's labels (a step is present in the
-answer when any of its sentences has it). Transcripts are cached under
+pauses), transcribes it with the bundled tiny.en model exactly as the app does (spoken_answers.py),
+runs analyze() on that transcript and scores the steps heard against the answer's labels (a step
+is present in the answer when any of its sentences has it). Transcripts are cached under
 .bench-cache/structure-audio/<split>/<id>.json, keyed by a hash of the text and the speech and
 model settings, so a rerun only transcribes answers that changed. Text and audio figures are
-printed side by side. For an honest estimate of how the learned model generalises on dev, use
+printed side by side, with the split's WER. For an honest estimate of how the learned model generalises on dev, use
 cross-validation: scripts/train_step_model.py --cv.
 """
 
 from __future__ import annotations
 
 import argparse
-import hashlib
-import json
-import os
-import sys
-import tempfile
 import time
-from pathlib import Path
 
-from common import ROOT, corpus_wer, table
+from common import ROOT, table
+from spoken_answers import SpokenAnswers, require_espeak
 
-from interviewer_app.analysis.evaluation import (AUDIO_CACHE, Counts, load_answers, score_answers,
-                                                 transcript_from_json, transcript_to_json)
+from interviewer_app.analysis.evaluation import AUDIO_CACHE, Counts, load_answers, score_answers
 from interviewer_app.core.steps import STEP_KEYS
-
-AUDIO_PAUSE_S = 0.6  # silence between sentences: a short spoken break, under the 1 s sentence cut
 
 
 def report(split: str, show_misses: bool, audio: bool) -> None:
@@ -60,86 +52,15 @@ def report(split: str, show_misses: bool, audio: bool) -> None:
         audio_report(split, answers, score, show_misses)
 
 
-# -- spoken answers: espeak-ng -> tiny.en -> analyze() -------------------------------------------
-
-def audio_script(answer: dict) -> dict:
-    return {"prompt": answer["prompt"], "lead_in": 0.5,
-            "sentence": [{"text": s["text"], "steps": s["steps"], "pause_after": AUDIO_PAUSE_S}
-                         for s in answer["sentences"]]}
-
-
-def _cache_key(answer: dict, model_name: str) -> str:
-    from tests.fixtures.speech import VOICE, WPM, _espeak_version
-
-    blob = json.dumps([[s["text"] for s in answer["sentences"]], AUDIO_PAUSE_S, VOICE, WPM,
-                       _espeak_version(), model_name], sort_keys=True)
-    return hashlib.sha256(blob.encode()).hexdigest()[:16]
-
-
-class _Audio:
-    """Transcripts of the split's answers, from the cache or made now (model loaded on first need)."""
-
-    def __init__(self, split: str):
-        self.folder = AUDIO_CACHE / split
-        self.folder.mkdir(parents=True, exist_ok=True)
-        self.ctx = None
-        self.made = 0
-        self.audio_s = self.work_s = 0.0
-
-    @property
-    def model_name(self) -> str:
-        from interviewer_app.transcribe.models import resolve_model
-
-        return resolve_model(None, Path(tempfile.gettempdir())).name
-
-    def transcript(self, answer: dict, model_name: str):
-        path = self.folder / f"{answer['id']}.json"
-        key = _cache_key(answer, model_name)
-        if path.exists():
-            cached = json.loads(path.read_text())
-            if cached.get("key") == key:
-                return transcript_from_json(cached["transcript"])
-        t = self._make(answer)
-        tmp = path.with_suffix(".part")
-        tmp.write_text(json.dumps({"key": key, "id": answer["id"], "transcript": transcript_to_json(t)}))
-        tmp.replace(path)
-        return t
-
-    def _make(self, answer: dict):
-        from interviewer_app.audio.clip import load_clip
-        from tests.fixtures.speech import synthesize
-
-        if self.ctx is None:
-            os.environ.setdefault("INTERVIEWER_HOME", str(ROOT / ".bench-cache" / "structure-audio-home"))
-            from interviewer_app.core.paths import app_paths
-            from interviewer_app.pipeline import AppContext
-
-            self.ctx = AppContext(paths=app_paths())
-            self.ctx.transcriber.load()
-        with tempfile.TemporaryDirectory() as tmp:
-            spoken = synthesize(answer["id"], audio_script(answer), cache=Path(tmp))
-            samples = load_clip(spoken.wav).samples
-            t0 = time.perf_counter()
-            transcript = self.ctx.transcriber.transcribe(samples)
-            self.work_s += time.perf_counter() - t0
-            self.audio_s += spoken.duration_s
-        self.made += 1
-        print(f"  transcribed {answer['id']} ({spoken.duration_s:.0f} s audio)", file=sys.stderr, flush=True)
-        return transcript
-
-
 def audio_report(split: str, answers: list[dict], text_score, show_misses: bool) -> None:
     from interviewer_app.analysis.feedback import analyze
-    from tests.fixtures.speech import espeak_available
 
-    if not espeak_available():
-        raise SystemExit("--audio needs espeak-ng (scripts/install-system-deps.sh)")
-    audio = _Audio(split)
-    model_name = audio.model_name
+    require_espeak()
+    spoken = SpokenAnswers(AUDIO_CACHE / split)
     counts = {k: Counts() for k in STEP_KEYS}
-    pairs, misses, analyze_ms = [], [], []
+    misses, analyze_ms = [], []
     for answer in answers:
-        transcript = audio.transcript(answer, model_name)
+        transcript = spoken.transcript(answer)
         t0 = time.perf_counter()
         fb = analyze(transcript)
         analyze_ms.append(1000 * (time.perf_counter() - t0))
@@ -149,11 +70,7 @@ def audio_report(split: str, answers: list[dict], text_score, show_misses: bool)
             counts[step].add(heard, step in truth)
             if heard != (step in truth):
                 misses.append((answer["id"], step, "false positive" if heard else "missed"))
-        pairs.append((" ".join(s["text"] for s in answer["sentences"]), transcript.text))
-    wer = corpus_wer(pairs)[0]
-    made = f"; transcribed {audio.made} now ({audio.work_s / max(audio.audio_s, 1e-9):.2f} x real time)" if audio.made else ""
-    print(f"\n{split} spoken by espeak-ng and transcribed by {model_name}: {len(answers)} answers, "
-          f"WER {100 * wer:.1f}%{made}; analyze() {sorted(analyze_ms)[len(analyze_ms) // 2]:.1f} ms "
+    print(f"\n{spoken.summary(split)}; analyze() {sorted(analyze_ms)[len(analyze_ms) // 2]:.1f} ms "
           f"median, {max(analyze_ms):.1f} ms max per answer")
     rows = []
     for step in STEP_KEYS:

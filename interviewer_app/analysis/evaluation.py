@@ -110,7 +110,8 @@ def score_answers(answers: list[dict]) -> Score:
 
 # -- content signals, framework parts and metric levels (tests/data/signals/*) -------------------
 # Labelling rules: docs/signals-labeling.md. Each answer is run through the whole of analyze(), as
-# a timed transcript (words at a steady pace, a pause between sentences), with its prompt.
+# a timed transcript (words at a steady pace, a pause between sentences, unless the caller supplies
+# another, e.g. from audio), with its prompt.
 SIGNAL_WORD_S = 0.35
 SIGNAL_PAUSE_S = 1.2
 
@@ -170,7 +171,10 @@ def signal_answer_transcript(answer: dict):
                             word_s=SIGNAL_WORD_S)
 
 
-def score_signal_answers(answers: list[dict]) -> SignalScore:
+def score_signal_answers(answers: list[dict], transcript_of=signal_answer_transcript) -> SignalScore:
+    """Run analyze() on each answer's transcript with its prompt and count against its labels.
+    `transcript_of(answer)` makes the transcript: by default the paced text, or e.g. a transcript
+    of the answer spoken aloud (benchmarks/signals_f1.py --audio). Only analyze() is timed."""
     import time
 
     from interviewer_app.analysis.feedback import analyze
@@ -179,7 +183,7 @@ def score_signal_answers(answers: list[dict]) -> SignalScore:
     score = SignalScore(signals={k: Counts() for k in SIGNAL_KEYS})
     for answer in answers:
         score.answers += 1
-        transcript, prompt = signal_answer_transcript(answer), signal_answer_prompt(answer)
+        transcript, prompt = transcript_of(answer), signal_answer_prompt(answer)
         start = time.perf_counter()
         fb = analyze(transcript, prompt=prompt)
         score.seconds.append(time.perf_counter() - start)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from interviewer_app.analysis.cues import normalise, prefilter, tokens_of
-from interviewer_app.analysis.evaluation import load_signal_answers, score_signal_answers
+from interviewer_app.analysis.evaluation import load_signal_answers, score_signal_answers, signal_answer_transcript
 from interviewer_app.analysis.feedback import analyze, typed_transcript
 from interviewer_app.analysis.signals import CONCERN, SIGNAL_KEYS, SIGNALS, STRENGTH
 from interviewer_app.core.models import Prompt
@@ -257,3 +257,20 @@ def test_dev_split_quality_floor():
     assert score.macro_f1("signals") >= 0.85, {k: round(c.f1, 2) for k, c in score.signals.items()}
     assert score.macro_f1("parts") >= 0.8
     assert score.macro_f1("levels") >= 0.7
+
+
+def test_scoring_takes_the_transcript_from_the_caller():
+    """benchmarks/signals_f1.py --audio scores transcripts of the answers spoken aloud: the caller's
+    transcript is the one analysed, and the default is the answer's paced text."""
+    answers = load_signal_answers(DATA / "dev")[:3]
+    seen = []
+
+    def first_sentence_only(answer):
+        seen.append(answer["id"])
+        return signal_answer_transcript({**answer, "sentences": answer["sentences"][:1]})
+
+    assert score_signal_answers(answers, signal_answer_transcript).signals == score_signal_answers(answers).signals
+    short = score_signal_answers(answers, transcript_of=first_sentence_only)
+    assert seen == [a["id"] for a in answers] and len(short.seconds) == 3
+    predicted = lambda score: sum(c.tp + c.fp for c in score.signals.values())  # noqa: E731
+    assert predicted(short) < predicted(score_signal_answers(answers))
