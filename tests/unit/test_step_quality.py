@@ -16,8 +16,8 @@ def test_held_out_answer_level_macro_f1_meets_the_target():
     score = score_answers(load_answers(DATA / "heldout"))
     assert score.answers >= 80
     per_step = {k: round(c.f1, 2) for k, c in score.answer_level.items()}
-    # a regression guard below the measured 0.899 (issue 7 asks 0.90, no step under 0.80)
-    assert score.macro_f1("answer") >= 0.88 and min(per_step.values()) >= 0.80, per_step
+    # issue 7 asks 0.90 with no step under 0.80; measured 0.921, lowest step 0.89 (session 5)
+    assert score.macro_f1("answer") >= 0.90 and min(per_step.values()) >= 0.85, per_step
 
 
 def test_dev_split_is_learned_well_but_not_perfectly():
@@ -43,6 +43,20 @@ def test_the_learned_model_explains_itself_with_words_from_the_sentence():
     ("I don't think there's a bottleneck here, let's just build it.", "bottleneck"),
     ("The goal is to ship the dashboard by June.", "restate"),
     ("Everything here is a priority, so I'd prioritize all of it.", "prioritize"),
+    ("Risks are manageable.", "risks"),
+    ("The risk is basically zero because it's an additive feature.", "risks"),
 ])
 def test_a_cancelling_rule_also_stops_the_model(sentence, step):
     assert step not in analyze(typed_transcript(sentence)).labels[0].steps
+
+
+@pytest.mark.parametrize("sentence, step", [
+    # everyday wording from the answers of three later dev authors: product context, a goal said
+    # plainly, a fix for each possible cause, a watched metric with its reason
+    ("uh so six weeks for a referral program and let's say this is for like a mobile banking app", "scope"),
+    ("Two goals, in order: keep those accounts, and get p99 back inside the SLA for everyone.", "restate"),
+    ("if it's approval then like auto approve swaps between same role same unit", "options"),
+    ("but I'd watch picks per hour cause if the scan slows people down the managers will turn it off", "risks"),
+])
+def test_steps_said_in_everyday_words_are_heard(sentence, step):
+    assert step in analyze(typed_transcript(sentence)).labels[0].steps
