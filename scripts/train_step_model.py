@@ -50,7 +50,7 @@ from interviewer_app.core.steps import STEP_KEYS  # noqa: E402
 
 DEV = ROOT / "tests" / "data" / "structure" / "dev"
 DEV_ASR = ROOT / "tests" / "data" / "structure" / "dev-asr"  # scripts/label_asr_transcripts.py
-GRID = [round(x, 2) for x in np.arange(0.3, 0.96, 0.05)]
+GRID = [round(x, 2) for x in np.arange(0.3, 0.96, 0.05)]  # from 0.50 until session 5, when four steps sat at that floor
 NSTEPS = len(STEP_KEYS)
 
 
