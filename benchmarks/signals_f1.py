@@ -25,7 +25,7 @@ import argparse
 import statistics
 import time
 
-from common import ROOT, table
+from common import ROOT, analyze_timing, table
 from spoken_answers import SpokenAnswers, require_espeak
 
 from interviewer_app.analysis.evaluation import (METRIC_LEVEL_KEYS, Counts, SignalScore,
@@ -67,24 +67,19 @@ def print_tables(text: SignalScore, audio: SignalScore | None = None) -> None:
             print(table(body, ["", "text P", "text R", "text F1", "audio P", "audio R", "audio F1", "labelled"]))
 
 
-def _timing(score: SignalScore) -> str:
-    ms = [1000 * s for s in score.seconds]
-    return f"analyze() {statistics.median(ms):.1f} ms median, {max(ms):.1f} ms max per answer"
-
-
 def report(split: str, show_misses: bool, audio: bool) -> None:
     answers = load_signal_answers(ROOT / "tests" / "data" / "signals" / split)
     if not answers:
         raise SystemExit(f"no answers in tests/data/signals/{split}")
     score = score_signal_answers(answers)
     print(f"\n{split}: {len(answers)} answers, {sum(len(a['sentences']) for a in answers)} sentences; "
-          f"{_timing(score)}")
+          f"{analyze_timing(score.seconds)}")
     audio_score = None
     if audio:
         require_espeak()
         spoken = SpokenAnswers(AUDIO_CACHE / split)
         audio_score = score_signal_answers(answers, transcript_of=spoken.transcript)
-        print(f"{spoken.summary(split)}; {_timing(audio_score)}")
+        print(f"{spoken.summary(split)}; {analyze_timing(audio_score.seconds)}")
     print_tables(score, audio_score)
     if show_misses:
         for answer_id, what, kind in score.misses:

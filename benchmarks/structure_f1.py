@@ -22,7 +22,7 @@ from __future__ import annotations
 import argparse
 import time
 
-from common import ROOT, table
+from common import ROOT, analyze_timing, table
 from spoken_answers import SpokenAnswers, require_espeak
 
 from interviewer_app.analysis.evaluation import AUDIO_CACHE, Counts, load_answers, score_answers
@@ -58,20 +58,19 @@ def audio_report(split: str, answers: list[dict], text_score, show_misses: bool)
     require_espeak()
     spoken = SpokenAnswers(AUDIO_CACHE / split)
     counts = {k: Counts() for k in STEP_KEYS}
-    misses, analyze_ms = [], []
+    misses, analyze_s = [], []
     for answer in answers:
         transcript = spoken.transcript(answer)
         t0 = time.perf_counter()
         fb = analyze(transcript)
-        analyze_ms.append(1000 * (time.perf_counter() - t0))
+        analyze_s.append(time.perf_counter() - t0)
         truth = {step for s in answer["sentences"] for step in s["steps"]}
         for step in STEP_KEYS:
             heard = fb.steps[step].heard
             counts[step].add(heard, step in truth)
             if heard != (step in truth):
                 misses.append((answer["id"], step, "false positive" if heard else "missed"))
-    print(f"\n{spoken.summary(split)}; analyze() {sorted(analyze_ms)[len(analyze_ms) // 2]:.1f} ms "
-          f"median, {max(analyze_ms):.1f} ms max per answer")
+    print(f"\n{spoken.summary(split)}; {analyze_timing(analyze_s)}")
     rows = []
     for step in STEP_KEYS:
         t, a = text_score.answer_level[step], counts[step]
