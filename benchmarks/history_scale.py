@@ -25,6 +25,7 @@ from common import ROOT, table
 def build(home, n: int) -> None:
     from interviewer_app.core.rubric import RUBRIC_KEYS
     from interviewer_app.pipeline import AppContext, analyze_file, save_answer
+    from interviewer_app.storage.migrations import copy_content
     from tests.fixtures.speech import synthesize
 
     os.environ["INTERVIEWER_HOME"] = str(home)
@@ -61,13 +62,14 @@ def build(home, n: int) -> None:
                                            for i, r in enumerate(batch)), batch_size=1000)
         db["attempt_scores"].insert_all(({"attempt_id": r["id"], "dimension": k, "score": rng.randint(1, 5)}
                                          for r in batch[::3] for k in RUBRIC_KEYS), batch_size=1000)
+        copy_content(db.conn, f"SELECT attempt_id FROM attempt_feedback WHERE attempt_id >= {first_id}")
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--attempts", type=int, default=10_000)
     args = ap.parse_args()
-    home = ROOT / ".bench-cache" / f"history-{args.attempts}-v2"  # v2: feedback with signals, self-scores
+    home = ROOT / ".bench-cache" / f"history-{args.attempts}-v3"  # v3: signals and suggestions tables (schema v5)
     db_path = home / "data" / "interviewer.sqlite3"
     if not db_path.exists():
         build(home, args.attempts)

@@ -60,6 +60,19 @@ def _analysis_columns(d: dict) -> dict:
     }
 
 
+def _write_content(conn: sqlite3.Connection, attempt_id: int, d: dict) -> None:
+    """An answer's content signals and suggested rubric scores, in the tables the habits dashboard
+    counts (schema v5), replacing any from an earlier analysis of it."""
+    conn.execute("DELETE FROM attempt_signals WHERE attempt_id = ?", [attempt_id])
+    conn.execute("DELETE FROM attempt_suggestions WHERE attempt_id = ?", [attempt_id])
+    conn.executemany("INSERT INTO attempt_signals (attempt_id, signal, present, checked) VALUES (?, ?, ?, ?)",
+                     [(attempt_id, s["key"], int(bool(s["present"])), int(bool(s.get("checked", True))))
+                      for s in d.get("signals", ())])
+    conn.executemany("INSERT INTO attempt_suggestions (attempt_id, dimension, score) VALUES (?, ?, ?)",
+                     [(attempt_id, k, v["score"]) for k, v in (d.get("rubric_suggestion") or {}).items()
+                      if isinstance(v, dict) and isinstance(v.get("score"), int)])
+
+
 def _locked(method):
     def wrapper(self, *args, **kwargs):
         with self._lock:
@@ -112,6 +125,7 @@ class AttemptStore:
                 conn.executemany("INSERT INTO attempt_steps (attempt_id, step, heard, first_s) VALUES (?, ?, ?, ?)",
                                  [(attempt_id, k, int(d["steps"][k]["heard"]), d["steps"][k]["first_s"])
                                   for k in STEP_KEYS])
+                _write_content(conn, attempt_id, d)
                 if link is not None:
                     link(attempt_id)
         except sqlite3.OperationalError as exc:
@@ -133,6 +147,7 @@ class AttemptStore:
                 conn.executemany("UPDATE attempt_steps SET heard = ?, first_s = ? WHERE attempt_id = ? AND step = ?",
                                  [(int(d["steps"][k]["heard"]), d["steps"][k]["first_s"], attempt_id, k)
                                   for k in STEP_KEYS])
+                _write_content(conn, attempt_id, d)
         except sqlite3.OperationalError as exc:
             raise _storage_error(exc, self.opened.path) from None
 

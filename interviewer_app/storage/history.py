@@ -178,45 +178,26 @@ def scores_for(store: AttemptStore) -> dict[int, dict[str, int]]:
 
 def suggestions_for(store: AttemptStore) -> dict[int, dict[str, int]]:
     """Suggested rubric scores of every kept attempt that has a self-score: attempt id ->
-    dimension -> 1..5, read from the stored feedback (attempts saved before suggestions existed
-    have none and are left out)."""
+    dimension -> 1..5 (attempts saved before suggestions existed have none and are left out)."""
     with store._lock:
         rows = store.db.execute(
-            "SELECT f.attempt_id, json_extract(f.feedback_json, '$.rubric_suggestion') "
-            "FROM attempt_feedback f JOIN attempts a ON a.id = f.attempt_id "
-            "WHERE a.deleted_at IS NULL AND f.attempt_id IN (SELECT attempt_id FROM attempt_scores)").fetchall()
+            "SELECT g.attempt_id, g.dimension, g.score FROM attempt_suggestions g "
+            "JOIN attempts a ON a.id = g.attempt_id WHERE a.deleted_at IS NULL "
+            "AND g.attempt_id IN (SELECT attempt_id FROM attempt_scores)").fetchall()
     out: dict[int, dict[str, int]] = {}
-    for attempt_id, stored in rows:
-        suggestion = json.loads(stored) if stored else None
-        if suggestion:
-            out[attempt_id] = {k: v["score"] for k, v in suggestion.items()
-                               if isinstance(v, dict) and isinstance(v.get("score"), int)}
+    for attempt_id, dim, score in rows:
+        out.setdefault(attempt_id, {})[dim] = score
     return out
 
 
-def _signal_paths() -> str:
-    from interviewer_app.analysis.signals import SIGNAL_KEYS
-
-    slots = len(SIGNAL_KEYS) + 2  # room for answers stored by a version with a signal or two more
-    return ", ".join(f"'$.signals[{i}].{field}'" for i in range(slots) for field in ("key", "present", "checked"))
-
-
 def signals_for(store: AttemptStore) -> dict[int, dict[str, tuple[bool, bool]]]:
-    """Content signals of every kept attempt: attempt id -> signal key -> (present, checked), read
-    from the stored feedback (attempts saved before signals existed have none and are left out).
-    Each feedback JSON is parsed once, by SQLite, and only three small fields per signal come back:
-    a stored answer with its word timings is ~20 KB, and 10,000 of them take ~0.3 s to read, so
-    call this off the UI thread."""
+    """Content signals of every kept attempt: attempt id -> signal key -> (present, checked)
+    (attempts saved before signals existed have none and are left out)."""
     with store._lock:
         rows = store.db.execute(
-            f"SELECT f.attempt_id, json_extract(f.feedback_json, {_signal_paths()}) "
-            "FROM attempt_feedback f JOIN attempts a ON a.id = f.attempt_id "
-            "WHERE a.deleted_at IS NULL").fetchall()
+            "SELECT s.attempt_id, s.signal, s.present, s.checked FROM attempt_signals s "
+            "JOIN attempts a ON a.id = s.attempt_id WHERE a.deleted_at IS NULL").fetchall()
     out: dict[int, dict[str, tuple[bool, bool]]] = {}
-    for attempt_id, stored in rows:
-        v = json.loads(stored) if stored else ()
-        # checked is missing (None) in answers saved before it existed: every signal was checked then
-        found = {v[i]: (bool(v[i + 1]), v[i + 2] != 0) for i in range(0, len(v), 3) if v[i]}
-        if found:
-            out[attempt_id] = found
+    for attempt_id, key, present, checked in rows:
+        out.setdefault(attempt_id, {})[key] = (bool(present), bool(checked))
     return out

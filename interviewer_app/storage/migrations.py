@@ -118,7 +118,53 @@ def _v4(db: sqlite3.Connection) -> None:
     """)
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3, _v4)
+# The content signals and suggested rubric scores of each answer, copied out of its feedback JSON.
+# A signal's "checked" is missing from answers saved before it existed: every signal was checked then.
+COPY_CONTENT = """
+    INSERT OR REPLACE INTO attempt_signals (attempt_id, signal, present, checked)
+        SELECT f.attempt_id, json_extract(s.value, '$.key'),
+               coalesce(json_extract(s.value, '$.present'), 0) != 0,
+               coalesce(json_extract(s.value, '$.checked'), 1) != 0
+        FROM attempt_feedback f, json_each(f.feedback_json, '$.signals') s
+        WHERE f.attempt_id IN ({ids}) AND json_type(s.value, '$.key') = 'text';
+    INSERT OR REPLACE INTO attempt_suggestions (attempt_id, dimension, score)
+        SELECT f.attempt_id, r.key, json_extract(r.value, '$.score')
+        FROM attempt_feedback f, json_each(f.feedback_json, '$.rubric_suggestion') r
+        WHERE f.attempt_id IN ({ids}) AND json_type(r.value, '$.score') = 'integer';
+"""
+
+
+def copy_content(db: sqlite3.Connection, attempt_ids: str = "SELECT attempt_id FROM attempt_feedback") -> None:
+    """Fill attempt_signals and attempt_suggestions from the stored feedback of the attempts that
+    `attempt_ids` (an SQL list or subquery) selects."""
+    for statement in COPY_CONTENT.format(ids=attempt_ids).split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+def _v5(db: sqlite3.Connection) -> None:
+    """The habits dashboard counts content signals and self-score gaps over every attempt. Reading
+    them out of 10,000 feedback JSONs took about a second; these small tables, filled when an
+    attempt is saved (and here from the feedback already stored), answer in milliseconds."""
+    db.executescript("""
+        CREATE TABLE attempt_signals (
+            attempt_id INTEGER NOT NULL REFERENCES attempts(id) ON DELETE CASCADE,
+            signal TEXT NOT NULL,                -- analysis.signals.SIGNAL_KEYS
+            present INTEGER NOT NULL,
+            checked INTEGER NOT NULL,            -- 0 when the signal does not apply to the prompt
+            PRIMARY KEY (attempt_id, signal)
+        ) WITHOUT ROWID;
+        CREATE TABLE attempt_suggestions (
+            attempt_id INTEGER NOT NULL REFERENCES attempts(id) ON DELETE CASCADE,
+            dimension TEXT NOT NULL,             -- core.rubric.RUBRIC_KEYS
+            score INTEGER NOT NULL,              -- the suggested 1..5
+            PRIMARY KEY (attempt_id, dimension)
+        ) WITHOUT ROWID;
+    """)
+    copy_content(db)
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3, _v4, _v5)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -42,12 +42,13 @@ def test_signals_for_reads_each_kept_attempts_flags(store):
     del fb["signals"]
     with store.db.conn:
         store.db.execute("UPDATE attempt_feedback SET feedback_json = ? WHERE attempt_id = ?", [json.dumps(fb), old])
+        store.db.execute("DELETE FROM attempt_signals WHERE attempt_id = ?", [old])
     found = signals_for(store)
     assert set(found) == {hedgy, framed}
     for attempt in (hedgy, framed):
         stored = store.feedback_json(attempt)["signals"]
         assert found[attempt] == {s["key"]: (s["present"], s["checked"]) for s in stored}
-        assert list(found[attempt]) == list(SIGNAL_KEYS)
+        assert set(found[attempt]) == set(SIGNAL_KEYS)
     assert found[hedgy]["hedging"] == (True, True) and found[framed]["hedging"] == (False, True)
     assert found[hedgy]["we_dominant"] == (False, False)  # not a story: not checked
 
@@ -123,3 +124,43 @@ def test_pdf_export_has_the_content_section(store, tmp_path):
     assert "Content Strengths heard: none Concerns found: Jumped to features (0:00)" in text
     assert "Hedging (0:00) — Trade \"maybe\"" in text and "Suggested scores" in text
     assert f"Goal clarity: {fb['rubric_suggestion']['goal_clarity']['score']}/5" in text
+
+
+def test_reanalysis_replaces_the_counted_signals(store):
+    attempt = save(store, HEDGY)
+    assert signals_for(store)[attempt]["hedging"] == (True, True)
+    store.replace_feedback(attempt, analyze(timed_transcript(FRAMED), None, PROMPT))
+    assert signals_for(store)[attempt]["hedging"] == (False, True)
+    stored = store.feedback_json(attempt)
+    assert signals_for(store)[attempt] == {s["key"]: (s["present"], s["checked"]) for s in stored["signals"]}
+
+
+def test_upgrading_copies_signals_and_suggestions_out_of_stored_feedback(tmp_path):
+    """Schema v5 counts signals from their own table; a database from before it gets the table
+    filled from the feedback already stored, including answers saved before "checked" existed."""
+    path = tmp_path / "db.sqlite3"
+    store = AttemptStore(open_database(path), tmp_path / "recordings")
+    new, older, oldest = save(store, HEDGY), save(store, FRAMED, 1), save(store, FRAMED, 2)
+    for attempt in (new, older, oldest):
+        store.set_self_score(attempt, {"metrics": 3})
+    fb_older = store.feedback_json(older)
+    for s in fb_older["signals"]:
+        del s["checked"]  # saved by a version that checked every signal
+    fb_oldest = store.feedback_json(oldest)
+    del fb_oldest["signals"], fb_oldest["rubric_suggestion"]  # saved before either existed
+    expected_new = store.feedback_json(new)
+    with store.db.conn as conn:
+        conn.execute("UPDATE attempt_feedback SET feedback_json = ? WHERE attempt_id = ?", [json.dumps(fb_older), older])
+        conn.execute("UPDATE attempt_feedback SET feedback_json = ? WHERE attempt_id = ?", [json.dumps(fb_oldest), oldest])
+        conn.execute("DROP TABLE attempt_signals")
+        conn.execute("DROP TABLE attempt_suggestions")
+        conn.execute("PRAGMA user_version = 4")
+    store.db.conn.close()
+    store = AttemptStore(open_database(path), tmp_path / "recordings")
+    found = signals_for(store)
+    assert set(found) == {new, older}
+    assert found[new] == {s["key"]: (s["present"], s["checked"]) for s in expected_new["signals"]}
+    assert found[older] == {s["key"]: (s["present"], True) for s in fb_older["signals"]}
+    suggested = suggestions_for(store)
+    assert set(suggested) == {new, older}
+    assert suggested[new] == {k: v["score"] for k, v in expected_new["rubric_suggestion"].items()}

@@ -18,7 +18,7 @@ from interviewer_app.export.attempt import to_html, to_markdown
 from interviewer_app.export.history import CSV_FIELDS, to_csv, to_json
 from interviewer_app.storage.attempts import AttemptStore
 from interviewer_app.storage.database import open_database
-from interviewer_app.storage.history import (HistoryFilter, empty_trash, move_to_trash, query, restore,
+from interviewer_app.storage.history import (HistoryFilter, empty_trash, move_to_trash, query, restore, signals_for,
                                              scores_for)
 from interviewer_app.storage.migrations import MIGRATIONS, SCHEMA_VERSION
 
@@ -158,3 +158,4 @@ def test_migrating_from_every_earlier_version_keeps_real_attempts(tmp_path, star
     assert row.id == attempt and row.time_to_restate_s == fb_before["pacing"]["time_to_restate_s"]
     assert store.feedback_json(attempt) == fb_before
     assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert signals_for(store)[attempt] == {s["key"]: (s["present"], s["checked"]) for s in fb_before["signals"]}

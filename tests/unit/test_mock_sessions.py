@@ -10,7 +10,6 @@ import textwrap
 
 import numpy as np
 import pytest
-import sqlite_utils
 
 from interviewer_app.analysis.feedback import analyze
 from interviewer_app.analysis.mock_report import build_report
@@ -20,9 +19,9 @@ from interviewer_app.core.mock import plan_for_format
 from interviewer_app.core.prompts import PromptBank
 from interviewer_app.mock_run import MockInterview
 from interviewer_app.storage.attempts import AttemptStore
-from interviewer_app.storage.database import OpenedDatabase, open_database
+from interviewer_app.storage.database import open_database
 from interviewer_app.storage.history import HistoryFilter, empty_trash, move_to_trash, query
-from interviewer_app.storage.migrations import MIGRATIONS, SCHEMA_VERSION
+from interviewer_app.storage.migrations import SCHEMA_VERSION
 from interviewer_app.storage.mock_sessions import MockSessionStore
 
 from tests.unit.test_follow_ups import NO_RISKS, WE_STORY
@@ -193,19 +192,17 @@ def test_trashed_answers_leave_the_session_and_deleting_one_unlinks_it(tmp_path,
 
 def test_migrating_a_version_3_database_with_a_saved_attempt(tmp_path, plan):
     path = tmp_path / "db.sqlite3"
-    conn = sqlite3.connect(path)
-    for migration in MIGRATIONS[:3]:  # exactly the schema version 3 shipped
-        migration(conn)
-    conn.execute("PRAGMA user_version = 3")
-    conn.commit()
-    old = AttemptStore(OpenedDatabase(sqlite_utils.Database(conn), path), tmp_path / "rec")
+    old = AttemptStore(open_database(path), tmp_path / "rec")
     attempt_id = old.save(feedback(plan, WE_STORY, 30), samples=np.zeros(8000, dtype=np.float32))
     before = old.feedback_json(attempt_id)
+    old.db.conn.close()
+    conn = sqlite3.connect(path)  # back to exactly the schema version 3 shipped
+    conn.executescript("DROP TABLE attempt_signals; DROP TABLE attempt_suggestions; "
+                       "DROP TABLE mock_answers; DROP TABLE mock_sessions; PRAGMA user_version = 3;")
     conn.close()
 
     store, sessions = open_sessions(path)
-    assert SCHEMA_VERSION == 4
-    assert store.db.execute("PRAGMA user_version").fetchone()[0] == 4
+    assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert {"mock_sessions", "mock_answers"} <= set(store.db.table_names())
     [row] = query(store)
     assert row.id == attempt_id and store.feedback_json(attempt_id) == before
