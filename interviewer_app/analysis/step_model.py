@@ -1,5 +1,6 @@
 """A small learned second opinion for step detection: per-step logistic regression over word
-n-grams, trained on the labelled dev answers (scripts/train_step_model.py) and shipped as a JSON
+n-grams, trained on the labelled dev answers and their speech-recognised transcripts
+(scripts/train_step_model.py) and shipped as a JSON
 file of weights. It catches steps said in everyday words that no cue rule lists. It stays
 explainable: the evidence it gives is the words (n-grams, or the words a cue rule matched) that
 pushed the sentence over the line.
