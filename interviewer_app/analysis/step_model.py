@@ -1,9 +1,8 @@
 """A small learned second opinion for step detection: per-step logistic regression over word
 n-grams, trained on the labelled dev answers and their speech-recognised transcripts
-(scripts/train_step_model.py) and shipped as a JSON
-file of weights. It catches steps said in everyday words that no cue rule lists. It stays
-explainable: the evidence it gives is the words (n-grams, or the words a cue rule matched) that
-pushed the sentence over the line.
+(scripts/train_step_model.py) and shipped as a JSON file of weights. It catches steps said in
+everyday words that no cue rule lists. It stays explainable: the evidence it gives is the words
+(n-grams, or the words a cue rule matched) that pushed the sentence over the line.
 
 Features (the model file records which were used, so training and the app always agree):
 word 1-3-grams of the normalised sentence (lowercase, apostrophes dropped so "I'd" and an ASR's
