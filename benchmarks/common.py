@@ -6,6 +6,7 @@ README: bracketed tokens removed, Whisper's EnglishTextNormalizer, corpus-level 
 
 from __future__ import annotations
 
+import argparse
 import csv
 import os
 import re
@@ -87,3 +88,18 @@ def analyze_timing(seconds: list[float]) -> str:
     """How long analyze() took per answer, as the labelled-set benchmarks print it."""
     ms = [1000 * s for s in seconds]
     return f"analyze() {statistics.median(ms):.1f} ms median, {max(ms):.1f} ms max per answer"
+
+
+def run_labelled_splits(report) -> argparse.Namespace:
+    """The command line shared by the labelled-set benchmarks (structure_f1, signals_f1): parse
+    --split/--misses/--audio and call report(split, show_misses, audio) for each split chosen.
+    Misses are listed for dev only, so nobody tunes on the held-out answers."""
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--split", choices=["heldout", "dev", "both"], default="both")
+    ap.add_argument("--misses", action="store_true", help="list every disagreement (dev only!)")
+    ap.add_argument("--audio", action="store_true",
+                    help="also score transcripts of the answers spoken by espeak-ng (cached)")
+    args = ap.parse_args()
+    for split in (["dev", "heldout"] if args.split == "both" else [args.split]):
+        report(split, args.misses and split == "dev", args.audio)
+    return args

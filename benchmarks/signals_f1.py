@@ -21,11 +21,10 @@ tables then show text and audio figures side by side, with the split's WER.
 
 from __future__ import annotations
 
-import argparse
 import statistics
 import time
 
-from common import ROOT, analyze_timing, table
+from common import ROOT, analyze_timing, run_labelled_splits, table
 from spoken_answers import SpokenAnswers, require_espeak
 
 from interviewer_app.analysis.evaluation import (METRIC_LEVEL_KEYS, Counts, SignalScore,
@@ -121,14 +120,7 @@ def three_minute() -> None:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--split", choices=["heldout", "dev", "both"], default="both")
-    ap.add_argument("--misses", action="store_true", help="list every disagreement (dev only!)")
-    ap.add_argument("--audio", action="store_true",
-                    help="also score transcripts of the answers spoken by espeak-ng (cached)")
-    args = ap.parse_args()
-    for split in (["dev", "heldout"] if args.split == "both" else [args.split]):
-        report(split, args.misses and split == "dev", args.audio)
+    run_labelled_splits(report)
     three_minute()
 
 

@@ -19,10 +19,9 @@ cross-validation: scripts/train_step_model.py --cv.
 
 from __future__ import annotations
 
-import argparse
 import time
 
-from common import ROOT, analyze_timing, table
+from common import ROOT, analyze_timing, run_labelled_splits, table
 from spoken_answers import SpokenAnswers, require_espeak
 
 from interviewer_app.analysis.evaluation import AUDIO_CACHE, Counts, load_answers, score_answers
@@ -85,14 +84,7 @@ def audio_report(split: str, answers: list[dict], text_score, show_misses: bool)
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--split", choices=["heldout", "dev", "both"], default="both")
-    ap.add_argument("--misses", action="store_true", help="list every disagreement (dev only!)")
-    ap.add_argument("--audio", action="store_true",
-                    help="also score transcripts of the answers spoken by espeak-ng (cached)")
-    args = ap.parse_args()
-    for split in (["dev", "heldout"] if args.split == "both" else [args.split]):
-        report(split, args.misses and split == "dev", args.audio)
+    run_labelled_splits(report)
 
 
 if __name__ == "__main__":
