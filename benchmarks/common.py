@@ -90,12 +90,12 @@ def analyze_timing(seconds: list[float]) -> str:
     return f"analyze() {statistics.median(ms):.1f} ms median, {max(ms):.1f} ms max per answer"
 
 
-def run_labelled_splits(report) -> argparse.Namespace:
+def run_labelled_splits(report, extra_splits: tuple[str, ...] = ()) -> argparse.Namespace:
     """The command line shared by the labelled-set benchmarks (structure_f1, signals_f1): parse
     --split/--misses/--audio and call report(split, show_misses, audio) for each split chosen.
-    Misses are listed for dev only, so nobody tunes on the held-out answers."""
+    Misses are listed for dev only, so nobody tunes on the held-out (or lockbox) answers."""
     ap = argparse.ArgumentParser()
-    ap.add_argument("--split", choices=["heldout", "dev", "both"], default="both")
+    ap.add_argument("--split", choices=["heldout", "dev", "both", *extra_splits], default="both")
     ap.add_argument("--misses", action="store_true", help="list every disagreement (dev only!)")
     ap.add_argument("--audio", action="store_true",
                     help="also score transcripts of the answers spoken by espeak-ng (cached)")

@@ -1,10 +1,12 @@
 """Step detection quality on the labelled answers: per-step precision / recall / F1.
 
-Run:  .venv/bin/python benchmarks/structure_f1.py [--split heldout|dev] [--misses] [--audio]
+Run:  .venv/bin/python benchmarks/structure_f1.py [--split heldout|dev|lockbox] [--misses] [--audio]
 
 The held-out split (tests/data/structure/heldout) was written and labelled separately from the
 rules and is never used to tune them; the dev split is. Answer level = "was the step heard in
 this answer?" (what the checklist shows); sentence level = "is this sentence evidence?".
+--split lockbox scores tests/data/structure/lockbox, answers kept unseen until a change is final
+and then scored once to decide it (see the README there).
 Target (issue 3): answer-level macro-F1 >= 0.85 on held-out.
 
 --audio also speaks every answer of the split with espeak-ng (its sentences joined by short
@@ -84,7 +86,7 @@ def audio_report(split: str, answers: list[dict], text_score, show_misses: bool)
 
 
 def main() -> None:
-    run_labelled_splits(report)
+    run_labelled_splits(report, extra_splits=("lockbox",))
 
 
 if __name__ == "__main__":
