@@ -309,7 +309,7 @@ def main() -> None:
     model = train(answers, args, report=print)
     MODEL_FILE.write_text(model.to_json())
     print(f"wrote {MODEL_FILE} ({MODEL_FILE.stat().st_size // 1024} KiB, "
-          f"{sum(len(w) for w in model.weights.values())} weights)")
+          f"{model.n_weights} weights)")
 
 
 if __name__ == "__main__":

@@ -16,9 +16,11 @@ from __future__ import annotations
 import json
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
 from functools import lru_cache
 from pathlib import Path
+
+import numpy as np
 
 MODEL_FILE = Path(__file__).with_name("step_model.json")
 _TOKEN = re.compile(r"[a-z0-9%]+(?:'[a-z]+)?")
@@ -93,36 +95,52 @@ def locate(feature: str, text: str) -> tuple[int, int] | None:
 
 @dataclass(frozen=True)
 class StepModel:
-    weights: dict[str, dict[str, float]]  # step -> feature -> weight
+    """Per-step weights, held as one table: a row of float32 weights (one per step) for each
+    feature. The model file lists them per step (step -> feature -> weight); keeping that as
+    Python dicts cost about 27 MB for the 255,000 weights of session 7's model, the table about
+    10 MB."""
+    weights: InitVar[dict[str, dict[str, float]]]  # step -> feature -> weight, as in the file
     bias: dict[str, float]
     threshold: dict[str, float]
     config: dict = field(default_factory=dict)  # which features; {} = the original n-grams
-    # feature -> its weight for each step (in `steps` order): one lookup per feature, not per step
-    by_feature: dict[str, tuple[float, ...]] = field(default_factory=dict, repr=False, compare=False)
-    steps: tuple[str, ...] = field(default=(), repr=False, compare=False)
+    steps: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    row: dict[str, int] = field(init=False, repr=False, compare=False)  # feature -> table row
+    table: np.ndarray = field(init=False, repr=False, compare=False)  # rows x steps, float32
 
-    def __post_init__(self):
-        steps = tuple(self.weights)
-        table: dict[str, list[float]] = {}
+    def __post_init__(self, weights):
+        steps = tuple(weights)
+        row: dict[str, int] = {}
+        for step in steps:
+            for g in weights[step]:
+                row.setdefault(g, len(row))
+        table = np.zeros((len(row), len(steps)), dtype=np.float32)
         for i, step in enumerate(steps):
-            for g, w in self.weights[step].items():
-                table.setdefault(g, [0.0] * len(steps))[i] = w
+            w = weights[step]
+            table[[row[g] for g in w], i] = list(w.values())
         object.__setattr__(self, "steps", steps)
-        object.__setattr__(self, "by_feature", {g: tuple(v) for g, v in table.items()})
+        object.__setattr__(self, "row", row)
+        object.__setattr__(self, "table", table)
+
+    @property
+    def n_weights(self) -> int:
+        return int(np.count_nonzero(self.table))
+
+    def step_weights(self, step: str) -> dict[str, float]:
+        """One step's non-zero weights, feature -> weight (as written in the model file)."""
+        col = self.table[:, self.steps.index(step)]
+        return {g: round(float(col[i]), 4) for g, i in self.row.items() if col[i] != 0.0}
+
+    def _rows(self, feats) -> list[int]:
+        return [i for i in (self.row.get(g) for g in set(feats)) if i is not None]
 
     def score(self, step: str, feats) -> float:
-        w = self.weights[step]
-        z = self.bias[step] + sum(w.get(g, 0.0) for g in set(feats))
-        return _sigmoid(z)
+        s = self.steps.index(step)
+        return _sigmoid(self.bias[step] + float(self.table[self._rows(feats), s].sum(dtype=np.float64)))
 
     def scores(self, feats) -> dict[str, float]:
         """Every step's probability for a set of features."""
-        z = [self.bias[step] for step in self.steps]
-        for g in feats:
-            v = self.by_feature.get(g)
-            if v is not None:
-                z = [a + b for a, b in zip(z, v)]
-        return {step: _sigmoid(zi) for step, zi in zip(self.steps, z)}
+        z = self.table[self._rows(feats)].sum(axis=0, dtype=np.float64)
+        return {step: _sigmoid(self.bias[step] + float(z[s])) for s, step in enumerate(self.steps)}
 
     def predict(self, text: str, rules: tuple[str, ...] | list[str] = (),
                 index: int | None = None) -> dict[str, tuple[float, list[str]]]:
@@ -131,13 +149,15 @@ class StepModel:
         out = {}
         for step, p in self.scores(feats).items():
             if p >= self.threshold[step]:
-                top = sorted((g for g in feats if self.weights[step].get(g, 0) > 0),
-                             key=lambda g: (-self.weights[step][g], g))[:3]
-                out[step] = (p, top)
+                s = self.steps.index(step)
+                weighed = [(float(self.table[self.row[g], s]), g) for g in feats if g in self.row]
+                top = sorted((-w, g) for w, g in weighed if w > 0)[:3]
+                out[step] = (p, [g for _w, g in top])
         return out
 
     def to_json(self) -> str:
-        data = {"weights": self.weights, "bias": self.bias, "threshold": self.threshold}
+        data = {"weights": {step: self.step_weights(step) for step in self.steps},
+                "bias": self.bias, "threshold": self.threshold}
         if self.config:
             data["config"] = self.config
         return json.dumps(data, sort_keys=True)

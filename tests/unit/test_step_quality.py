@@ -1,13 +1,14 @@
 """Step detection quality on the labelled answers, and the learned model's explanations.
 The held-out answers were written by someone who never saw the rules; nothing is tuned on them."""
 
+import json
 from pathlib import Path
 
 import pytest
 
 from interviewer_app.analysis.evaluation import load_answers, score_answers
 from interviewer_app.analysis.feedback import analyze, typed_transcript
-from interviewer_app.analysis.step_model import load_model
+from interviewer_app.analysis.step_model import MODEL_FILE, StepModel, load_model
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "structure"
 
@@ -16,7 +17,7 @@ def test_held_out_answer_level_macro_f1_meets_the_target():
     score = score_answers(load_answers(DATA / "heldout"))
     assert score.answers >= 80
     per_step = {k: round(c.f1, 2) for k, c in score.answer_level.items()}
-    # issue 7 asks 0.90 with no step under 0.80; measured 0.921, lowest step 0.89 (session 5)
+    # issue 7 asks 0.90 with no step under 0.80; measured 0.915, lowest step 0.88 (session 7)
     assert score.macro_f1("answer") >= 0.90 and min(per_step.values()) >= 0.85, per_step
 
 
@@ -60,3 +61,12 @@ def test_a_cancelling_rule_also_stops_the_model(sentence, step):
 ])
 def test_steps_said_in_everyday_words_are_heard(sentence, step):
     assert step in analyze(typed_transcript(sentence)).labels[0].steps
+
+
+def test_the_model_file_reads_back_exactly_as_training_wrote_it():
+    """The app keeps the weights in one compact table; writing it out again gives the same file
+    content, so what was trained is what runs."""
+    data = json.loads(MODEL_FILE.read_text())
+    model = StepModel(data["weights"], data["bias"], data["threshold"], data.get("config", {}))
+    assert json.loads(model.to_json()) == data
+    assert model.n_weights == sum(len(w) for w in data["weights"].values()) > 0
