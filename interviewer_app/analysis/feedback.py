@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from interviewer_app.analysis.frameworks import FrameworkReport, analyze_framework
+from interviewer_app.analysis.frameworks import CARE_TIPS, FrameworkReport, analyze_framework
 from interviewer_app.analysis.pacing import LONG_PAUSE_S, Pacing, measure_pacing
 from interviewer_app.analysis.rubric_assist import RubricSuggestion, suggest_scores
 from interviewer_app.analysis.sentences import split_sentences
@@ -45,7 +45,16 @@ class AnswerFeedback:
     def no_speech(self) -> bool:
         return not self.transcript.text.strip()
 
+    @property
+    def story(self) -> bool:
+        """A behavioral prompt with C.A.R.E. as its framework asks for a past story (guide 002); the
+        8 steps frame a plan (guide 000), so a story is coached on C.A.R.E. instead."""
+        return (self.prompt is not None and self.prompt.category == "behavioral"
+                and self.prompt.framework == "care")
+
     def tips(self) -> list[str]:
+        if self.story:
+            return [] if self.no_speech else self._story_tips()
         tips = []
         if self.jumped_to_options:
             tips.append(JUMPED_TO_OPTIONS_TIP)
@@ -53,6 +62,11 @@ class AnswerFeedback:
             tips += [f"{STEPS_BY_KEY[k].title}: {STEPS_BY_KEY[k].tip} (guide 000)"
                      for k in self.missing_steps]
         return tips
+
+    def _story_tips(self) -> list[str]:
+        parts = self.framework.framework.parts if self.framework is not None else ()
+        return [f"{part.title}: {CARE_TIPS[part.key]} (guide 002)" for part in parts
+                if not part.heard and part.key in CARE_TIPS]
 
     def to_dict(self) -> dict:
         t = self.transcript
@@ -75,6 +89,7 @@ class AnswerFeedback:
             "steps_heard": self.steps_heard,
             "missing_steps": self.missing_steps,
             "jumped_to_options": self.jumped_to_options,
+            "story": self.story,
             "pacing": self.pacing.to_dict(),
             "no_speech": self.no_speech,
             "tips": self.tips(),

@@ -107,6 +107,17 @@ _METRIC_CONTEXT = Cue("metric-context", r"\b(?:rates?|metrics?|measure\w*|track\
                       r"improv\w*|reduc\w*|increas\w*|decreas\w*|doubled|back to|protect|hold)\b",
                       0.3, "in a sentence about measuring")
 
+# What to add when a story misses a C.A.R.E. part (guide 002): the tips of a behavioral answer, in
+# place of the 8 steps' tips, which are for plans.
+CARE_TIPS: dict[str, str] = {
+    "context": "Set the scene in a sentence or two: the goal, the deadline and who was involved.",
+    "action": "Say what you decided and did (\"I cut…\", \"I moved two engineers…\"), not only what "
+              "the team did.",
+    "result": "Say how it turned out, with a number and where it started (\"from 71% to 84%\", \"five "
+              "days late instead of three weeks\").",
+    "escalation": "Say when you brought in leadership or another team, and why at that moment.",
+}
+
 FRAMEWORK_SPECS: dict[str, FrameworkSpec] = {
     "care": FrameworkSpec("care", "C.A.R.E.", "002", (
         PartSpec("context", "Context", "The project's goal, timeline and stakeholders, set up briefly.", (

@@ -335,3 +335,24 @@ def test_following_playback_marks_the_sentence_being_heard(qtbot):
     assert view.follow(starts[2] + 0.5) == 2 and view.marked_sentence == 2
     assert view.follow(starts[2] + 1.0) == 2  # same sentence: stays marked
     assert view.follow(starts[4] + 0.1) == 4
+
+
+def test_a_story_answer_is_coached_on_care_and_not_warned_about_jumping_to_options(qtbot):
+    from interviewer_app.analysis.feedback import analyze, typed_transcript
+    from interviewer_app.core.models import Prompt
+
+    story = Prompt("late", "Tell me about a time your project was off track.", "behavioral", "care", "", "")
+    d = analyze(typed_transcript("We could cut scope, add engineers or move the date. Last year at my previous "
+                                 "company we had to ship a billing migration in eight weeks with two squads. "
+                                 "We cut the reporting features."), prompt=story).to_dict()
+    assert d["story"] and d["jumped_to_options"]
+    checklist = StepChecklist()
+    qtbot.addWidget(checklist)
+    checklist.show_feedback(d)
+    assert checklist.jump_callout.isHidden()
+    text = checklist.tips_label.text()
+    assert "A story question" in text and "C.A.R.E." in text
+    for part in ("Action", "Result", "Escalation"):
+        assert f"<b>{part}:</b>" in text
+    assert "Context:" not in text  # heard
+    assert not any(html.escape(STEPS_BY_KEY[k].tip) in text for k in d["missing_steps"])

@@ -4,7 +4,7 @@ the metric levels of guides 001 and 000, with evidence."""
 import pytest
 
 from interviewer_app.analysis.feedback import analyze, typed_transcript
-from interviewer_app.analysis.frameworks import FRAMEWORK_SPECS, detect_framework
+from interviewer_app.analysis.frameworks import CARE_TIPS, FRAMEWORK_SPECS, detect_framework
 from interviewer_app.core.models import Prompt
 from interviewer_app.core.prompts import FRAMEWORKS, PromptBank
 from interviewer_app.core.steps import GUIDE_FILES, STEP_KEYS
@@ -127,3 +127,20 @@ def test_detect_framework_directly_reuses_signals_for_care():
     fb = analyze(typed_transcript(CARE_STORY), prompt=prompt("care", "behavioral"))
     no_signals = detect_framework("care", fb.labels, fb.steps, [], "behavioral")
     assert not no_signals.part("escalation").heard  # escalation comes from the escalation-path signal
+
+
+def test_a_story_is_coached_on_its_missing_care_parts_not_on_the_eight_steps():
+    story = prompt("care", "behavioral", "Tell me about a time your project was off track.")
+    text = ("We could cut scope, add engineers or move the date. Last year at my previous company we had "
+            "to ship a billing migration in eight weeks with two squads. We cut the reporting features.")
+    fb = analyze(typed_transcript(text), prompt=story)
+    assert fb.story and fb.to_dict()["story"] is True
+    assert fb.jumped_to_options  # options came first, but a story is not framed with the 8 steps
+    missing = [p for p in fb.framework.framework.parts if not p.heard]
+    assert [p.title for p in missing] == ["Action", "Result", "Escalation"]  # "we cut", no outcome
+    assert fb.tips() == [f"{p.title}: {CARE_TIPS[p.key]} (guide 002)" for p in missing]
+    # the same words for a plan prompt are coached on the steps, the jump to options first
+    plan = analyze(typed_transcript(text), prompt=prompt("8-step", "execution"))
+    assert not plan.story and plan.tips()[0].startswith("You proposed solutions")
+    assert any(t.startswith("Map the system:") for t in plan.tips())
+    assert analyze(typed_transcript(CARE_STORY), prompt=story).tips() == []

@@ -111,14 +111,19 @@ class StepChecklist(QtWidgets.QWidget):
         self._show_callouts(d, colors)
 
     def _show_callouts(self, d: dict, colors: dict[str, str]) -> None:
-        if d.get("jumped_to_options"):
+        story = bool(d.get("story"))  # a past story is coached on C.A.R.E., not the 8 steps
+        jumped = bool(d.get("jumped_to_options")) and not story
+        if jumped:
             tips = d.get("tips") or []
             text = tips[0] if tips and tips[0].startswith("You proposed") else JUMPED_TO_OPTIONS_TIP
             self.jump_callout.setText(f"⚠ {text}")
             self.jump_callout.setStyleSheet(callout_style("QLabel", colors["warn"]))
-        self.jump_callout.setVisible(bool(d.get("jumped_to_options")))
+        self.jump_callout.setVisible(jumped)
         missing = [k for k in d.get("missing_steps") or [] if k in STEPS_BY_KEY]
-        if d.get("no_speech"):
+        if story and not d.get("no_speech"):
+            missing = d.get("tips") or []
+            self.tips_label.setText(_story_tips_html(missing))
+        elif d.get("no_speech"):
             self.tips_label.setText("Nothing was heard, so no steps could be found.")
         elif missing:
             items = "".join(f"<li><b>{html.escape(STEPS_BY_KEY[k].title)}:</b> "
@@ -138,3 +143,15 @@ class StepChecklist(QtWidgets.QWidget):
         super().changeEvent(event)
         if event.type() == QtCore.QEvent.Type.PaletteChange and self._feedback is not None:
             self.show_feedback(self._feedback)
+
+
+def _story_tips_html(tips: list[str]) -> str:
+    """The tips of a story answer: its missing C.A.R.E. parts ("Action: Say what you…")."""
+    lead = ("<b>A story question</b>: it is told with C.A.R.E. (guide 002); the steps above are "
+            "for plans and are shown for reference.")
+    if not tips:
+        return f"{lead}<br>All four parts were heard: context, action, result and escalation."
+    items = "".join(f"<li><b>{html.escape(title)}:</b> {html.escape(rest)}</li>"
+                    for title, _, rest in (t.partition(": ") for t in tips))
+    return f"{lead}<br><b>To add next time</b><ul style='margin-left:-20px'>{items}</ul>"
+
