@@ -1,4 +1,4 @@
-"""Train the learned step detector (interviewer_app/analysis/step_model.json) on the dev split of
+"""Train the learned step detector (interviewer_app/analysis/step_model.json.gz) on the dev split of
 tests/data/structure. Never reads the held-out split. Deterministic: same data, same weights.
 
 By default it also trains on tests/data/structure/dev-asr: the same answers spoken and transcribed
@@ -42,7 +42,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from interviewer_app.analysis.step_model import MODEL_FILE, StepModel, features  # noqa: E402
+from interviewer_app.analysis.step_model import MODEL_FILE, StepModel, features, write_model_file  # noqa: E402
 from interviewer_app.analysis.evaluation import cached_audio_transcript  # noqa: E402
 from interviewer_app.analysis.sentences import _build, split_sentences  # noqa: E402
 from interviewer_app.core.models import Word  # noqa: E402
@@ -307,7 +307,7 @@ def main() -> None:
         cross_validate(answers, ids, args)
         return
     model = train(answers, args, report=print)
-    MODEL_FILE.write_text(model.to_json())
+    write_model_file(model)
     print(f"wrote {MODEL_FILE} ({MODEL_FILE.stat().st_size // 1024} KiB, "
           f"{model.n_weights} weights)")
 

@@ -1,6 +1,6 @@
 """A small learned second opinion for step detection: per-step logistic regression over word
 n-grams, trained on the labelled dev answers and their speech-recognised transcripts
-(scripts/train_step_model.py) and shipped as a JSON file of weights. It catches steps said in
+(scripts/train_step_model.py) and shipped as a gzipped JSON file of weights. It catches steps said in
 everyday words that no cue rule lists. It stays explainable: the evidence it gives is the words
 (n-grams, or the words a cue rule matched) that pushed the sentence over the line.
 
@@ -13,6 +13,7 @@ sentence's place in the answer (first, second, third, later)."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import math
 import re
@@ -22,7 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
-MODEL_FILE = Path(__file__).with_name("step_model.json")
+MODEL_FILE = Path(__file__).with_name("step_model.json.gz")  # gzipped JSON: 1.5 MB instead of 6.3 MB
 _TOKEN = re.compile(r"[a-z0-9%]+(?:'[a-z]+)?")
 _FILLERS = frozenset({"um", "uh", "erm", "uhm", "hmm", "mm", "ah"})
 _SUFFIXES = ("ing", "ed", "es", "s", "ly")
@@ -167,9 +168,19 @@ def _sigmoid(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
+def read_model_file(path: Path = MODEL_FILE) -> dict:
+    """The model file's content: {"weights": step -> feature -> weight, "bias", "threshold", "config"}."""
+    return json.loads(gzip.decompress(path.read_bytes()))
+
+
+def write_model_file(model: StepModel, path: Path = MODEL_FILE) -> None:
+    """Write the model deterministically (no time stamp in the gzip header): same weights, same bytes."""
+    path.write_bytes(gzip.compress(model.to_json().encode(), compresslevel=9, mtime=0))
+
+
 @lru_cache(maxsize=1)
 def load_model(path: Path = MODEL_FILE) -> StepModel | None:
     if not path.exists():
         return None
-    data = json.loads(path.read_text())
+    data = read_model_file(path)
     return StepModel(data["weights"], data["bias"], data["threshold"], data.get("config", {}))

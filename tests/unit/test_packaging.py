@@ -125,14 +125,14 @@ def test_package_data_ships_prompts_icons_and_the_step_model():
     package = ROOT / "interviewer_app"
     shipped = {p.relative_to(package).as_posix() for pattern in patterns for p in package.glob(pattern) if p.is_file()}
     assert {"resources/prompts/prompts.toml", "resources/prompts/budgets.toml",
-            "resources/assets/icons/interviewer.svg", "analysis/step_model.json"} <= shipped
+            "resources/assets/icons/interviewer.svg", "analysis/step_model.json.gz"} <= shipped
     assert {f"resources/assets/icons/interviewer-{s}.png" for s in ICON_SIZES} <= shipped
 
 
 def test_pyinstaller_spec_is_python_and_bundles_what_the_app_needs():
     text = (ROOT / "packaging" / "interviewer.spec").read_text()
     ast.parse(text)
-    for needed in ("get_model_path()", '"faster_whisper"', "step_model.json", "Info.plist",
+    for needed in ("get_model_path()", '"faster_whisper"', "step_model.json.gz", "Info.plist",
                    "entitlements.plist", "entry.py", "PySide6.QtCharts", "PySide6.QtMultimedia",
                    "PySide6.QtTextToSpeech"):
         assert needed in text, needed
