@@ -134,10 +134,6 @@ class StepModel:
     def _rows(self, feats) -> list[int]:
         return [i for i in (self.row.get(g) for g in set(feats)) if i is not None]
 
-    def score(self, step: str, feats) -> float:
-        s = self.steps.index(step)
-        return _sigmoid(self.bias[step] + float(self.table[self._rows(feats), s].sum(dtype=np.float64)))
-
     def scores(self, feats) -> dict[str, float]:
         """Every step's probability for a set of features."""
         z = self.table[self._rows(feats)].sum(axis=0, dtype=np.float64)

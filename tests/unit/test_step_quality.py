@@ -8,7 +8,7 @@ import pytest
 
 from interviewer_app.analysis.evaluation import load_answers, score_answers
 from interviewer_app.analysis.feedback import analyze, typed_transcript
-from interviewer_app.analysis.step_model import StepModel, load_model, read_model_file
+from interviewer_app.analysis.step_model import load_model, read_model_file
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "structure"
 
@@ -66,7 +66,6 @@ def test_steps_said_in_everyday_words_are_heard(sentence, step):
 def test_the_model_file_reads_back_exactly_as_training_wrote_it():
     """The app keeps the weights in one compact table; writing it out again gives the same file
     content, so what was trained is what runs."""
-    data = read_model_file()
-    model = StepModel(data["weights"], data["bias"], data["threshold"], data.get("config", {}))
+    data, model = read_model_file(), load_model()
     assert json.loads(model.to_json()) == data
     assert model.n_weights == sum(len(w) for w in data["weights"].values()) > 0

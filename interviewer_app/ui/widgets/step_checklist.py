@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 
+from interviewer_app.analysis.frameworks import CARE_TIPS, FRAMEWORK_SPECS
 from interviewer_app.core.models import format_clock
 from interviewer_app.core.steps import JUMPED_TO_OPTIONS_TIP, STEPS, STEPS_BY_KEY
 from interviewer_app.ui.palette import callout_style, status_colors
@@ -119,12 +120,15 @@ class StepChecklist(QtWidgets.QWidget):
             self.jump_callout.setText(f"⚠ {text}")
             self.jump_callout.setStyleSheet(callout_style("QLabel", colors["warn"]))
         self.jump_callout.setVisible(jumped)
-        missing = [k for k in d.get("missing_steps") or [] if k in STEPS_BY_KEY]
-        if story and not d.get("no_speech"):
-            missing = d.get("tips") or []
-            self.tips_label.setText(_story_tips_html(missing))
-        elif d.get("no_speech"):
+        if story:  # the C.A.R.E. parts missed, as the story's tips are
+            parts = (d.get("framework") or {}).get("parts") or []
+            missing = [p["key"] for p in parts if not p.get("heard") and p["key"] in CARE_TIPS]
+        else:
+            missing = [k for k in d.get("missing_steps") or [] if k in STEPS_BY_KEY]
+        if d.get("no_speech"):
             self.tips_label.setText("Nothing was heard, so no steps could be found.")
+        elif story:
+            self.tips_label.setText(_story_tips_html(missing))
         elif missing:
             items = "".join(f"<li><b>{html.escape(STEPS_BY_KEY[k].title)}:</b> "
                             f"{html.escape(STEPS_BY_KEY[k].tip)}</li>" for k in missing)
@@ -145,13 +149,14 @@ class StepChecklist(QtWidgets.QWidget):
             self.show_feedback(self._feedback)
 
 
-def _story_tips_html(tips: list[str]) -> str:
-    """The tips of a story answer: its missing C.A.R.E. parts ("Action: Say what you…")."""
+def _story_tips_html(missing: list[str]) -> str:
+    """The tips of a story answer: its missing C.A.R.E. parts, each with what to add."""
     lead = ("<b>A story question</b>: it is told with C.A.R.E. (guide 002); the steps above are "
             "for plans and are shown for reference.")
-    if not tips:
+    if not missing:
         return f"{lead}<br>All four parts were heard: context, action, result and escalation."
-    items = "".join(f"<li><b>{html.escape(title)}:</b> {html.escape(rest)}</li>"
-                    for title, _, rest in (t.partition(": ") for t in tips))
+    titles = {p.key: p.title for p in FRAMEWORK_SPECS["care"].parts}
+    items = "".join(f"<li><b>{html.escape(titles[k])}:</b> {html.escape(CARE_TIPS[k])}</li>"
+                    for k in missing)
     return f"{lead}<br><b>To add next time</b><ul style='margin-left:-20px'>{items}</ul>"
 
