@@ -4,7 +4,7 @@
 #   (no flag)  what the app needs to run: PortAudio (microphone), Qt's xcb
 #              libraries, fonts, espeak-ng + speech-dispatcher (prompt voice).
 #   --test     also what the test suite needs: a private PulseAudio server for
-#              the virtual microphone, Xvfb, sox, xdotool, imagemagick.
+#              the virtual microphone, Xvfb, sox, xdotool, imagemagick, strace.
 #
 # Idempotent. When everything is installed: one dpkg-query, no network, no root.
 # Otherwise `apt-get update` only when the package lists are missing or stale,
@@ -48,6 +48,8 @@ if [ "$WANT_TEST" = 1 ]; then
     xvfb xauth xdotool imagemagick poppler-utils
     # validators for the Linux desktop entry and AppStream metainfo (packaging/linux)
     desktop-file-utils appstream
+    # tests/e2e/test_no_telemetry.py: proves no native library opens a network connection
+    strace
   )
 fi
 # shellcheck disable=SC2206

@@ -14,6 +14,9 @@ Region = tuple[float, float]
 def speech_regions(samples: np.ndarray) -> tuple[Region, ...]:
     if samples.size == 0:
         return ()
+    from interviewer_app.core.offline import import_onnxruntime
+
+    import_onnxruntime()  # telemetry off before the VAD opens its onnxruntime session
     from faster_whisper.vad import VadOptions, get_speech_timestamps
 
     # Small padding so a measured silence is close to the real one (the default pads 0.4 s a side).

@@ -8,6 +8,7 @@ import sys
 
 from interviewer_app import __version__
 from interviewer_app.core.errors import InterviewerError
+from interviewer_app.core.offline import disable_telemetry
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -29,6 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    disable_telemetry()  # before anything loads onnxruntime (see core/offline.py)
     argv = sys.argv[1:] if argv is None else argv
     parser = build_parser()
     args = parser.parse_args(argv)

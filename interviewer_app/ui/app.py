@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+from interviewer_app.core.offline import disable_telemetry
 from interviewer_app.core.paths import resource_dir
 from interviewer_app.pipeline import AppContext
 from interviewer_app.ui.qt import QtCore, QtGui, QtWidgets
@@ -62,6 +63,7 @@ def create_window(ctx: AppContext | None = None, **kwargs):
 
 
 def run_app(argv: list[str] | None = None) -> int:
+    disable_telemetry()  # before anything loads onnxruntime (see core/offline.py)
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(argv or sys.argv)
     app.setApplicationName("Interviewer")
     app.setOrganizationName("interviewer-app")
