@@ -1,10 +1,18 @@
-"""Save and read practice attempts: the feedback row in SQLite, the audio as FLAC beside it."""
+"""Save and read practice attempts: the feedback row in SQLite, the audio as FLAC beside it.
+
+No orphan audio: a save takes the database's write lock before it writes a FLAC and removes the FLAC
+if its row is not committed. A save killed half-way leaves a FLAC (or a `.flac.part`) no row refers
+to; when a store opens, `_tidy_recordings` removes such `.part` files and moves such FLACs to
+`recordings/unsaved/` (never deletes a recording), holding the same lock so a save in progress in
+another window is never touched.
+"""
 
 from __future__ import annotations
 
 import errno
 import json
 import os
+import re
 import sqlite3
 import threading
 import uuid
@@ -17,8 +25,13 @@ import numpy as np
 from interviewer_app import __version__
 from interviewer_app.analysis.feedback import AnswerFeedback
 from interviewer_app.core.errors import StorageError
+from interviewer_app.core.models import plural
 from interviewer_app.core.steps import STEP_KEYS
-from interviewer_app.storage.database import OpenedDatabase, _storage_error
+from interviewer_app.storage.database import OpenedDatabase, _storage_error, busy_timeout_s
+
+# FLACs save() writes (`_write_audio`); the recorder's own files are named recording-*.
+_SAVED_AUDIO = re.compile(r"\d{8}-\d{6}-[0-9a-f]{8}\.flac(\.part)?")
+UNSAVED_DIR = "unsaved"
 
 
 def _nearly_full(folder: Path, needed: int) -> bool:
@@ -81,27 +94,32 @@ def _locked(method):
     return wrapper
 
 
+def _rollback(conn: sqlite3.Connection) -> None:
+    """End a transaction a failure left open (a failed COMMIT may keep it), ignoring errors."""
+    try:
+        if conn.in_transaction:
+            conn.rollback()
+    except sqlite3.Error:
+        pass
+
+
 class AttemptStore:
     def __init__(self, opened: OpenedDatabase, recordings_dir: Path):
         self.opened = opened
         self.db = opened.db
         self.recordings_dir = recordings_dir
         self._lock = threading.RLock()  # one connection, used from the UI thread and workers
+        self._tidy_recordings()
 
     @_locked
     def save(self, feedback: AnswerFeedback, *, source_path: Path | None = None,
              samples: np.ndarray | None = None, sample_rate: int = 16_000,
              created_at: datetime | None = None, link: Callable[[int], None] | None = None) -> int:
-        """Store one attempt; the audio (if given) is written first so a row never points nowhere.
-        A recording already in our recordings folder is referenced, not copied. `link(attempt_id)`
-        runs inside the same transaction (a mock session links the answer to itself there, so an
-        answer is never kept half-linked)."""
-        if source_path is not None and Path(source_path).resolve().parent == self.recordings_dir.resolve():
-            audio_rel = str(Path(source_path).resolve().relative_to(self.recordings_dir.parent.resolve()))
-        elif samples is not None and samples.size:
-            audio_rel = self._write_audio(samples, sample_rate)
-        else:
-            audio_rel = None
+        """Store one attempt; the audio (if given) is written first so a row never points nowhere,
+        and removed again if the row cannot be stored. A recording already in our recordings folder
+        is referenced, not copied (and never removed). `link(attempt_id)` runs inside the same
+        transaction (a mock session links the answer to itself there, so an answer is never kept
+        half-linked)."""
         d = feedback.to_dict()
         budget = feedback.budget
         row = {
@@ -113,13 +131,22 @@ class AttemptStore:
             "budget_phase": budget.phase_key if budget else None,
             "budget_s": budget.seconds if budget else None,
             "source_path": str(source_path) if source_path else None,
-            "audio_path": audio_rel,
+            "audio_path": None,
             **_analysis_columns(d),
         }
+        written: Path | None = None  # the FLAC this save wrote, removed unless the row is kept
+        conn = self.db.conn
         try:
             # One transaction, with plain sqlite3 statements: sqlite-utils' insert() commits on its
             # own, which would keep an attempt without its feedback if the next insert failed.
-            with self.db.conn as conn:
+            # The write lock is taken before the audio is written (see _tidy_recordings).
+            with conn:
+                conn.execute("BEGIN IMMEDIATE")
+                if source_path is not None and Path(source_path).resolve().parent == self.recordings_dir.resolve():
+                    row["audio_path"] = str(Path(source_path).resolve().relative_to(self.recordings_dir.parent.resolve()))
+                elif samples is not None and samples.size:
+                    written = self._write_audio(samples, sample_rate)
+                    row["audio_path"] = str(written.relative_to(self.recordings_dir.parent))
                 attempt_id = insert_row(conn, "attempts", row)
                 insert_row(conn, "attempt_feedback", {"attempt_id": attempt_id, "feedback_json": json.dumps(d)})
                 conn.executemany("INSERT INTO attempt_steps (attempt_id, step, heard, first_s) VALUES (?, ?, ?, ?)",
@@ -128,8 +155,13 @@ class AttemptStore:
                 _write_content(conn, attempt_id, d)
                 if link is not None:
                     link(attempt_id)
-        except sqlite3.OperationalError as exc:
-            raise _storage_error(exc, self.opened.path) from None
+        except BaseException as exc:
+            _rollback(conn)
+            if written is not None:
+                written.unlink(missing_ok=True)
+            if isinstance(exc, sqlite3.OperationalError):  # busy, full, read-only: the user can act
+                raise _storage_error(exc, self.opened.path, "this answer was not saved") from None
+            raise
         return attempt_id
 
     @_locked
@@ -140,6 +172,7 @@ class AttemptStore:
         columns = _analysis_columns(d)
         try:
             with self.db.conn as conn:
+                conn.execute("BEGIN IMMEDIATE")
                 conn.execute(f"UPDATE attempts SET {', '.join(f'{c} = ?' for c in columns)} WHERE id = ?",
                              [*columns.values(), attempt_id])
                 conn.execute("UPDATE attempt_feedback SET feedback_json = ? WHERE attempt_id = ?",
@@ -149,9 +182,10 @@ class AttemptStore:
                                   for k in STEP_KEYS])
                 _write_content(conn, attempt_id, d)
         except sqlite3.OperationalError as exc:
-            raise _storage_error(exc, self.opened.path) from None
+            _rollback(self.db.conn)
+            raise _storage_error(exc, self.opened.path, "the earlier analysis is kept") from None
 
-    def _write_audio(self, samples: np.ndarray, sample_rate: int) -> str:
+    def _write_audio(self, samples: np.ndarray, sample_rate: int) -> Path:
         import soundfile as sf
 
         try:
@@ -170,7 +204,53 @@ class AttemptStore:
                                    "and save again (your original audio file is untouched)") from None
             raise StorageError(f"cannot save the recording in {self.recordings_dir} ({exc}); set "
                                "INTERVIEWER_DATA_DIR to a folder you can write to") from None
-        return str(final.relative_to(self.recordings_dir.parent))
+        return final
+
+    def _tidy_recordings(self) -> None:
+        """Clear what killed saves left: their `.flac.part` files are removed (half a copy of audio
+        whose source is elsewhere) and their FLACs no attempt refers to are moved to
+        `recordings/unsaved/` with a notice (a recording is never deleted). Only while holding the
+        write lock, without waiting for it: every save holds it from before its audio is written
+        until its row is committed, so nothing of a save in progress elsewhere looks orphaned; when
+        another program has it, tidying waits for the next start. The recorder's files
+        (recording-*.pcm/.json/.flac.part, which recover_partial_recordings turns into FLAC, and
+        recording-*.flac kept by --no-save or a failed save) and files of the user's own are never
+        touched."""
+        try:
+            ours = [p for p in self.recordings_dir.iterdir() if _SAVED_AUDIO.fullmatch(p.name)]
+        except OSError:  # no recordings folder yet, or unreadable: nothing of ours to tidy
+            return
+        if not ours:
+            return
+        conn = self.db.conn
+        moved: list[Path] = []
+        try:
+            conn.execute("PRAGMA busy_timeout = 0")
+            conn.execute("BEGIN IMMEDIATE")
+            kept = {self.recordings_dir.parent / p for (p,) in conn.execute(
+                "SELECT audio_path FROM attempts WHERE audio_path IS NOT NULL")}
+        except sqlite3.Error:  # busy (a save may be under way) or read-only: next time
+            kept = None
+        try:
+            for path in ours if kept is not None else ():
+                try:
+                    if path.name.endswith(".part"):
+                        path.unlink()
+                    elif path not in kept:
+                        unsaved = self.recordings_dir / UNSAVED_DIR
+                        unsaved.mkdir(exist_ok=True)
+                        os.rename(path, unsaved / path.name)
+                        moved.append(unsaved / path.name)
+                except OSError:  # read-only, or gone meanwhile: leave it
+                    continue
+        finally:
+            _rollback(conn)
+            conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_s() * 1000)}")
+        if moved:
+            self.opened.notices.append(
+                f"{plural(len(moved), 'recording')} from a save that did not finish "
+                f"{'was' if len(moved) == 1 else 'were'} moved to {moved[0].parent}; analyze one with "
+                "`interviewer-app analyze FILE --save` to keep it in your history, or delete it")
 
     @_locked
     def set_self_score(self, attempt_id: int, scores: dict[str, int | None], notes: str = "") -> None:

@@ -1,7 +1,15 @@
-"""Open the attempts database: create it, migrate it, and set a damaged one aside (never delete)."""
+"""Open the attempts database: create it, migrate it, and set a damaged one aside (never delete).
+
+Busy is not damaged: while another program (a second window, a backup tool) holds the database's
+lock, reads and writes wait up to BUSY_TIMEOUT_S and then fail with a "close it and try again"
+error. Only a file SQLite calls corrupt or "not a database", or one failing `PRAGMA quick_check`,
+is moved aside.
+"""
 
 from __future__ import annotations
 
+import math
+import os
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -11,6 +19,13 @@ import sqlite_utils
 
 from interviewer_app.core.errors import StorageError
 from interviewer_app.storage.migrations import SCHEMA_VERSION, migrate
+
+BUSY_TIMEOUT_S = 10
+BUSY_TIMEOUT_ENV = "INTERVIEWER_DB_BUSY_TIMEOUT_S"  # for tests only: a shorter wait
+
+
+class _Damaged(Exception):
+    """The file is not a usable database: it is set aside and a new one started."""
 
 
 @dataclass
@@ -26,41 +41,72 @@ def open_database(path: Path) -> OpenedDatabase:
     notices = []
     try:
         conn = _connect_checked(path)
-    except sqlite3.DatabaseError as exc:
+    except _Damaged as exc:
         backup = _set_aside(path)
         notices.append(f"the history database {path} could not be read ({exc}); it was moved to "
                        f"{backup} and a new, empty one was started")
         conn = _connect_checked(path)
     try:
         migrate(conn)
-    except sqlite3.OperationalError as exc:
-        raise _storage_error(exc, path) from None
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise _storage_error(exc, path, "nothing was changed") from None
     return OpenedDatabase(sqlite_utils.Database(conn), path, notices)
+
+
+def busy_timeout_s() -> float:
+    """How long to wait for another program's lock: BUSY_TIMEOUT_S, or a test's shorter value."""
+    try:
+        value = float(os.environ.get(BUSY_TIMEOUT_ENV) or BUSY_TIMEOUT_S)
+    except ValueError:
+        return BUSY_TIMEOUT_S
+    return value if math.isfinite(value) and 0 <= value <= BUSY_TIMEOUT_S else BUSY_TIMEOUT_S
 
 
 def _connect_checked(path: Path) -> sqlite3.Connection:
     try:
         # The app opens the store on a worker thread and reads it on the UI thread; AttemptStore
         # serialises every use of the connection with a lock.
-        conn = sqlite3.connect(path, timeout=10, check_same_thread=False)
-    except sqlite3.OperationalError as exc:
-        raise _storage_error(exc, path) from None
+        conn = sqlite3.connect(path, timeout=busy_timeout_s(), check_same_thread=False)
+    except sqlite3.Error as exc:
+        raise _storage_error(exc, path, "nothing was changed") from None
     try:
         conn.execute("PRAGMA foreign_keys = ON")
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
-            conn.close()
             raise StorageError(f"{path} was written by a newer version of Interviewer (schema "
                                f"{version}, this one knows {SCHEMA_VERSION}); update the app")
         result = conn.execute("PRAGMA quick_check").fetchone()[0]
         if result != "ok":
-            raise sqlite3.DatabaseError(f"integrity check failed: {result}")
-        if version > 0:
-            conn.execute("SELECT count(*) FROM attempts").fetchone()
-    except sqlite3.DatabaseError:
+            raise _Damaged(f"integrity check failed: {result}")
+        if version > 0 and conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' "
+                                        "AND name = 'attempts'").fetchone() is None:
+            raise _Damaged("it has no attempts table")
+    except sqlite3.Error as exc:
+        conn.close()
+        if _is_damaged(exc):
+            raise _Damaged(str(exc)) from None
+        raise _storage_error(exc, path, "nothing was changed") from None
+    except (_Damaged, StorageError):
         conn.close()
         raise
     return conn
+
+
+def _code(exc: sqlite3.Error) -> str:
+    return getattr(exc, "sqlite_errorname", "") or ""
+
+
+def _is_damaged(exc: sqlite3.Error) -> bool:
+    """SQLite says the file is corrupt or not a database at all (never: busy, full, read-only)."""
+    text = str(exc)
+    return (_code(exc).startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB"))
+            or "file is not a database" in text or "disk image is malformed" in text)
+
+
+def _is_busy(exc: sqlite3.Error) -> bool:
+    """Another connection holds a lock we needed, and kept it for the whole busy timeout."""
+    return _code(exc).startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "is locked" in str(exc)
 
 
 def _set_aside(path: Path) -> Path:
@@ -90,12 +136,21 @@ def _ensure_dir(folder: Path) -> None:
                            "INTERVIEWER_DATA_DIR to a folder you can write to") from None
 
 
-def _storage_error(exc: sqlite3.OperationalError, path: Path) -> StorageError:
+def _storage_error(exc: sqlite3.Error, path: Path, outcome: str = "nothing was deleted") -> StorageError:
+    """One line for a database failure: what happened, what to do, and `outcome` (what the
+    failed operation left as it was)."""
     text = str(exc)
-    if "full" in text:
-        return StorageError(f"the disk holding {path} is full; free some space and try again "
-                            "(nothing was deleted)")
-    if "readonly" in text or "unable to open" in text or "permission" in text.lower():
+    if _is_busy(exc):
+        return StorageError(f"another program is using the history database {path} (a second "
+                            "Interviewer window, a backup or sync tool?) and kept it busy for "
+                            f"{busy_timeout_s():g} s; close it and try again ({outcome})")
+    if "full" in text or _code(exc).startswith("SQLITE_FULL"):
+        return StorageError(f"the disk holding {path} is full; free some space and try again ({outcome})")
+    if "readonly" in text or _code(exc).startswith("SQLITE_READONLY"):
+        return StorageError(f"the history database {path} is on a read-only disk or file ({text}); "
+                            f"make it writable or set INTERVIEWER_DATA_DIR to a folder you can write "
+                            f"to ({outcome})")
+    if "unable to open" in text or "permission" in text.lower():
         return StorageError(f"cannot write the history database {path} ({text}); set "
-                            "INTERVIEWER_DATA_DIR to a folder you can write to")
-    return StorageError(f"the history database {path} failed: {text}")
+                            f"INTERVIEWER_DATA_DIR to a folder you can write to ({outcome})")
+    return StorageError(f"the history database {path} failed: {text} ({outcome})")

@@ -4,12 +4,15 @@ delete to a trash that can be undone, and empty the trash (audio files included)
 from __future__ import annotations
 
 import json
+import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from datetime import date, datetime, timedelta, timezone
 
 from interviewer_app.core.errors import StorageError
-from interviewer_app.storage.attempts import AttemptStore
+from interviewer_app.storage.attempts import AttemptStore, _rollback
+from interviewer_app.storage.database import _storage_error
 
 SORTABLE = ("created_at", "prompt_id", "duration_s", "overtime_s", "steps_heard", "wpm", "self_score")
 TRASH_DAYS = 30
@@ -121,13 +124,17 @@ def _steps(stored: str | None) -> tuple[str, ...]:
     return tuple(json.loads(stored or "[]"))
 
 
-def move_to_trash(store: AttemptStore, attempt_id: int) -> None:
-    """Hide an attempt; it and its audio stay until the trash is emptied, so it can be undone."""
-    _set_deleted(store, attempt_id, datetime.now(timezone.utc).isoformat(timespec="seconds"))
+def move_to_trash(store: AttemptStore, attempt_ids: int | Iterable[int]) -> list[int]:
+    """Hide attempts; they and their audio stay until the trash is emptied, so it can be undone.
+    All or nothing: if any id is unknown, none moves. Returns the ids moved, each once, in the
+    order given (those already in the trash keep their date and are left out)."""
+    return _set_deleted(store, attempt_ids, datetime.now(timezone.utc).isoformat(timespec="seconds"))
 
 
-def restore(store: AttemptStore, attempt_id: int) -> None:
-    _set_deleted(store, attempt_id, None)
+def restore(store: AttemptStore, attempt_ids: int | Iterable[int]) -> list[int]:
+    """Bring attempts back from the trash, all or nothing; returns the ids restored (those not in
+    the trash are left out)."""
+    return _set_deleted(store, attempt_ids, None)
 
 
 def empty_trash(store: AttemptStore, older_than_days: float = TRASH_DAYS) -> int:
@@ -147,13 +154,32 @@ def empty_trash(store: AttemptStore, older_than_days: float = TRASH_DAYS) -> int
     return len(rows)
 
 
-def _set_deleted(store: AttemptStore, attempt_id: int, value: str | None) -> None:
+def _set_deleted(store: AttemptStore, attempt_ids: int | Iterable[int], value: str | None) -> list[int]:
+    """Set deleted_at of every attempt not already so, in one transaction, after checking them all."""
+    ids = list(dict.fromkeys([attempt_ids] if isinstance(attempt_ids, int) else attempt_ids))
+    outcome = "nothing was deleted" if value else "nothing was restored"
+    conn = store.db.conn
     with store._lock:
-        with store.db.conn:
-            changed = store.db.execute("UPDATE attempts SET deleted_at = ? WHERE id = ?",
-                                       [value, attempt_id]).rowcount
-    if not changed:
-        raise StorageError(f"no attempt with id {attempt_id}")
+        try:
+            with conn:
+                conn.execute("BEGIN IMMEDIATE")  # nobody changes them between the check and the update
+                trashed = {}
+                for attempt_id in ids:
+                    row = conn.execute("SELECT deleted_at FROM attempts WHERE id = ?", [attempt_id]).fetchone()
+                    if row is not None:
+                        trashed[attempt_id] = row[0] is not None
+                missing = [i for i in ids if i not in trashed]
+                if missing:
+                    which = (f"no attempt with id {missing[0]}" if len(missing) == 1 else
+                             f"no attempts with ids {', '.join(map(str, sorted(missing)))}")
+                    raise StorageError(f"{which}; {outcome}")
+                changing = [i for i in ids if trashed[i] != (value is not None)]
+                conn.executemany("UPDATE attempts SET deleted_at = ? WHERE id = ?",
+                                 [(value, i) for i in changing])
+        except sqlite3.Error as exc:
+            _rollback(conn)
+            raise _storage_error(exc, store.opened.path, outcome) from None
+    return changing
 
 
 def parse_day(text: str) -> date:
