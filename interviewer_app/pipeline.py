@@ -49,9 +49,10 @@ class AppContext:
         from interviewer_app.storage.database import open_database
 
         opened = open_database(self.paths.database)
+        store = AttemptStore(opened, self.paths.recordings_dir)  # may add a notice (unsaved audio)
         for notice in opened.notices:
             self.report(notice)
-        return AttemptStore(opened, self.paths.recordings_dir)
+        return store
 
 
 @dataclass
