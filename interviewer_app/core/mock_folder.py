@@ -26,11 +26,15 @@ Or, with no manifest, the file names: NN-LABEL.EXT, taken in the order of NN, wh
   PHASE-followup     a follow-up to the latest main answer in that phase
 EXT is an audio file (wav, flac, ogg, mp3, m4a, ...) or a typed .txt transcript (untimed).
 Files without a leading number are left alone unless they are audio (then it is an error).
+
+Only regular files inside DIR are read: a symlink pointing out of it, an absolute or `..` path in
+session.toml, a pipe or a device is refused (links and subfolders inside DIR are fine).
 """
 
 from __future__ import annotations
 
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
@@ -84,7 +88,13 @@ def read_folder(folder: Path) -> MockFolder:
     if not folder.is_dir():
         raise UsageError(f"{folder} is not a folder; give the folder that holds the answers")
     manifest = folder / MANIFEST
-    found = _read_manifest(folder, manifest) if manifest.exists() else _read_names(folder)
+    if manifest.is_symlink() or manifest.exists():
+        problem = _unsafe(folder, manifest)
+        if problem:
+            raise UsageError(f"{manifest}: {problem}")
+        found = _read_manifest(folder, manifest)
+    else:
+        found = _read_names(folder)
     if not found.answers:
         raise UsageError(f"no answers found in {folder}: add files named 01-main.wav, 02-followup.wav, "
                          f"... or a {MANIFEST} listing them (see `interviewer-app analyze-mock --help`)")
@@ -95,7 +105,7 @@ def _read_names(folder: Path) -> MockFolder:
     numbered = []
     for path in sorted(folder.iterdir()):
         suffix = path.suffix.lower()
-        if not path.is_file() or suffix not in AUDIO_SUFFIXES + TEXT_SUFFIXES:
+        if path.is_dir() or suffix not in AUDIO_SUFFIXES + TEXT_SUFFIXES:
             continue
         m = _NUMBERED.match(path.stem)
         if m is None:
@@ -103,6 +113,9 @@ def _read_names(folder: Path) -> MockFolder:
                 raise UsageError(f"{path}: cannot tell where this answer goes; name it NN-LABEL{suffix} "
                                  f"(e.g. 01-main{suffix}, 02-followup{suffix}) or list it in {MANIFEST}")
             continue
+        problem = _unsafe(folder, path)
+        if problem:
+            raise UsageError(f"{path}: {problem}")
         numbered.append((int(m.group(1)), path.name, m.group(2).lower(), path))
     answers = []
     for _n, _name, label, path in sorted(numbered):
@@ -140,6 +153,9 @@ def _read_manifest(folder: Path, manifest: Path) -> MockFolder:
         file = table.get("file")
         if not isinstance(file, str) or not file.strip():
             raise doc.error(line, f"answer #{i + 1} needs file = \"NAME\" (a file in {folder})")
+        problem = _unsafe(folder, folder / file)
+        if problem:
+            raise doc.error(line, f"file = \"{file}\" {problem}")
         follow_up = table.get("follow_up", False)
         if not isinstance(follow_up, bool):
             raise doc.error(doc.key_line("answer", i, "follow_up"), "follow_up must be true or false")
@@ -158,6 +174,30 @@ def _read_manifest(folder: Path, manifest: Path) -> MockFolder:
         answers.append(FolderAnswer(folder / file, values["phase"], follow_up, values["prompt"],
                                     values["question"], where=f"{manifest.name} line {line}"))
     return MockFolder(folder, tuple(answers), company, seed, tuple(phases), manifest)
+
+
+def _unsafe(folder: Path, path: Path) -> str | None:
+    """Why `path` may not be read as part of `folder`, or None. A missing file is left to the
+    reader (it says "file not found"); anything resolving outside the folder, a folder, a pipe or a
+    device is refused, so a folder cannot pull in /etc/passwd or hang on a FIFO."""
+    try:
+        root, target = folder.resolve(), path.resolve()
+    except (OSError, RuntimeError) as exc:  # a symlink loop
+        return f"cannot be followed ({getattr(exc, 'strerror', None) or 'a symlink loop'})"
+    if target == root or not target.is_relative_to(root):
+        return (f"is outside the answers folder (it leads to {target}); "
+                f"only files inside {folder} are read: copy the file in")
+    try:
+        mode = target.stat().st_mode
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror})"
+    if stat.S_ISDIR(mode):
+        return "is a folder, not an answer file"
+    if not stat.S_ISREG(mode):
+        return "is not a regular file (a pipe or a device); answers are audio or text files"
+    return None
 
 
 def assign(found: MockFolder, plan: MockPlan) -> list[Assigned]:
