@@ -4,7 +4,7 @@ audio file or typed transcript -> transcript -> structure + pacing -> optional s
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Callable
@@ -74,6 +74,8 @@ def analyze_file(ctx: AppContext, path: Path, *, prompt: Prompt | None = None,
         return AnalyzedAnswer(analyze(_read_text(path), budget, prompt), None, path)
     clip = load_clip(path)
     transcript = ctx.transcriber.transcribe(clip.samples, on_progress=on_progress, cancel=cancel)
+    if clip.warnings:  # what is wrong with the file itself (cut short) comes first
+        transcript = replace(transcript, warnings=clip.warnings + transcript.warnings)
     return AnalyzedAnswer(analyze(transcript, budget, prompt), clip, path)
 
 

@@ -1,4 +1,9 @@
-"""Transcriber: loads the Whisper model lazily, once, and turns audio into timed words."""
+"""Transcriber: loads the Whisper model lazily, once, and turns audio into timed words.
+
+faster-whisper computes the log-mel features of its whole input at once (about 15 bytes of
+temporaries per sample), so a recording longer than LONG_S is transcribed in windows of at most
+WINDOW_S cut at quiet moments, each given the text before it as its prompt; an answer of normal
+length is one call, exactly as before."""
 
 from __future__ import annotations
 
@@ -9,14 +14,19 @@ from typing import Callable
 
 import numpy as np
 
-from interviewer_app.audio.activity import speech_regions
-from interviewer_app.audio.clip import SAMPLE_RATE, is_silent
+from interviewer_app.audio.activity import quiet_slices, speech_regions
+from interviewer_app.audio.clip import (CLIPPED_WARNING, SAMPLE_RATE, is_clipped, is_silent,
+                                        release_freed_memory)
 from interviewer_app.core.errors import ModelError
 from interviewer_app.core.models import Segment, Transcript, Word
 from interviewer_app.transcribe.models import ModelSource, download, resolve_model
 
 NO_SPEECH_WARNING = ("no speech was heard: the recording is silent or too quiet; check that the "
                      "right microphone is selected and not muted")
+LONG_S = 600.0  # longer recordings are transcribed window by window ...
+WINDOW_S = 120.0  # ... of at most this many seconds
+NOISE_WARNING = ("no speech was heard: the recording holds only noise (hiss, hum or rumble), not "
+                 "silence; check that the right microphone is selected and that you speak into it")
 UNCLEAR_WARNING = ("much of the audio was hard to make out (noise, distance from the microphone or "
                    "very fast speech); the transcript and feedback may be incomplete")
 
@@ -96,10 +106,33 @@ class Transcriber:
         if duration == 0 or is_silent(samples):
             return Transcript(segments=(), model=self.model_name, duration_s=duration,
                               warnings=(NO_SPEECH_WARNING,))
-        segments, unclear = self.decode(samples, on_progress=on_progress, cancel=cancel)
+        if duration <= LONG_S:
+            segments, unclear = self.decode(samples, on_progress=on_progress, cancel=cancel)
+        else:
+            segments, unclear = self._decode_windows(samples, on_progress, cancel)
         if on_progress is not None:
             on_progress(1.0)
         return self.build_transcript(segments, unclear, samples)
+
+    def _decode_windows(self, samples: np.ndarray, on_progress: Callable[[float], None] | None,
+                        cancel: threading.Event | None) -> tuple[list[Segment], int]:
+        """A long recording, window by window: features are never computed for the whole file and
+        time grows linearly with its length. Each window's prompt is the text just before it."""
+        total = len(samples)
+        segments: list[Segment] = []
+        unclear = 0
+        for start, end in quiet_slices(samples, WINDOW_S):
+            if cancel is not None and cancel.is_set():
+                break
+            progress = None if on_progress is None else \
+                (lambda f, a=start, b=end: on_progress((a + f * (b - a)) / total))
+            prompt = " ".join(s.text for s in segments[-8:])[-800:] or None
+            got, bad = self.decode(samples[start:end], offset=start / SAMPLE_RATE, prompt=prompt,
+                                   on_progress=progress, cancel=cancel)
+            segments += got
+            unclear += bad
+            release_freed_memory()
+        return segments, unclear
 
     def decode(self, samples: np.ndarray, *, offset: float = 0.0, prompt: str | None = None,
                on_progress: Callable[[float], None] | None = None,
@@ -135,9 +168,12 @@ class Transcriber:
         `speech` is given (the live path has measured it already)."""
         warnings = []
         if not segments:
-            warnings.append(NO_SPEECH_WARNING)
+            noise = samples is not None and samples.size and not is_silent(samples)
+            warnings.append(NOISE_WARNING if noise else NO_SPEECH_WARNING)
         elif unclear / len(segments) > 0.5:
             warnings.append(UNCLEAR_WARNING)
+        if samples is not None and is_clipped(samples):
+            warnings.append(CLIPPED_WARNING)
         if duration_s is None:
             duration_s = len(samples) / SAMPLE_RATE
         if speech is None:
