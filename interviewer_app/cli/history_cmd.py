@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -11,6 +12,18 @@ from interviewer_app.core.prompts import CATEGORIES
 from interviewer_app.pipeline import AppContext
 
 FORMATS = ("md", "html", "pdf", "json")
+SQLITE_MAX_INT = 2**63 - 1  # ids and limits past this overflow SQLite's 64-bit integers
+
+
+def positive_int(text: str) -> int:
+    """An attempt id or a --limit: a whole number SQLite can hold (a usage error otherwise)."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 1 <= value <= SQLITE_MAX_INT:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number from 1 to {SQLITE_MAX_INT}")
+    return value
 
 
 def add_parsers(sub) -> None:
@@ -28,21 +41,21 @@ def add_parsers(sub) -> None:
     h.add_argument("--search", metavar="TEXT", help="only attempts whose transcript contains TEXT")
     h.add_argument("--trash", action="store_true", help="list deleted attempts instead")
     h.add_argument("--habits", action="store_true", help="print the habits summary instead (with --json: every figure behind it)")
-    h.add_argument("--limit", type=int, help="at most this many (newest first)")
+    h.add_argument("--limit", type=positive_int, help="at most this many (newest first)")
     h.set_defaults(run=run_history)
 
     e = sub.add_parser("export", help="export one attempt as Markdown, HTML, PDF or JSON")
-    e.add_argument("attempt_id", type=int)
+    e.add_argument("attempt_id", type=positive_int)
     e.add_argument("--format", choices=FORMATS, default="md")
     e.add_argument("--out", type=Path, help="file to write (default: standard output; PDF needs it "
                                             "or writes attempt-N.pdf here)")
     e.set_defaults(run=run_export)
 
     d = sub.add_parser("delete", help="move attempts to the trash (restore brings them back)")
-    d.add_argument("attempt_ids", type=int, nargs="+")
+    d.add_argument("attempt_ids", type=positive_int, nargs="+")
     d.set_defaults(run=lambda a: _trash(a, delete=True))
     r = sub.add_parser("restore", help="bring attempts back from the trash")
-    r.add_argument("attempt_ids", type=int, nargs="+")
+    r.add_argument("attempt_ids", type=positive_int, nargs="+")
     r.set_defaults(run=lambda a: _trash(a, delete=False))
 
 
@@ -135,11 +148,23 @@ def _write(out: Path | None, text: str) -> None:
 
 
 def _trash(args, delete: bool) -> int:
+    """All the ids or none (an unknown id changes nothing), each once; say what really changed."""
+    from interviewer_app.core.models import plural
     from interviewer_app.storage.history import move_to_trash, restore
 
     ctx = _context()
-    for attempt_id in args.attempt_ids:
-        (move_to_trash if delete else restore)(ctx.store, attempt_id)
-    verb = "moved to the trash (undo with `interviewer-app restore`)" if delete else "restored"
-    print(f"interviewer-app: {len(args.attempt_ids)} attempt(s) {verb}", file=sys.stderr)
+    changed = (move_to_trash if delete else restore)(ctx.store, args.attempt_ids)
+    unchanged = [i for i in dict.fromkeys(args.attempt_ids) if i not in changed]
+    parts = []
+    if changed or not unchanged:
+        ids = ", ".join(f"#{i}" for i in changed)
+        parts.append(f"{plural(len(changed), 'attempt')} {'moved to the trash' if delete else 'restored'}"
+                     + (f": {ids}" if ids else ""))
+    if unchanged:
+        ids = ", ".join(f"#{i}" for i in unchanged)
+        was = "was" if len(unchanged) == 1 else "were"
+        parts.append(f"{ids} {was} already in the trash" if delete else f"{ids} {was} not in the trash")
+    if delete and changed:
+        parts.append(f"undo with `interviewer-app restore {' '.join(map(str, changed))}`")
+    print(f"interviewer-app: {'; '.join(parts)}", file=sys.stderr)
     return 0
