@@ -22,6 +22,7 @@ from typing import Callable
 
 import numpy as np
 
+from interviewer_app.core.atomic import write_text_atomic
 from interviewer_app.core.errors import AudioError
 
 FLUSH_S = 0.5
@@ -68,8 +69,8 @@ class Recorder:
         self.folder.mkdir(parents=True, exist_ok=True)
         stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S-%f")
         self._raw_path = self.folder / f"recording-{stamp}.pcm"
-        _sidecar(self._raw_path).write_text(json.dumps({"samplerate": self.samplerate, "channels": 1,
-                                                        "format": "s16le", "started": stamp}))
+        write_text_atomic(_sidecar(self._raw_path), json.dumps({  # whole or not at all, fsynced
+            "samplerate": self.samplerate, "channels": 1, "format": "s16le", "started": stamp}))
         try:
             self._stream = sd.InputStream(samplerate=self.samplerate, channels=1, dtype="float32",
                                           device=self.device, blocksize=int(self.samplerate * BLOCK_S),

@@ -14,7 +14,7 @@ from interviewer_app.core.offline import disable_telemetry
 def build_parser() -> argparse.ArgumentParser:
     from interviewer_app.cli import analyze_cmd, history_cmd, listing, mock_cmd, practice_cmd
 
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="interviewer-app",
         description="Rehearse PM execution interview answers out loud: local transcription, "
                     "pacing against time budgets and 8-step structure feedback. Offline.")
@@ -29,6 +29,56 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse echoes what was typed (a file name, a bad value): without terminal escapes."""
+
+    def _print_message(self, message, file=None):
+        from interviewer_app.core.safe_text import printable
+
+        super()._print_message(printable(message) if message else message, file)
+
+
+class _OutputError(InterviewerError):
+    """Standard output cannot be written (a full disk or device behind `>`)."""
+
+
+class _Stdout:
+    """Standard output for one command: a failed write (e.g. `> /dev/full`) becomes one clear
+    line instead of an "unexpected error" or a traceback at exit."""
+
+    def __init__(self, stream):
+        self._stream = stream
+
+    def write(self, text):
+        return self._guard(self._stream.write, text)
+
+    def flush(self):
+        return self._guard(self._stream.flush)
+
+    def __getattr__(self, name):
+        return getattr(self._stream, name)
+
+    def _guard(self, call, *args):
+        try:
+            return call(*args)
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            _silence_stdout(self._stream)
+            raise _OutputError(f"cannot write to standard output ({exc.strerror or exc}); free some "
+                               "space or send the output somewhere else") from None
+
+
+def _silence_stdout(stream) -> None:
+    """Point stdout at the null device, so Python's flush at exit does not fail a second time."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, stream.fileno())
+        os.close(null)
+    except (OSError, ValueError, AttributeError):  # not a real file (tests capturing output)
+        pass
+
+
 def main(argv: list[str] | None = None) -> int:
     disable_telemetry()  # before anything loads onnxruntime (see core/offline.py)
     argv = sys.argv[1:] if argv is None else argv
@@ -36,22 +86,35 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command is None:
         return _open_desktop_app(parser)
+    stdout, sys.stdout = sys.stdout, _Stdout(sys.stdout)
     try:
-        return args.run(args)
+        code = args.run(args)
+        sys.stdout.flush()
+        return code
     except InterviewerError as exc:
-        print(f"interviewer-app: error: {exc}", file=sys.stderr)
+        _error(str(exc))
         return exc.exit_code
     except KeyboardInterrupt:
         print("interviewer-app: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
+        _silence_stdout(stdout)
         return 0
     except Exception as exc:  # a bug: one line unless asked for details
         if args.debug or os.environ.get("INTERVIEWER_DEBUG"):
             raise
-        print(f"interviewer-app: unexpected error ({type(exc).__name__}: {exc}); run again with "
-              "--debug for details and please report it", file=sys.stderr)
+        _error(f"unexpected error ({type(exc).__name__}: {exc}); run again with --debug for details "
+               "and please report it", prefix="")
         return 1
+    finally:
+        sys.stdout = stdout
+
+
+def _error(message: str, prefix: str = "error: ") -> None:
+    """The one line a failed command leaves on stderr (file names in it cannot drive the terminal)."""
+    from interviewer_app.core.safe_text import printable
+
+    print(f"interviewer-app: {prefix}{printable(message)}", file=sys.stderr)
 
 
 def _open_desktop_app(parser: argparse.ArgumentParser) -> int:

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from interviewer_app.core.errors import UsageError
+from interviewer_app.cli.terminal import safe, say
 from interviewer_app.core.models import format_clock
 from interviewer_app.core.prompts import CATEGORIES
 from interviewer_app.pipeline import AppContext
@@ -49,6 +49,7 @@ def add_parsers(sub) -> None:
     e.add_argument("--format", choices=FORMATS, default="md")
     e.add_argument("--out", type=Path, help="file to write (default: standard output; PDF needs it "
                                             "or writes attempt-N.pdf here)")
+    e.add_argument("--force", action="store_true", help="replace the --out file if it exists")
     e.set_defaults(run=run_export)
 
     d = sub.add_parser("delete", help="move attempts to the trash (restore brings them back)")
@@ -60,7 +61,7 @@ def add_parsers(sub) -> None:
 
 
 def _context() -> AppContext:
-    return AppContext(report=lambda m: print(f"interviewer-app: {m}", file=sys.stderr))
+    return AppContext(report=say)
 
 
 def run_history(args) -> int:
@@ -89,32 +90,37 @@ def run_history(args) -> int:
             print_json(habits.to_dict())
             return 0
         for line in habits.summary:
-            print(line)
+            print(safe(line))
         if habits.mock_phases:
             print("\nMock interviews, time per phase:")
             for m in habits.mock_phases:
                 over = f", by {format_clock(m.mean_overtime_s)} on average" if m.over else ""
-                print(f"  {m.format_name} {m.phase_name.lower()} ({format_clock(m.budget_s)}): over in "
-                      f"{m.over} of {m.sessions} session(s){over}")
+                print(safe(f"  {m.format_name} {m.phase_name.lower()} ({format_clock(m.budget_s)}): over in "
+                           f"{m.over} of {m.sessions} session(s){over}"))
         return 0
     if args.json:
         sys.stdout.write(to_json(rows))
     elif args.csv:
         sys.stdout.write(to_csv(rows))
     elif not rows:
-        print(f"No saved attempts match (data folder: {ctx.paths.data_dir}).")
+        print(safe(f"No saved attempts match (data folder: {ctx.paths.data_dir})."))
     else:
         for r in rows:
             over = "" if r.over_budget is None else (f"  over {format_clock(r.overtime_s)}" if r.over_budget else "  on time")
-            print(f"#{r.id:<5} {r.created_at[:16].replace('T', ' ')}  {(r.prompt_id or '-')[:34]:<34} "
+            print(f"#{r.id:<5} {r.created_at[:16].replace('T', ' ')}  {safe((r.prompt_id or '-')[:34]):<34} "
                   f"{r.steps_heard}/8 steps  {format_clock(r.duration_s)}{over}")
     return 0
 
 
 def run_export(args) -> int:
     from interviewer_app.export.attempt import to_html, to_markdown
+    from interviewer_app.export.destination import check_destination
 
     ctx = _context()
+    if args.format == "pdf" and args.out is None:
+        args.out = Path(f"attempt-{args.attempt_id}.pdf")
+    if args.out is not None:  # before any work: never the app's own files, a folder, or (unasked) an existing file
+        check_destination(args.out, ctx.paths, overwrite=args.force)
     fb = ctx.store.feedback_json(args.attempt_id)
     if args.format == "json":
         import json
@@ -130,21 +136,20 @@ def run_export(args) -> int:
     else:
         from interviewer_app.ui.pdf_export import html_to_pdf
 
-        out = args.out or Path(f"attempt-{args.attempt_id}.pdf")
-        html_to_pdf(to_html(fb, meta, scores, notes), out)
-        print(f"interviewer-app: wrote {out}", file=sys.stderr)
+        html_to_pdf(to_html(fb, meta, scores, notes), args.out)
+        say(f"wrote {args.out}")
     return 0
 
 
 def _write(out: Path | None, text: str) -> None:
+    """To the file whole (temp file, fsync, rename: a failure leaves the old file), or to stdout."""
+    from interviewer_app.core.atomic import write_text_atomic
+
     if out is None:
-        sys.stdout.write(text)
+        sys.stdout.write(safe(text))
         return
-    try:
-        out.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise UsageError(f"cannot write {out} ({exc.strerror})") from None
-    print(f"interviewer-app: wrote {out}", file=sys.stderr)
+    write_text_atomic(out, text)
+    say(f"wrote {out}")
 
 
 def _trash(args, delete: bool) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from interviewer_app.cli.report import print_json
+from interviewer_app.cli.terminal import safe
 from interviewer_app.core.models import format_clock
 from interviewer_app.core.prompts import CATEGORIES, FRAMEWORKS
 from interviewer_app.pipeline import AppContext
@@ -33,9 +34,9 @@ def run_prompts(args) -> int:
         print_json(rows)
         return 0
     for p in prompts:
-        print(f"{p.id}  [{p.category}, {p.framework}]")
-        print(textwrap.indent(textwrap.fill(p.text, 90), "    "))
-    print(f"\n{len(prompts)} prompts. Add your own in {ctx.paths.user_prompts}")
+        print(safe(f"{p.id}  [{p.category}, {p.framework}]"))  # your own prompts.toml: no escapes
+        print(safe(textwrap.indent(textwrap.fill(p.text, 90), "    ")))
+    print(safe(f"\n{len(prompts)} prompts. Add your own in {ctx.paths.user_prompts}"))
     return 0
 
 
@@ -52,6 +53,6 @@ def run_budgets(args) -> int:
     for f in formats:
         phases = ", ".join(f"{ph.key} {format_clock(ph.seconds)}" + (" (default)" if ph.key == f.default_phase else "")
                            for ph in f.phases)
-        print(f"{f.key:<9} {f.name:<22} {phases}")
-    print(f"\nUse --company KEY [--phase KEY], or --budget SECONDS. Override in {ctx.paths.user_budgets}")
+        print(safe(f"{f.key:<9} {f.name:<22} {phases}"))  # your own budgets.toml: no escapes
+    print(safe(f"\nUse --company KEY [--phase KEY], or --budget SECONDS. Override in {ctx.paths.user_budgets}"))
     return 0

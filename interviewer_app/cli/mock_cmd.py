@@ -10,7 +10,7 @@ from pathlib import Path
 
 from interviewer_app.analysis.mock_report import MockReport, build_report
 from interviewer_app.cli.report import print_json
-from interviewer_app.cli.terminal import say
+from interviewer_app.cli.terminal import safe, say
 from interviewer_app.core.errors import InterviewerError, UsageError
 from interviewer_app.core.mock import MockPlan, parse_phase_spec, plan_custom, plan_for_format
 from interviewer_app.core.mock_folder import MANIFEST, assign, pinned_prompts, read_folder
@@ -111,7 +111,7 @@ def run_mock(args) -> int:
         if args.json:
             print_json(plan.to_dict())
         else:
-            sys.stdout.write(plan.describe())
+            sys.stdout.write(safe(plan.describe()))
         return 0
     from interviewer_app.cli.mock_live import run_live
 
@@ -204,7 +204,7 @@ def run_sessions(args) -> int:
         return 0
     for r in rows:
         recorded = format_clock(r.recorded_s) if r.recorded_s is not None else "-"
-        print(f"{r.id:>4}  {r.started_at[:16].replace('T', ' ')}  {r.format_name:<12} {r.status:<10} "
+        print(f"{r.id:>4}  {r.started_at[:16].replace('T', ' ')}  {safe(r.format_name):<12} {r.status:<10} "
               f"{r.answers} answers ({plural(r.follow_up_answers, 'follow-up')}), "
               f"{recorded} recorded")
     return 0
@@ -224,5 +224,5 @@ def _print_report(report: MockReport, as_json: bool) -> None:
     if as_json:
         print_json(report.to_dict())
     else:
-        sys.stdout.write(report.text())
+        sys.stdout.write(safe(report.text()))
 

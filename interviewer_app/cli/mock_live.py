@@ -11,7 +11,7 @@ import threading
 
 from interviewer_app.analysis.mock_report import build_report, structure_line
 from interviewer_app.audio.recorder import Recorder
-from interviewer_app.cli.terminal import device_arg, say, wait_for_stop
+from interviewer_app.cli.terminal import device_arg, safe, say, wait_for_stop
 from interviewer_app.core.errors import UsageError
 from interviewer_app.core.mock import MockPlan
 from interviewer_app.core.models import format_clock
@@ -64,7 +64,7 @@ def run_live(ctx: AppContext, plan: MockPlan, args) -> int:
         if sessions is not None:
             sessions.abandon(session_id, notes="stopped with Ctrl+C")
             say(f"session {session_id} abandoned; its {len(run.answers)} answer(s) are kept")
-        sys.stdout.write(build_report(plan, run.answers, "abandoned", session_id=session_id).text())
+        sys.stdout.write(safe(build_report(plan, run.answers, "abandoned", session_id=session_id).text()))
         return 130
     if sessions is not None:
         sessions.finish(session_id)
@@ -75,7 +75,7 @@ def run_live(ctx: AppContext, plan: MockPlan, args) -> int:
 
         print_json(report.to_dict())
     else:
-        sys.stdout.write(report.text())
+        sys.stdout.write(safe(report.text()))
     return 0
 
 

@@ -9,7 +9,7 @@ import threading
 from interviewer_app.audio.devices import list_input_devices
 from interviewer_app.audio.recorder import Recorder
 from interviewer_app.cli.report import print_json, print_result
-from interviewer_app.cli.terminal import device_arg, say, wait_for_stop
+from interviewer_app.cli.terminal import device_arg, safe, say, wait_for_stop
 from interviewer_app.core.errors import UsageError
 from interviewer_app.core.models import format_clock
 from interviewer_app.pipeline import (AppContext, analyze_file, finish_live_answer, refine_answer,
@@ -49,7 +49,7 @@ def run_devices(args) -> int:
         print("No microphone found. Plug one in, or check PortAudio (sudo apt install libportaudio2).")
         return 1
     for d in devices:
-        print(f"{d.index:>3}{' *' if d.is_default else '  '} {d.name}")
+        print(f"{d.index:>3}{' *' if d.is_default else '  '} {safe(d.name)}")
     return 0
 
 

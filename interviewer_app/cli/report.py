@@ -1,4 +1,5 @@
-"""The readable report `analyze` prints without --json."""
+"""The readable report `analyze` prints without --json (and the one way commands print JSON).
+Both are safe on a terminal: the report goes through `terminal.safe`, JSON escapes control characters."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import sys
 from pathlib import Path
 
 from interviewer_app.analysis.feedback import AnswerFeedback
+from interviewer_app.cli.terminal import safe
 from interviewer_app.core.models import format_clock
 from interviewer_app.core.rubric import RUBRIC
 from interviewer_app.core.steps import STEPS
@@ -145,4 +147,4 @@ def print_result(result: dict, feedback: AnswerFeedback, source: Path, as_json: 
     if as_json:
         print_json(result)
     else:
-        sys.stdout.write(text_report(feedback, source))
+        sys.stdout.write(safe(text_report(feedback, source)))  # transcript and file name: no escapes

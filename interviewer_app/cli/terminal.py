@@ -1,5 +1,6 @@
-"""What the terminal commands share: one-line messages on stderr, the --device argument, and
-waiting for the end of an answer being recorded (Enter, or --seconds of audio)."""
+"""What the terminal commands share: one-line messages on stderr, `safe` for any recorded or user
+text printed (no terminal escapes), the --device argument, and waiting for the end of an answer
+being recorded (Enter, or --seconds of audio)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import time
 from typing import TYPE_CHECKING
 
 from interviewer_app.core.models import format_clock
+from interviewer_app.core.safe_text import printable as safe  # every line printed goes through it
 
 if TYPE_CHECKING:  # annotations only: `analyze` needs no audio stack
     from interviewer_app.audio.recorder import Recorder
@@ -16,7 +18,7 @@ if TYPE_CHECKING:  # annotations only: `analyze` needs no audio stack
 
 
 def say(message: str) -> None:
-    print(f"interviewer-app: {message}", file=sys.stderr, flush=True)
+    print(f"interviewer-app: {safe(message)}", file=sys.stderr, flush=True)
 
 
 def device_arg(text: str | None) -> int | str | None:

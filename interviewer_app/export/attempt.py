@@ -4,12 +4,11 @@ stored feedback JSON, so old attempts export the same way."""
 
 from __future__ import annotations
 
-import html
-
 from interviewer_app.core.models import format_clock
 from interviewer_app.core.rubric import RUBRIC
 from interviewer_app.core.steps import STEP_COLORS, STEPS
 from interviewer_app.export.content import content_html, content_markdown
+from interviewer_app.export.escape import html_text, md, md_lines
 
 
 def _tint(step: str, alpha: float = 0.3) -> str:
@@ -38,23 +37,23 @@ def _facts(fb: dict, meta: dict) -> list[str]:
 
 def to_markdown(fb: dict, meta: dict, scores: dict[str, int], notes: str) -> str:
     prompt = (fb.get("prompt") or {}).get("text") or "Free answer"
-    out = [f"# {prompt}", ""] + [f"- {f}" for f in _facts(fb, meta)]
+    out = [f"# {md(prompt)}", ""] + [f"- {md(f)}" for f in _facts(fb, meta)]
     out += ["", f"## Structure: {fb['steps_heard']} of 8 steps heard", ""]
     for step in STEPS:
         r = fb["steps"][step.key]
         if r["heard"]:
             when = f" at {format_clock(r['first_s'])}" if r["first_s"] is not None else ""
-            out.append(f"- [x] **{step.title}**{when} — \"{r['evidence'][0]['cue']}\"")
+            out.append(f"- [x] **{md(step.title)}**{when} — \"{md(r['evidence'][0]['cue'])}\"")
         else:
-            out.append(f"- [ ] **{step.title}** — {step.tip}")
+            out.append(f"- [ ] **{md(step.title)}** — {md(step.tip)}")
     if fb.get("jumped_to_options"):
         out += ["", "> Jumped to options before restating the goal, scoping or mapping (guide 003)."]
     out += content_markdown(fb)
     out += ["", "## Transcript", ""]
     for s in fb.get("sentences", []):
         when = f"`{format_clock(s['start'])}` " if s.get("start") is not None else ""
-        tags = f" *({', '.join(s['steps'])})*" if s["steps"] else ""
-        out.append(f"{when}{s['text']}{tags}  ")
+        tags = f" *({md(', '.join(s['steps']))})*" if s["steps"] else ""
+        out.append(f"{when}{md(s['text'])}{tags}  ")
     out += _score_lines_md(scores, notes)
     return "\n".join(out).rstrip() + "\n"
 
@@ -63,14 +62,14 @@ def _score_lines_md(scores: dict[str, int], notes: str) -> list[str]:
     if not scores and not notes:
         return []
     out = ["", "## Self-score", ""]
-    out += [f"- {d.title}: {scores[d.key]}/5" for d in RUBRIC if d.key in scores]
+    out += [f"- {md(d.title)}: {scores[d.key]}/5" for d in RUBRIC if d.key in scores]
     if notes:
-        out += ["", notes]
+        out += ["", *md_lines(notes)]
     return out
 
 
 def to_html(fb: dict, meta: dict, scores: dict[str, int], notes: str) -> str:
-    e = html.escape
+    e = html_text
     prompt = (fb.get("prompt") or {}).get("text") or "Free answer"
     parts = [
         "<!DOCTYPE html><html><head><meta charset='utf-8'>",

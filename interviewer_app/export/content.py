@@ -5,10 +5,9 @@ the stored feedback JSON; answers saved before signals existed get no section.""
 
 from __future__ import annotations
 
-import html
-
 from interviewer_app.core.models import format_clock
 from interviewer_app.core.rubric import RUBRIC
+from interviewer_app.export.escape import html_text, md
 
 REASONS = 2  # reasons per suggested score in an export
 SUGGESTED_NOTE = "Suggested from what was heard: a second opinion, not your self-score."
@@ -54,19 +53,19 @@ def content_markdown(fb: dict) -> list[str]:
         return []
     strengths, concerns, missed = _groups(fb)
     out = ["", "## Content", ""]
-    out.append("- Strengths heard: " + (", ".join(s["title"] + _when(s) for s in strengths) or "none"))
+    out.append("- Strengths heard: " + (md(", ".join(s["title"] + _when(s) for s in strengths)) or "none"))
     out.append("- Concerns found: " + ("" if concerns else "none"))
-    out += [f"  - **{s['title']}**{_when(s)} — {s['tip']}" for s in concerns]
+    out += [f"  - **{md(s['title'])}**{_when(s)} — {md(s['tip'])}" for s in concerns]
     if missed:
-        out.append("- To add next time: " + ", ".join(s["title"] for s in missed))
+        out.append("- To add next time: " + md(", ".join(s["title"] for s in missed)))
     framework = _framework_line(fb)
     if framework:
-        out.append(f"- Framework: {framework}")
-        out.append(f"- Metrics named: {_metrics_named(fb)}")
+        out.append(f"- Framework: {md(framework)}")
+        out.append(f"- Metrics named: {md(_metrics_named(fb))}")
     suggested = _suggested(fb)
     if suggested:
         out += ["", "### Suggested scores", "", f"*{SUGGESTED_NOTE}*", ""]
-        out += [f"- {title}: {score}/5" + (f" — {'; '.join(reasons)}" if reasons else "")
+        out += [f"- {md(title)}: {score}/5" + (f" — {md('; '.join(reasons))}" if reasons else "")
                 for title, score, reasons in suggested]
     return out
 
@@ -74,7 +73,7 @@ def content_markdown(fb: dict) -> list[str]:
 def content_html(fb: dict) -> list[str]:
     if not fb.get("signals"):
         return []
-    e = html.escape
+    e = html_text
     strengths, concerns, missed = _groups(fb)
     items = [f"<li><b>Strengths heard:</b> {e(', '.join(s['title'] + _when(s) for s in strengths) or 'none')}</li>",
              "<li><b>Concerns found:</b> " + ("none" if not concerns else "<ul>" + "".join(

@@ -1,4 +1,4 @@
-"""The whole history as CSV or JSON, one row per kept attempt."""
+"""The whole history as CSV or JSON, one row per kept attempt (CSV cells cannot start a formula)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,9 @@ import csv
 import io
 import json
 
+from interviewer_app.core.safe_text import printable
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CSV_FIELDS = ("id", "created_at", "prompt_id", "category", "budget_format", "budget_phase", "budget_s",
               "duration_s", "overtime_s", "over_budget", "over_at_step", "steps_heard", "missing_steps",
               "jumped_to_options", "wpm", "filler_count", "think_time_s", "time_to_restate_s",
@@ -19,8 +22,17 @@ def to_csv(rows) -> str:
     for r in rows:
         d = r.to_dict()
         d["missing_steps"] = " ".join(d["missing_steps"])
-        writer.writerow(d)
+        writer.writerow({k: _cell(v) for k, v in d.items()})
     return buf.getvalue()
+
+
+def _cell(value):
+    """A text cell a spreadsheet cannot run: one starting with = + - @ (or a tab or carriage return,
+    which some strip first) gets a leading apostrophe; control characters are replaced."""
+    if not isinstance(value, str):
+        return value
+    value = printable(value)
+    return "'" + value if value[:1] in FORMULA_STARTS else value
 
 
 def to_json(rows) -> str:

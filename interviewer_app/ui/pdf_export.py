@@ -1,11 +1,13 @@
 """An attempt's HTML export printed to PDF with Qt's own text layout and PDF writer (no extra
-dependency). Works without a display: the CLI sets up an offscreen Qt application."""
+dependency). Works without a display: the command line makes an offscreen Qt application, whatever
+QT_QPA_PLATFORM says (a PDF needs no window). The PDF is made in memory and then written whole
+(core/atomic.py), so a full disk leaves the old file as it was."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
+from interviewer_app.core.atomic import write_bytes_atomic
 from interviewer_app.ui.qt import QtCore, QtGui
 
 
@@ -13,11 +15,18 @@ _APP = None  # the Qt application made for a command-line export, kept for the p
 
 
 def html_to_pdf(html: str, out: Path) -> Path:
+    write_bytes_atomic(out, html_to_pdf_bytes(html))
+    return out
+
+
+def html_to_pdf_bytes(html: str) -> bytes:
     global _APP
     if QtGui.QGuiApplication.instance() is None:
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        _APP = QtGui.QGuiApplication([])
-    writer = QtGui.QPdfWriter(str(out))
+        # "-platform" wins over QT_QPA_PLATFORM: "xcb" with no display would abort the process.
+        _APP = QtGui.QGuiApplication(["interviewer-app", "-platform", "offscreen"])
+    buffer = QtCore.QBuffer()
+    buffer.open(QtCore.QIODevice.OpenModeFlag.WriteOnly)
+    writer = QtGui.QPdfWriter(buffer)
     writer.setPageSize(QtGui.QPageSize(QtGui.QPageSize.PageSizeId.A4))
     writer.setPageMargins(QtCore.QMarginsF(18, 18, 18, 18), QtGui.QPageLayout.Unit.Millimeter)
     writer.setResolution(96)  # lay text out at screen density so point sizes come out right
@@ -27,7 +36,10 @@ def html_to_pdf(html: str, out: Path) -> Path:
     doc.setHtml(html)
     doc.setPageSize(QtCore.QSizeF(writer.width(), writer.height()))
     doc.print_(writer)
-    if not out.exists() or out.stat().st_size == 0:
+    del writer  # the PDF trailer is complete once the painter has ended
+    data = bytes(buffer.data())
+    buffer.close()
+    if not data.startswith(b"%PDF"):
         from interviewer_app.core.errors import StorageError
-        raise StorageError(f"could not write the PDF {out}")
-    return out
+        raise StorageError("Qt could not lay out the PDF; export as HTML instead and print that")
+    return data

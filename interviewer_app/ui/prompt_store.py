@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from interviewer_app.core.atomic import replacing
+from interviewer_app.core.errors import DataFileError
 from interviewer_app.core.models import Prompt
 from interviewer_app.core.prompts import parse_prompts_file
 
@@ -13,7 +15,9 @@ def _quote(text: str) -> str:
 
 
 def append_user_prompt(path: Path, prompt: Prompt) -> None:
-    """Add the prompt, then re-read the file so a mistake is caught now, not at next start."""
+    """Add the prompt: the whole new file is written beside the old one and re-read, so a mistake
+    is caught now (not at next start), and only then replaces it; a failure (a full disk) leaves
+    prompts.toml as it was."""
     path.parent.mkdir(parents=True, exist_ok=True)
     block = "\n".join([
         "", "[[prompt]]", f"id = {_quote(prompt.id)}", f"text = {_quote(prompt.text)}",
@@ -21,9 +25,10 @@ def append_user_prompt(path: Path, prompt: Prompt) -> None:
         f"hint = {_quote(prompt.hint)}", 'source = "your own"', "",
     ])
     before = path.read_text(encoding="utf-8") if path.exists() else ""
-    path.write_text(before + block, encoding="utf-8")
-    try:
-        parse_prompts_file(path, origin=str(path))
-    except Exception:
-        path.write_text(before, encoding="utf-8")
-        raise
+    with replacing(path) as tmp:
+        tmp.write_text(before + block, encoding="utf-8")
+        try:
+            parse_prompts_file(tmp, origin=str(path))
+        except DataFileError as exc:  # name the user's file, not the temporary one
+            where = f"{exc.path}:{exc.line}" if exc.line else str(exc.path)
+            raise DataFileError(path, exc.line, str(exc).removeprefix(where + ": ")) from None
