@@ -5,7 +5,8 @@ Threads: PortAudio's callback only copies each block into a queue (it never bloc
 touches Qt); a writer thread appends the blocks to `<name>.pcm` (16-bit, flushed and fsynced at
 least every FLUSH_S) and keeps the level meter; whoever owns the recorder (the UI on a timer, or
 the CLI) reads `status()`. `stop()` turns the raw file into FLAC. A `.pcm` left behind by a crash
-is turned into FLAC by `recover_partial_recordings()` on the next start.
+is turned into FLAC by `recover_partial_recordings()` on the next start; one still being recorded
+(by a second window, or `practice` in a terminal) is locked by its recorder and left alone.
 """
 
 from __future__ import annotations
@@ -22,6 +23,10 @@ from typing import Callable
 
 import numpy as np
 
+try:
+    import fcntl
+except ImportError:  # Windows: a file open in another process cannot be deleted there anyway
+    fcntl = None
 from interviewer_app.core.atomic import write_text_atomic
 from interviewer_app.core.errors import AudioError
 
@@ -61,6 +66,7 @@ class Recorder:
         self._stream = None
         self._writer: threading.Thread | None = None
         self._raw_path: Path | None = None
+        self._raw_lock = None  # the raw file, open and locked while this recording is unfinished
         self._stopping = False
 
     # -- lifecycle -------------------------------------------------------------------------
@@ -69,6 +75,7 @@ class Recorder:
         self.folder.mkdir(parents=True, exist_ok=True)
         stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S-%f")
         self._raw_path = self.folder / f"recording-{stamp}.pcm"
+        self._raw_lock = _create_locked(self._raw_path)
         write_text_atomic(_sidecar(self._raw_path), json.dumps({  # whole or not at all, fsynced
             "samplerate": self.samplerate, "channels": 1, "format": "s16le", "started": stamp}))
         try:
@@ -107,7 +114,10 @@ class Recorder:
         self._queue.put(None)
         if self._writer is not None:
             self._writer.join()
-        path = finalize(self._raw_path) if finalize_audio else self._raw_path
+        try:
+            path = finalize(self._raw_path) if finalize_audio else self._raw_path
+        finally:
+            self._unlock()
         return Recording(path, self._frames / self.samplerate, self._error)
 
     # -- threads ---------------------------------------------------------------------------
@@ -146,7 +156,13 @@ class Recorder:
             f.flush()
             os.fsync(f.fileno())
 
+    def _unlock(self) -> None:
+        if self._raw_lock is not None:
+            self._raw_lock.close()
+            self._raw_lock = None
+
     def _cleanup_empty(self) -> None:
+        self._unlock()
         for p in (self._raw_path, _sidecar(self._raw_path)):
             if p is not None and p.exists():
                 p.unlink()
@@ -174,9 +190,58 @@ def finalize(raw_path: Path) -> Path:
 
 
 def recover_partial_recordings(folder: Path) -> list[Path]:
-    """FLAC files made from recordings a crash left unfinished."""
+    """FLAC files made from recordings a crash left unfinished. A recording still in progress in
+    another process holds its lock and is left alone; so is one another window is recovering."""
     folder = Path(folder)
-    return [finalize(p) for p in sorted(folder.glob("recording-*.pcm"))] if folder.exists() else []
+    recovered = []
+    for raw in sorted(folder.glob("recording-*.pcm")) if folder.exists() else ():
+        handle = _lock_if_free(raw)
+        if handle is False:
+            continue
+        try:
+            recovered.append(finalize(raw))
+        finally:
+            if handle is not None:
+                handle.close()
+    return recovered
+
+
+def _create_locked(raw_path: Path):
+    """Create the raw file with an exclusive lock (flock) held until the recording is finished, so
+    recover_partial_recordings() elsewhere leaves it alone. It is made under another name and
+    renamed once locked: a `.pcm` in progress is never seen unlocked. A crash frees the lock."""
+    if fcntl is None:
+        return None
+    tmp = raw_path.with_name(raw_path.name + ".new")
+    handle = open(tmp, "ab")
+    try:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+    except OSError:  # a file system without locks: record anyway, unprotected
+        pass
+    os.replace(tmp, raw_path)
+    return handle
+
+
+def _lock_if_free(raw_path: Path):
+    """The raw file opened and locked (close it to unlock), None where files cannot be locked, or
+    False when it is being recorded (or recovered) by another process, or is gone."""
+    if fcntl is None:
+        return None
+    try:
+        handle = open(raw_path, "rb")
+    except OSError:
+        return False
+    try:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        handle.close()
+        return False
+    except OSError:  # no locks on this file system: recover as before
+        pass
+    if not raw_path.exists():  # finished by its owner while we waited for the lock
+        handle.close()
+        return False
+    return handle
 
 
 def _sidecar(raw_path: Path | None) -> Path | None:

@@ -281,3 +281,76 @@ def test_trash_and_restore_check_every_id_first_and_change_nothing_when_one_is_m
     assert [r.id for r in query(store, HistoryFilter(in_trash=True))] == [a]
     move_to_trash(store, b)  # one id, as the desktop app calls it
     assert query(store) == []
+
+
+# A recording in progress in another process (a second window, or `practice` in a terminal), with a
+# stand-in microphone: half a second of audio before it says so, half a second more after its stdin closes.
+RECORDING_ELSEWHERE = """
+import json, sys, threading
+import numpy as np
+from interviewer_app.audio.recorder import Recorder
+
+class Microphone:
+    def InputStream(self, samplerate, channels, dtype, device, blocksize, callback, finished_callback):
+        self.speak = lambda n: [callback(np.full((blocksize, 1), 0.25, np.float32), blocksize, None, None)
+                                for _ in range(n)]
+        class Stream:
+            active = True
+            def start(self): pass
+            def stop(self): pass
+            def close(self): pass
+        return Stream()
+
+mic, written = Microphone(), threading.Semaphore(0)
+recorder = Recorder(sys.argv[1], sd=mic, on_audio=lambda block: written.release())
+recorder.start()
+mic.speak(10)
+for _ in range(10):
+    written.acquire()  # on disk
+print("recording", flush=True)
+sys.stdin.read()
+mic.speak(10)
+done = recorder.stop()
+print(json.dumps({"path": str(done.path), "seconds": done.seconds}), flush=True)
+"""
+
+
+@contextmanager
+def recording_elsewhere(folder):
+    proc = subprocess.Popen([sys.executable, "-c", RECORDING_ELSEWHERE, str(folder)], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout.readline().strip() == "recording", proc.stderr.read()
+        yield proc
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        proc.wait(timeout=30)
+
+
+def test_recovery_at_start_leaves_a_recording_in_progress_in_another_process_alone(tmp_path):
+    rec = tmp_path / "recordings"
+    with recording_elsewhere(rec) as proc:
+        [raw] = rec.glob("recording-*.pcm")
+        assert recover_partial_recordings(rec) == []  # what the app does when a second window starts
+        AttemptStore(open_database(tmp_path / "db.sqlite3"), rec)
+        assert raw.exists()
+        proc.stdin.close()
+        done = json.loads(proc.stdout.readline())
+        assert proc.wait(timeout=30) == 0, proc.stderr.read()
+    assert done["seconds"] == 1.0
+    audio, rate = __import__("soundfile").read(done["path"])
+    assert rate == 16000 and len(audio) == 16000  # nothing lost to the other window
+    assert not raw.exists() and recover_partial_recordings(rec) == []
+
+
+def test_a_recording_whose_process_was_killed_is_still_recovered(tmp_path):
+    rec = tmp_path / "recordings"
+    with recording_elsewhere(rec) as proc:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+    [raw] = rec.glob("recording-*.pcm")
+    on_disk = raw.stat().st_size // 2  # what the OS had; up to FLUSH_S more was in the process
+    [flac] = recover_partial_recordings(rec)
+    audio, rate = __import__("soundfile").read(flac)
+    assert len(audio) == on_disk > 0 and not list(rec.glob("*.pcm"))
