@@ -141,16 +141,20 @@ def empty_trash(store: AttemptStore, older_than_days: float = TRASH_DAYS) -> int
     """Delete attempts in the trash for longer than the given days, with their audio files."""
     cutoff = (datetime.now(timezone.utc) - timedelta(days=older_than_days)).isoformat(timespec="seconds")
     with store._lock:
-        rows = store.db.execute("SELECT id, audio_path FROM attempts WHERE deleted_at IS NOT NULL "
-                                "AND deleted_at <= ?", [cutoff]).fetchall()
-        for attempt_id, audio in rows:
-            if audio:
-                (store.recordings_dir.parent / audio).unlink(missing_ok=True)
-            with store.db.conn:
-                store.db.execute("DELETE FROM attempt_scores WHERE attempt_id = ?", [attempt_id])
-                store.db.execute("DELETE FROM attempt_steps WHERE attempt_id = ?", [attempt_id])
-                store.db.execute("DELETE FROM attempt_feedback WHERE attempt_id = ?", [attempt_id])
-                store.db.execute("DELETE FROM attempts WHERE id = ?", [attempt_id])
+        try:
+            rows = store.db.execute("SELECT id, audio_path FROM attempts WHERE deleted_at IS NOT NULL "
+                                    "AND deleted_at <= ?", [cutoff]).fetchall()
+            for attempt_id, audio in rows:
+                if audio:
+                    (store.recordings_dir.parent / audio).unlink(missing_ok=True)
+                with store.db.conn:
+                    store.db.execute("DELETE FROM attempt_scores WHERE attempt_id = ?", [attempt_id])
+                    store.db.execute("DELETE FROM attempt_steps WHERE attempt_id = ?", [attempt_id])
+                    store.db.execute("DELETE FROM attempt_feedback WHERE attempt_id = ?", [attempt_id])
+                    store.db.execute("DELETE FROM attempts WHERE id = ?", [attempt_id])
+        except sqlite3.Error as exc:
+            _rollback(store.db.conn)
+            raise _storage_error(exc, store.opened.path, "the trash was not emptied") from None
     return len(rows)
 
 
