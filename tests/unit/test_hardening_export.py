@@ -36,6 +36,16 @@ def attempt(tmp_path):
 
 
 @pytest.fixture
+def long_attempt(tmp_path):
+    """An attempt whose export (about 40 KB of Markdown) is larger than the old file it replaces."""
+    answer = tmp_path / "long.txt"
+    answer.write_text(" ".join(f"The goal is retention for cohort {i}. We could add emails." for i in range(400)))
+    out = run("analyze", str(answer), "--save", "--json")
+    assert out.returncode == 0, out.stderr
+    return json.loads(out.stdout)["attempt_id"]
+
+
+@pytest.fixture
 def tiny_disk(tmp_path):
     if os.geteuid() != 0:
         pytest.skip("mounting a tiny tmpfs needs root")
@@ -106,12 +116,12 @@ def test_export_to_a_folder_is_refused(attempt, tmp_path, fmt):
 
 # -- item 3: a failed write leaves the old file as it was, and no temporary file ------------------
 @pytest.mark.parametrize("fmt", ["md", "pdf"])
-def test_export_on_a_full_disk_keeps_the_old_file(attempt, tiny_disk, fmt):
+def test_export_on_a_full_disk_keeps_the_old_file(long_attempt, tiny_disk, fmt):
     target = tiny_disk / f"attempt.{fmt}"
-    old = os.urandom(20_000)
+    old = os.urandom(6_000)  # smaller than the new export: writing in place would leave half of it
     target.write_bytes(old)
     _fill(tiny_disk)
-    out = run("export", str(attempt), "--format", fmt, "--out", str(target), "--force")
+    out = run("export", str(long_attempt), "--format", fmt, "--out", str(target), "--force")
     assert out.returncode == 1 and "full" in _one_clean_line(out.stderr)
     assert target.read_bytes() == old
     assert sorted(p.name for p in tiny_disk.iterdir()) == [target.name, "filler"]
