@@ -28,7 +28,7 @@ try:
 except ImportError:  # Windows: a file open in another process cannot be deleted there anyway
     fcntl = None
 from interviewer_app.core.atomic import write_text_atomic
-from interviewer_app.core.errors import AudioError
+from interviewer_app.core.errors import AudioError, InterviewerError
 
 FLUSH_S = 0.5
 BLOCK_S = 0.05
@@ -76,8 +76,12 @@ class Recorder:
         stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S-%f")
         self._raw_path = self.folder / f"recording-{stamp}.pcm"
         self._raw_lock = _create_locked(self._raw_path)
-        write_text_atomic(_sidecar(self._raw_path), json.dumps({  # whole or not at all, fsynced
-            "samplerate": self.samplerate, "channels": 1, "format": "s16le", "started": stamp}))
+        try:
+            write_text_atomic(_sidecar(self._raw_path), json.dumps({  # whole or not at all, fsynced
+                "samplerate": self.samplerate, "channels": 1, "format": "s16le", "started": stamp}))
+        except InterviewerError:  # a full disk: no empty raw file left behind either
+            self._cleanup_empty()
+            raise
         try:
             self._stream = sd.InputStream(samplerate=self.samplerate, channels=1, dtype="float32",
                                           device=self.device, blocksize=int(self.samplerate * BLOCK_S),
