@@ -158,7 +158,10 @@ class AttemptStore:
         except BaseException as exc:
             _rollback(conn)
             if written is not None:
-                written.unlink(missing_ok=True)
+                try:
+                    written.unlink(missing_ok=True)
+                except OSError:  # cannot happen where the FLAC was just written; never hide exc
+                    pass
             if isinstance(exc, sqlite3.OperationalError):  # busy, full, read-only: the user can act
                 raise _storage_error(exc, self.opened.path, "this answer was not saved") from None
             raise
