@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 
 # C0 controls but tab and newline, DEL, C1 controls (ESC and CSI start terminal sequences), and the
-# bidirectional overrides and isolates that can make text read differently from what it is.
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# bidirectional overrides and isolates that can make text read differently from what it is, and
+# lone surrogates (the bytes of a file name that is not UTF-8), which a UTF-8 stream cannot write.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 REPLACEMENT = "\ufffd"
 
 

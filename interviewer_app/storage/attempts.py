@@ -130,7 +130,8 @@ class AttemptStore:
             "budget_format": budget.format_key if budget else None,
             "budget_phase": budget.phase_key if budget else None,
             "budget_s": budget.seconds if budget else None,
-            "source_path": str(source_path) if source_path else None,
+            # a file name that is not UTF-8 (bytes kept as surrogates) is stored with U+FFFD for them
+            "source_path": os.fsencode(source_path).decode("utf-8", "replace") if source_path else None,
             "audio_path": None,
             **_analysis_columns(d),
         }
@@ -200,7 +201,14 @@ class AttemptStore:
             os.replace(tmp, final)
         except (OSError, RuntimeError) as exc:
             if "tmp" in locals():
-                tmp.unlink(missing_ok=True)  # no half-written file left behind
+                try:
+                    tmp.unlink(missing_ok=True)  # no half-written file left behind
+                except OSError:
+                    pass  # a read-only folder (EROFS even for a missing file) holds none
+            if getattr(exc, "errno", None) == errno.EROFS or (self.recordings_dir.is_dir() and
+                                                               not os.access(self.recordings_dir, os.W_OK)):
+                raise StorageError(f"cannot save the recording: {self.recordings_dir} is read-only; set "
+                                   "INTERVIEWER_DATA_DIR to a folder you can write to") from None
             if getattr(exc, "errno", None) == errno.ENOSPC or "space" in str(exc).lower() \
                     or _nearly_full(self.recordings_dir, needed=samples.size * 2):
                 raise StorageError(f"the disk holding {self.recordings_dir} is full; free some space "

@@ -1,8 +1,11 @@
 """Warnings about the recording itself, through the real CLI on real files: a WAV whose data
-ends before its header says, an answer clipped by too much gain, and white noise (not silence)."""
+ends before its header says, an answer clipped by too much gain, and white noise (not silence);
+and saving an answer whose file name is not UTF-8, or onto a read-only mount."""
 
 import json
+import os
 import shutil
+import sqlite3
 import struct
 import subprocess
 
@@ -74,3 +77,50 @@ def test_white_noise_is_called_noise_not_silence(tmp_path):
     quiet = analyze_json(silence)
     assert any("silent or too quiet" in w for w in quiet["warnings"])
     assert not any("noise" in w for w in quiet["warnings"])
+
+
+def test_a_file_name_that_is_not_utf8_is_analysed_and_saved(jump_answer, tmp_path, isolated_home):
+    odd = os.fsencode(tmp_path) + b"/\xff-answer.wav"  # Latin-1 bytes from an old archive
+    shutil.copyfile(jump_answer.wav, odd)
+    # a strict UTF-8 stdout (as under some locales) cannot write the name's raw byte
+    result = subprocess.run([CLI, "analyze", odd, "--save"], capture_output=True, timeout=300,
+                            env=dict(os.environ, PYTHONIOENCODING="utf-8"))
+    stderr = result.stderr.decode("utf-8", "replace")
+    assert result.returncode == 0, stderr
+    assert "Traceback" not in stderr and "unexpected error" not in stderr
+    assert "\ufffd-answer.wav" in result.stdout.decode("utf-8")
+
+    data = isolated_home / "data"
+    with sqlite3.connect(data / "interviewer.sqlite3") as db:
+        rows = db.execute("SELECT source_path, audio_path FROM attempts").fetchall()
+    assert len(rows) == 1 and rows[0][0].endswith("\ufffd-answer.wav")
+    assert sorted(p.relative_to(data).as_posix() for p in (data / "recordings").iterdir()) == [rows[0][1]]
+
+
+@pytest.fixture
+def read_only_data(tmp_path):
+    if os.geteuid() != 0:
+        pytest.skip("mounting a tmpfs needs root")
+    mount = tmp_path / "ro"
+    mount.mkdir()
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount)], check=True)
+    try:
+        (mount / "data" / "recordings").mkdir(parents=True)
+        env = dict(os.environ, INTERVIEWER_DATA_DIR=str(mount / "data"))
+        subprocess.run([CLI, "history"], env=env, check=True, capture_output=True)  # the database
+        subprocess.run(["mount", "-o", "remount,ro", str(mount)], check=True)
+        yield mount / "data", env
+    finally:
+        subprocess.run(["umount", "--lazy", str(mount)], check=True)
+
+
+def test_saving_onto_a_read_only_mount_is_one_clear_line(jump_answer, read_only_data):
+    data, env = read_only_data
+    before = sorted(p.name for p in data.rglob("*"))
+    result = subprocess.run([CLI, "analyze", str(jump_answer.wav), "--save"], capture_output=True,
+                            text=True, timeout=300, env=env)
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        f"interviewer-app: error: cannot save the recording: {data / 'recordings'} is read-only; set "
+        "INTERVIEWER_DATA_DIR to a folder you can write to"]
+    assert sorted(p.name for p in data.rglob("*")) == before
