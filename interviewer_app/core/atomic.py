@@ -40,6 +40,8 @@ def replacing(path: Path | str) -> Iterator[Path]:
     past the block); when the block ends without an error it is made durable and renamed over
     `path`. Raises StorageError (one line: what and what to do) for a file that cannot be written."""
     target = Path(os.path.realpath(path))
+    if target.exists() and not target.is_file():  # never swap a device, pipe or folder for a file
+        raise StorageError(f"cannot write {target}: it is not a regular file")
     tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
     try:
         _create(tmp, target)

@@ -1,5 +1,6 @@
 """Where an export may be written: never onto the app's own files (the database and its journals,
-the recordings, the config folder), never a folder, and over an existing file only when asked to.
+the recordings, the config folder), never a folder or a device, and over an existing file only
+when asked to.
 Paths are compared after resolving symlinks, and existing files by identity (hard links too)."""
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ def check_destination(out: Path, paths: AppPaths, *, overwrite: bool,
     own = _own_file(target, paths)
     if own:
         raise UsageError(f"{out} is {own}; export somewhere else")
+    if target.exists() and not target.is_file():
+        raise UsageError(f"{out} is not a regular file (a device or pipe); give a file name, or leave "
+                         "out --out to print to standard output")
     if target.exists() and not overwrite:
         raise UsageError(f"{out} already exists; {to_overwrite}")
     return target

@@ -1,16 +1,19 @@
 """Issue 18, what the app writes: `export --out` never replaces the app's own files or an existing
 file without --force, a failed write leaves the old file whole (real tiny tmpfs), stdout on a full
-device, folders and a display-less xcb for PDF, and no live HTML or links in Markdown exports."""
+device, folders, pipes and a display-less xcb for PDF, no live HTML or links in Markdown exports,
+and no formula at the start of a CSV cell."""
 
 import json
-import re
 import os
+import re
+import stat
 import subprocess
 import sys
 
 import pytest
 
 from interviewer_app.analysis.feedback import analyze, typed_transcript
+from interviewer_app.core.atomic import write_bytes_atomic, write_text_atomic
 from interviewer_app.core.errors import StorageError
 from interviewer_app.core.models import Prompt
 from interviewer_app.core.paths import app_paths
@@ -19,11 +22,12 @@ from tests.conftest import CLI, cli_env
 
 PAYLOADS = ("<script>alert(1)</script>", "<img src=x onerror=alert(2)>", "[click](javascript:alert(3))",
             "![pixel](http://evil.example/p.png)", "<a href='javascript:alert(4)'>x</a>",
-            "<https://evil.example/auto>", "&lt;script&gt;", "see https://evil.example/x, www.evil.example, me@evil.example")
+            "<https://evil.example/auto>", "&lt;script&gt;",
+            "see https://evil.example/x, www.evil.example, me@evil.example")
 
 
-def run(*args, env=None, **kw):
-    return subprocess.run([CLI, *args], capture_output=True, timeout=120, env=env, **kw)
+def run(*args, env=None, timeout=120):
+    return subprocess.run([CLI, *args], capture_output=True, timeout=timeout, env=env)
 
 
 @pytest.fixture
@@ -107,6 +111,17 @@ def test_export_over_an_existing_file_needs_force(attempt, tmp_path):
     assert target.read_text().startswith("# Free answer")
 
 
+def test_export_never_swaps_a_device_or_pipe_for_a_file(attempt, tmp_path):
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    out = run("export", str(attempt), "--out", str(pipe), "--force", timeout=30)  # writing it would block
+    assert out.returncode == 2 and "not a regular file" in _one_clean_line(out.stderr)
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
+    with pytest.raises(StorageError, match="not a regular file"):
+        write_text_atomic(pipe, "x")
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
+
+
 @pytest.mark.parametrize("fmt", ["md", "html", "json", "pdf"])
 def test_export_to_a_folder_is_refused(attempt, tmp_path, fmt):
     out = run("export", str(attempt), "--format", fmt, "--out", str(tmp_path), "--force")
@@ -128,8 +143,6 @@ def test_export_on_a_full_disk_keeps_the_old_file(long_attempt, tiny_disk, fmt):
 
 
 def test_atomic_writers_replace_whole_or_not_at_all(tiny_disk):
-    from interviewer_app.core.atomic import write_bytes_atomic, write_text_atomic
-
     target = tiny_disk / "prompts.toml"
     write_text_atomic(target, "first\n")
     write_bytes_atomic(target, b"second\n")
