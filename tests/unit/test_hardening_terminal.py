@@ -1,6 +1,7 @@
 """Issue 18 item 11: recorded and user text (transcripts, file names, prompts, error messages) never
 drives the terminal. Real CLI processes; their stdout and stderr bytes must hold no escape."""
 
+import os
 import subprocess
 
 import pytest
@@ -41,6 +42,17 @@ def test_analyze_report_history_and_export_print_no_terminal_escapes(hostile_ans
         out = run(*args)
         assert out.returncode == 0, (args, out.stderr)
         assert_clean(out, csv="--csv" in args)  # CSV lines end in CR LF by the standard
+
+
+def test_a_raw_csi_byte_in_a_file_name_is_not_passed_through(tmp_path):
+    answer = os.fsencode(tmp_path) + b"/raw\x9b2J.txt"  # 0x9B alone (not UTF-8) is CSI on 8-bit terminals
+    with open(answer, "w") as f:
+        f.write("The goal is retention.")
+    for name in (answer, answer + b".missing.txt"):
+        out = subprocess.run([CLI.encode(), b"analyze", name], capture_output=True, timeout=120)
+        assert b"raw" in out.stdout + out.stderr
+        out.stdout.decode("utf-8"), out.stderr.decode("utf-8")  # strict: no raw 0x9B passed through
+        assert_clean(out)
 
 
 def test_error_messages_and_argparse_echo_print_no_terminal_escapes(tmp_path):
