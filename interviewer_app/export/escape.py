@@ -11,7 +11,7 @@ from interviewer_app.core.safe_text import printable
 
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}  # entities: some renderers ignore `\<`
 _INLINE = re.compile(r"[\\`*_\[\]|~@&<>]")
-_AUTOLINK = re.compile(r":/|\bwww\.", re.IGNORECASE)  # "https:\/", "www\." read the same, link nowhere
+_AUTOLINK = re.compile(r":/|www\.", re.IGNORECASE)  # "https:\/", "www\." read the same, link nowhere
 _LINE_START = re.compile(r"^(\s*)([#+=-]|\d{1,9}(?=[.)]))")
 
 

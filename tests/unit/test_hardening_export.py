@@ -258,3 +258,25 @@ def test_history_csv_cells_cannot_start_a_formula(tmp_path):
     assert cells["prompt_id"] == "'=HYPERLINK(\"http://x\")" and cells["category"] == "'+1"
     assert cells["budget_format"] == "'@SUM(A1)" and cells["audio_path"] == "'-2+3.flac"
     assert cells["overtime_s"] == "-3.5"  # numbers stay numbers
+
+
+def test_random_text_never_escapes_its_place():
+    """Property test, bounded (seeded, 3,000 strings): whatever the text, Markdown gets no raw
+    markup, link opener or control character, HTML no markup, the terminal no control."""
+    import random
+
+    from interviewer_app.cli.terminal import safe
+    from interviewer_app.export.escape import html_text, md, md_lines
+
+    rng = random.Random(18)
+    pieces = list("<>&[]()!`*_\\|~@#+-=:/.1 \n\t\r\x1b\x07\x9b\x7f\x00\u202e\u2066\ud800") + [
+        "javascript:", "https://", "www.", "<img", "<script>", "](", "![", "1.", "-->", "a", "é", "日"]
+    unsafe = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        for line in [md(text), *md_lines(text)]:
+            assert "\n" not in line and not unsafe.search(line)
+            assert not re.search(r"[<>]|(?<!\\)[\[\]`*_]|:/|(?i:www\.)", line), (text, line)
+            assert not re.match(r"\s*([#=+-]|\d+[.)])", line), (text, line)
+        assert not re.search(r"[<>\"']", html_text(text)) and not unsafe.search(html_text(text))
+        assert not unsafe.search(safe(text))
