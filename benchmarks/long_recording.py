@@ -3,7 +3,8 @@ minute, for 10 minutes up to 2 hours of speech, each length in a fresh CLI proce
 
 The recordings are made here: the espeak-ng answers from tests/fixtures repeated with pauses
 until the length is reached, written block by block as 22.05 kHz 16-bit WAV under /tmp (2 hours
-is 318 MB). Peak RSS is polled with psutil over the CLI process and its children.
+is 318 MB). Peak RSS is the kernel's maximum resident set of the CLI process (as /usr/bin/time
+-v reports it).
 
 Run:  .venv/bin/python benchmarks/long_recording.py [--minutes 10 30 60 120] [--save] [--source DIR]
 """
@@ -54,31 +55,22 @@ def make_long_wav(minutes: float, out: Path) -> Path:
 
 
 def run_cli(args: list[str], env: dict[str, str], source: Path | None = None) -> tuple[int, float, float, str]:
-    """(exit code, wall seconds, peak RSS in MB of the process and its children, stderr tail).
+    """(exit code, wall seconds, peak RSS in MB, last stderr line). The peak is the kernel's own
+    count for that process (wait4's ru_maxrss), so no short spike is missed between polls.
     `source`: run the interviewer_app found in that folder (e.g. an old commit, for before/after)."""
-    import psutil
-
     command = [CLI, *args]
     if source is not None:
         command = [sys.executable, "-m", "interviewer_app", *args]
         env = dict(env, PYTHONPATH=str(source))
-    start = time.perf_counter()
-    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
-    ps = psutil.Process(proc.pid)
-    peak = 0
-    while proc.poll() is None:
-        try:
-            rss = ps.memory_info().rss + sum(c.memory_info().rss for c in ps.children(recursive=True))
-        except psutil.Error:
-            rss = 0
-        peak = max(peak, rss)
-        try:
-            proc.wait(timeout=0.05)
-        except subprocess.TimeoutExpired:
-            pass
-    wall = time.perf_counter() - start
-    err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
-    return proc.returncode, wall, peak / 2**20, err.strip().splitlines()[-1] if err.strip() else ""
+    with tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=err, env=env)
+        _pid, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        err.seek(0)
+        lines = err.read().decode(errors="replace").strip().splitlines()
+    return proc.returncode, wall, usage.ru_maxrss / 1024, lines[-1] if lines else ""
 
 
 def main() -> None:
