@@ -73,7 +73,7 @@ def analyze_file(ctx: AppContext, path: Path, *, prompt: Prompt | None = None,
     if path.suffix.lower() in TEXT_SUFFIXES:
         return AnalyzedAnswer(analyze(_read_text(path), budget, prompt), None, path)
     clip = load_clip(path)
-    transcript = ctx.transcriber.transcribe(clip.samples, on_progress=on_progress, cancel=cancel)
+    transcript = ctx.transcriber.transcribe(clip.pcm, on_progress=on_progress, cancel=cancel)
     if clip.warnings:  # what is wrong with the file itself (cut short) comes first
         transcript = replace(transcript, warnings=clip.warnings + transcript.warnings)
     return AnalyzedAnswer(analyze(transcript, budget, prompt), clip, path)
@@ -104,7 +104,7 @@ def refine_answer(ctx: AppContext, answer: AnalyzedAnswer,
 
 
 def save_answer(ctx: AppContext, answer: AnalyzedAnswer) -> int:
-    samples = answer.clip.samples if answer.clip is not None else None
+    samples = answer.clip.pcm if answer.clip is not None else None  # 16-bit, saved as it is
     return ctx.store.save(answer.feedback, source_path=answer.source, samples=samples)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from interviewer_app.audio.clip import SAMPLE_RATE, release_freed_memory
+from interviewer_app.audio.clip import SAMPLE_RATE, release_freed_memory, to_float
 
 Region = tuple[float, float]
 
@@ -20,13 +20,14 @@ _QUIET_FRAME_S = 0.1
 
 
 def speech_regions(samples: np.ndarray) -> tuple[Region, ...]:
+    """Speech regions (start, end seconds) of float32 or 16-bit samples."""
     if samples.size == 0:
         return ()
     if samples.size <= ONE_PASS_S * SAMPLE_RATE:
-        return _vad(samples, 0)
+        return _vad(to_float(samples), 0)
     regions: list[Region] = []
     for start, end in quiet_slices(samples, SLICE_S):
-        for region in _vad(samples[start:end], start):
+        for region in _vad(to_float(samples[start:end]), start):
             if regions and region[0] - regions[-1][1] < 0.2:  # one region split by a cut
                 regions[-1] = (regions[-1][0], region[1])
             else:
@@ -57,7 +58,7 @@ def quiet_slices(samples: np.ndarray, length_s: float) -> list[tuple[int, int]]:
     slices, start = [], 0
     while samples.size - start > length:
         lo = start + length - search
-        tail = samples[lo: start + length]
+        tail = to_float(samples[lo: start + length])
         tail = tail[: tail.size - tail.size % frame].reshape(-1, frame)
         energy = np.mean(np.square(tail, dtype=np.float64), axis=1)
         cut = lo + int(np.argmin(energy)) * frame + frame // 2

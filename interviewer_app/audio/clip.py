@@ -1,9 +1,10 @@
 """Decode any audio file a user has (WAV, FLAC, OGG, MP3, M4A; any rate; mono or stereo) to
 16 kHz mono float32, the form Whisper expects, and measure its level.
 
-Decoding streams: the file is read and resampled in blocks into one array, so a 2-hour recording
-needs its 16 kHz float32 samples (460 MB) and little more, not the several copies a one-shot
-decode makes. Level measurements also work block by block."""
+Decoding streams: the file is read and resampled in blocks into one 16-bit array, so a 2-hour
+recording needs 230 MB for its samples, not the several float copies a one-shot decode makes.
+Whisper, the VAD and the level measurements take float32 a block or window at a time (`to_float`),
+the same values a whole-file conversion gives."""
 
 from __future__ import annotations
 
@@ -29,13 +30,25 @@ CLIPPED_WARNING = ("the recording is clipped (too loud): move back from the micr
 
 @dataclass(frozen=True)
 class AudioClip:
-    samples: np.ndarray  # float32, mono, SAMPLE_RATE
+    pcm: np.ndarray  # int16, mono, SAMPLE_RATE: half the memory of float32
     source: Path | None = None
     warnings: tuple[str, ...] = ()  # what the user should know about the file itself
 
     @property
+    def samples(self) -> np.ndarray:
+        """The audio as float32 in [-1, 1): a new array on each call (use `pcm` for long ones)."""
+        return to_float(self.pcm)
+
+    @property
     def duration_s(self) -> float:
-        return len(self.samples) / SAMPLE_RATE
+        return len(self.pcm) / SAMPLE_RATE
+
+
+def to_float(samples: np.ndarray) -> np.ndarray:
+    """float32 audio from 16-bit samples (as faster-whisper converts them); float32 as it is."""
+    if samples.dtype == np.int16:
+        return samples.astype(np.float32) / 32768.0
+    return np.asarray(samples, dtype=np.float32)
 
 
 def load_clip(path: Path) -> AudioClip:
@@ -52,23 +65,23 @@ def load_clip(path: Path) -> AudioClip:
     if path.stat().st_size == 0:
         raise AudioError(f"{path} is empty (0 bytes); record the answer again or pick another file")
     try:
-        samples, promised_s = _decode(path)
+        pcm, promised_s = _decode(path)
     except Exception as exc:  # PyAV raises many types for damaged or foreign files
         reason = getattr(exc, "strerror", None) or type(exc).__name__
         raise AudioError(f"cannot decode {path.name} as audio ({reason}); is it a WAV, FLAC, OGG, "
                          "MP3 or M4A file that plays in a media player?") from None
-    found_s = len(samples) / SAMPLE_RATE
+    found_s = len(pcm) / SAMPLE_RATE
     warnings = []
     if promised_s is not None and promised_s - found_s > _TRUNCATED_S:
         warnings.append(TRUNCATED_WARNING.format(promised=promised_s, found=found_s))
-    return AudioClip(samples=samples, source=path, warnings=tuple(warnings))
+    return AudioClip(pcm=pcm, source=path, warnings=tuple(warnings))
 
 
 def _decode(path: Path) -> tuple[np.ndarray, float | None]:
-    """The samples, and the length in seconds the file's header promises when its format states
-    it exactly (PCM WAV, FLAC), else None. Decodes as faster_whisper.audio.decode_audio does (the
-    same PyAV resampler to 16-bit, then /32768), so the samples are the same to the bit, but keeps
-    one 16-bit copy in blocks and converts them into one preallocated float32 array."""
+    """The 16-bit samples, and the length in seconds the file's header promises when its format
+    states it exactly (PCM WAV, FLAC), else None. Decodes as faster_whisper.audio.decode_audio does
+    (the same PyAV resampler to 16-bit; `to_float` then divides by 32768 as it does), but gathers
+    the resampled blocks into one array instead of a growing buffer and float copies of it."""
     import gc
 
     import av
@@ -85,14 +98,14 @@ def _decode(path: Path) -> tuple[np.ndarray, float | None]:
             blocks.append(frame.to_ndarray().reshape(-1))
     del resampler
     gc.collect()  # PyAV's resampler holds memory until collected (faster-whisper issue 390)
-    samples = np.empty(sum(b.size for b in blocks), dtype=np.float32)
+    pcm = np.empty(sum(b.size for b in blocks), dtype=np.int16)
     pos = 0
     blocks.reverse()
-    while blocks:  # each 16-bit block is freed once converted: memory stays near one copy
+    while blocks:  # each block is freed once copied: memory stays near one copy
         block = blocks.pop()
-        samples[pos:pos + block.size] = block.astype(np.float32) / 32768.0
+        pcm[pos:pos + block.size] = block
         pos += block.size
-    return samples, promised_s
+    return pcm, promised_s
 
 
 def _promised_length(path: Path, stream) -> float | None:
@@ -150,15 +163,15 @@ def release_freed_memory() -> None:
 
 
 def peak_dbfs(samples: np.ndarray, window_s: float = 0.05) -> float:
-    """Level of the loudest short window, in dBFS (-inf for digital silence). Measured a block of
-    whole windows at a time, so a long recording needs no float64 copy of itself."""
+    """Level of the loudest short window, in dBFS (-inf for digital silence), of float32 or 16-bit
+    samples. Measured a block of whole windows at a time: a long recording needs no copy of itself."""
     if samples.size == 0:
         return float("-inf")
     win = max(1, int(window_s * SAMPLE_RATE))
     usable = samples[: samples.size - samples.size % win] if samples.size >= win else samples
     frames = usable.reshape(-1, win) if usable.size >= win else usable.reshape(1, -1)
     step = max(1, _BLOCK // frames.shape[1])
-    rms = max(np.sqrt(np.mean(np.square(frames[i:i + step], dtype=np.float64), axis=1)).max()
+    rms = max(np.sqrt(np.mean(np.square(to_float(frames[i:i + step]), dtype=np.float64), axis=1)).max()
               for i in range(0, frames.shape[0], step))
     return float(20 * np.log10(rms)) if rms > 0 else float("-inf")
 
@@ -167,7 +180,7 @@ def clipped_share(samples: np.ndarray) -> float:
     """Share of the sounding samples (louder than silence) that sit at full scale."""
     at_limit = sounding = 0
     for i in range(0, samples.size, _BLOCK):
-        magnitude = np.abs(samples[i:i + _BLOCK])
+        magnitude = np.abs(to_float(samples[i:i + _BLOCK]))
         at_limit += int(np.count_nonzero(magnitude >= FULL_SCALE))
         sounding += int(np.count_nonzero(magnitude >= _SOUNDING))
     return at_limit / sounding if sounding else 0.0

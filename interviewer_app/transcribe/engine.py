@@ -16,7 +16,7 @@ import numpy as np
 
 from interviewer_app.audio.activity import quiet_slices, speech_regions
 from interviewer_app.audio.clip import (CLIPPED_WARNING, SAMPLE_RATE, is_clipped, is_silent,
-                                        release_freed_memory)
+                                        release_freed_memory, to_float)
 from interviewer_app.core.errors import ModelError
 from interviewer_app.core.models import Segment, Transcript, Word
 from interviewer_app.transcribe.models import ModelSource, download, resolve_model
@@ -101,7 +101,8 @@ class Transcriber:
 
     def transcribe(self, samples: np.ndarray, *, on_progress: Callable[[float], None] | None = None,
                    cancel: threading.Event | None = None) -> Transcript:
-        """Transcribe 16 kHz mono float32 audio. Silence gives an empty transcript with a warning."""
+        """Transcribe 16 kHz mono audio, float32 or 16-bit (a long recording's `AudioClip.pcm`,
+        converted a window at a time). Silence gives an empty transcript with a warning."""
         duration = len(samples) / SAMPLE_RATE
         if duration == 0 or is_silent(samples):
             return Transcript(segments=(), model=self.model_name, duration_s=duration,
@@ -142,6 +143,7 @@ class Transcriber:
         how many of them were hard to make out. `prompt` is earlier text given as context;
         `options` replaces the transcriber's own decoding settings for this call."""
         model = self.load()
+        samples = to_float(samples)
         kwargs = (options or self.options).kwargs()
         if prompt and not kwargs["initial_prompt"]:
             kwargs["initial_prompt"] = prompt
