@@ -1,5 +1,7 @@
 """The main window: three pages (choose, answer, review) wired to the practice session; the mock
-interview screens (ui/mock_screens.py) and history pages are added on first use."""
+interview screens (ui/mock_screens.py) and history pages are added on first use. Leaving the
+review, by any way, silences its recording and keeps its self-score; the prompt is read and
+recording starts only once that recording is confirmed silent."""
 
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from interviewer_app.ui.pages.review_page import ReviewPage
 from interviewer_app.ui.practice_session import AnswerResult, PracticeSession
 from interviewer_app.ui.prompt_store import append_user_prompt
 from interviewer_app.ui.qt import QtCore, QtGui, QtWidgets, QTimer
+from interviewer_app.ui.score_saver import ScoreSaver
 from interviewer_app.ui.settings import AppSettings
 
 WELCOME_DELAY_MS = 300  # the first-run welcome waits for the window's first paint
@@ -33,6 +36,7 @@ class MainWindow(QtWidgets.QMainWindow):
         ctx.report = self.notices.append
         bank, budgets = self._load_data()
         self.session = PracticeSession(ctx, sd=sd, parent=self)
+        self.scores = ScoreSaver(ctx.store, parent=self)
         self.voice = voice
         self.choose = ChoosePage(bank, budgets, self._add_prompt, list_devices=list_devices)
         self.answer = AnswerPage()
@@ -94,7 +98,7 @@ class MainWindow(QtWidgets.QMainWindow):
         action(practice, "Replay prompt", self.replay_prompt, "R")
         action(practice, "Next prompt", self.next_prompt, "N")
         action(practice, "Try again", self.try_again, "T")
-        action(practice, "Play / pause recording", self.review.player.toggle, "P")
+        action(practice, "Play / pause recording", self._toggle_playback, "P")
         action(practice, "Back to prompts", self.back_to_choose, "Esc")
         action(practice, "Mock interview…", self.mock.show, "Ctrl+M")
         practice.addSeparator()
@@ -123,7 +127,10 @@ class MainWindow(QtWidgets.QMainWindow):
         self.review.try_again_requested.connect(self.try_again)
         self.review.next_prompt_requested.connect(self.next_prompt)
         self.review.back_requested.connect(self.back_to_choose)
-        self.review.score_saved.connect(self._save_score)
+        self.review.score_changed.connect(self.scores.save)
+        self.scores.saved.connect(lambda attempt: self.review.show_save_result(attempt, None))
+        self.scores.failed.connect(self._score_not_saved)
+        self.pages.currentChanged.connect(self._page_changed)
         s = self.session
         s.tick.connect(self._tick)
         s.state_changed.connect(self._session_state)
@@ -230,9 +237,14 @@ class MainWindow(QtWidgets.QMainWindow):
         if prompt and self.choose.speak_prompt.isChecked() and self.voice is not None:
             self._load_voices()  # first round: starts the engine with the remembered voice
             self.answer.set_state("reading")
-            self.voice.say(prompt.text)
+            self.review.player.when_quiet(lambda: self._read_aloud(prompt.text))
         else:
             self._after_prompt()
+
+    def _read_aloud(self, text: str) -> None:
+        """Read the prompt, once the last answer's playback is silent (unless the round moved on)."""
+        if self.pages.currentWidget() is self.answer and self.answer.state == "reading":
+            self.voice.say(text)
 
     def _voice_finished(self) -> None:
         if self.pages.currentWidget() is self.answer and self.answer.state == "reading":
@@ -265,6 +277,12 @@ class MainWindow(QtWidgets.QMainWindow):
         self._think.stop()
         if self.voice is not None:
             self.voice.stop()
+        self.review.player.when_quiet(self._record_now)  # silenced on leaving the review: confirmed
+
+    def _record_now(self) -> None:
+        if self.pages.currentWidget() is not self.answer or self.session.state != "idle" \
+                or self.answer.state not in ("ready", "reading", "thinking"):
+            return  # the round moved on while the playback was being silenced
         try:
             self.session.start_recording(self.choose.prompt(), self.choose.budget(),
                                          self.choose.device_combo.current_device())
@@ -350,15 +368,17 @@ class MainWindow(QtWidgets.QMainWindow):
             self.answer.set_state("ready")
         dialogs.show_error(self, "Something went wrong", message)
 
-    def _save_score(self, scores: dict, notes: str) -> None:
-        if self._review_attempt_id is None:
-            return
-        try:
-            self.ctx.store.set_self_score(self._review_attempt_id, scores, notes)
-        except InterviewerError as exc:
-            dialogs.show_error(self, "Self-score not saved", str(exc))
-            return
-        self.statusBar().showMessage("Self-score saved", 4000)
+    def _score_not_saved(self, attempt_id: int, message: str) -> None:
+        self.review.show_save_result(attempt_id, message)
+        self.statusBar().showMessage(f"Self-score of attempt {attempt_id} not saved: {message}", 8000)
+
+    def _page_changed(self, _index: int) -> None:
+        if self.pages.currentWidget() is not self.review:
+            self.review.leave()  # Back, Try again, Next, history, habits, mock: silence, keep scores
+
+    def _toggle_playback(self) -> None:
+        if self.pages.currentWidget() is self.review:  # never over a prompt or a recording
+            self.review.player.toggle()
 
     # -- history ----------------------------------------------------------------------------------
     def show_history(self) -> None:
@@ -429,7 +449,6 @@ class MainWindow(QtWidgets.QMainWindow):
         self._think.stop()
         if self.voice is not None:
             self.voice.stop()
-        self.review.player.stop()
         self.pages.setCurrentWidget(self.choose)
 
     def analyze_file_dialog(self) -> None:
@@ -458,6 +477,11 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def closeEvent(self, event) -> None:
         self._closed = True
+        self.review.leave()
+        try:
+            self.scores.flush()  # the last self-score change, written before the window goes
+        except InterviewerError as exc:
+            dialogs.show_error(self, "Self-score not saved", str(exc))
         self.mock.shutdown()  # a mock under way stays unfinished, its answers kept
         self.session.shutdown()
         self._remember()

@@ -44,9 +44,10 @@ def test_microphone_unplugged_mid_answer_keeps_and_analyses_what_was_recorded(ma
     assert "Recording ended early" in window.review.notice.text()
     assert answer.attempt_id is not None
     # the self-score on the review page is kept with the attempt
-    window.review.score_form.set_values({"goal_clarity": 2, "metrics": 4}, "tone only, no words")
-    window.review.save_score_button.click()
-    assert window.ctx.store.self_score(answer.attempt_id) == ({"goal_clarity": 2, "metrics": 4}, "tone only, no words")
+    window.review.score_form.set_values({"goal_clarity": 2, "metrics": 3}, "tone only, no words")
+    window.review.score_form.rows["metrics"].buttons[3].click()  # metrics 3 -> 4: saved with the rest
+    qtbot.waitUntil(lambda: window.ctx.store.self_score(answer.attempt_id)
+                    == ({"goal_clarity": 2, "metrics": 4}, "tone only, no words"), timeout=5000)
 
 
 def test_settings_are_remembered(make_window, qtbot):

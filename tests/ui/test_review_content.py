@@ -296,7 +296,7 @@ def test_saving_the_self_score_stores_only_the_users_values(make_window, qtbot):
     mine = {"goal_clarity": 2, "metrics": 1 if suggested["metrics"] != 1 else 2}
     for key, score in mine.items():
         qtbot.mouseClick(review.score_form.rows[key].buttons[score - 1], Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(review.save_score_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.ctx.store.self_score(attempt)[0] == mine, timeout=5000)  # saved as clicked
     scores, notes = window.ctx.store.self_score(attempt)
     assert scores == mine and notes == ""  # the five dimensions left unscored are not saved as suggested
     window.open_attempt(attempt)  # reopened: the user's scores, the suggestions beside them

@@ -1,13 +1,15 @@
 """Review: the transcript with each step highlighted, the step checklist, the content (signals,
 framework parts, metric levels), pacing, playback synced with the transcript, and the self-score
-on the seven rubric dimensions with the suggested score beside each."""
+on the seven rubric dimensions with the suggested score beside each. Self-scores are handed on as
+they are clicked (notes after a short pause in typing, or on leaving); `leave()` also silences
+the recording."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from interviewer_app.core.models import format_clock
-from interviewer_app.ui.qt import Qt, QtWidgets, Signal
+from interviewer_app.ui.qt import Qt, QtWidgets, QTimer, Signal
 from interviewer_app.ui.widgets.audio_player import AudioPlayer
 from interviewer_app.ui.widgets.framework_parts import FrameworkParts
 from interviewer_app.ui.widgets.pacing_panel import PacingPanel
@@ -17,11 +19,15 @@ from interviewer_app.ui.widgets.step_checklist import StepChecklist
 from interviewer_app.ui.widgets.transcript_view import StepLegend, TranscriptView
 
 
+NOTES_SAVE_MS = 800  # notes are handed on this long after the last key press (and on leaving)
+NOT_IN_HISTORY = "This answer is not in history, so a self-score cannot be kept."
+
+
 class ReviewPage(QtWidgets.QWidget):
     try_again_requested = Signal()
     next_prompt_requested = Signal()
     back_requested = Signal()
-    score_saved = Signal(dict, str)
+    score_changed = Signal(int, dict, str)  # attempt id, scores, notes: to be saved now
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -39,10 +45,13 @@ class ReviewPage(QtWidgets.QWidget):
         self.signals = SignalList()
         self.framework = FrameworkParts()
         self.score_form = SelfScoreForm()
-        self.save_score_button = QtWidgets.QPushButton("Save self-score")
-        self.save_score_button.setObjectName("save_score_button")
-        self.save_score_button.clicked.connect(
-            lambda: self.score_saved.emit(self.score_form.scores(), self.score_form.notes()))
+        self.score_form.scores_changed.connect(self._hand_on_score)
+        self.score_form.notes_changed.connect(self._notes_typed)
+        self._attempt_id: int | None = None
+        self._notes_timer = QTimer(self)
+        self._notes_timer.setSingleShot(True)
+        self._notes_timer.setInterval(NOTES_SAVE_MS)
+        self._notes_timer.timeout.connect(self._hand_on_score)
 
         left = QtWidgets.QVBoxLayout()
         left.addWidget(self.legend)
@@ -54,7 +63,6 @@ class ReviewPage(QtWidgets.QWidget):
         score_box = QtWidgets.QWidget()
         score_layout = QtWidgets.QVBoxLayout(score_box)
         score_layout.addWidget(self.score_form)
-        score_layout.addWidget(self.save_score_button, 0, Qt.AlignmentFlag.AlignRight)
         content_box = QtWidgets.QWidget()
         content_box.setObjectName("review_content")
         content_layout = QtWidgets.QVBoxLayout(content_box)
@@ -108,12 +116,15 @@ class ReviewPage(QtWidgets.QWidget):
 
     def show_result(self, feedback: dict, audio: Path | None, attempt_id: int | None,
                     notices: list[str]) -> None:
+        self.flush_notes()  # notes typed for the answer shown before are kept with it
+        self._attempt_id = attempt_id
         self._show_analysis(feedback, attempt_id)
         self.notice.setText("<br>".join(notices))
         self.notice.setVisible(bool(notices))
         self.score_form.clear()
         self.score_form.set_suggestion(feedback.get("rubric_suggestion"))
-        self.save_score_button.setEnabled(attempt_id is not None)
+        self.score_form.setEnabled(attempt_id is not None)
+        self.score_form.set_save_status("" if attempt_id is not None else NOT_IN_HISTORY)
         self.player.load(audio)
         self.tabs.setCurrentIndex(0)
 
@@ -141,6 +152,36 @@ class ReviewPage(QtWidgets.QWidget):
         self.pacing.show_feedback(feedback)
         self.signals.show_feedback(feedback)
         self.framework.show_feedback(feedback)
+
+    def leave(self) -> None:
+        """The review is no longer on screen: silence the recording, hand on unsaved notes."""
+        self.player.stop()
+        self.flush_notes()
+
+    def flush_notes(self) -> None:
+        if self._notes_timer.isActive():
+            self._notes_timer.stop()
+            self._hand_on_score()
+
+    def show_save_result(self, attempt_id: int, problem: str | None) -> None:
+        """What became of a save (from the window's saver); only the answer on screen shows it."""
+        if attempt_id != self._attempt_id:
+            return
+        if problem is None:
+            self.score_form.set_save_status("Saved")
+        else:
+            self.score_form.set_save_status(f"Not saved: {problem}. Your scores stay on screen; "
+                                            "change one to try again.", problem=True)
+
+    def _hand_on_score(self) -> None:
+        self._notes_timer.stop()  # the notes go with the scores
+        if self._attempt_id is not None:
+            self.score_form.set_save_status("Saving…")
+            self.score_changed.emit(self._attempt_id, self.score_form.scores(), self.score_form.notes())
+
+    def _notes_typed(self) -> None:
+        if self._attempt_id is not None:
+            self._notes_timer.start()
 
     def show_tab(self, title: str) -> None:
         """Bring a tab to the front by its title: Structure, Content, Pacing or Self-score."""

@@ -1,6 +1,8 @@
 """Self-score form: rate the answer 1-5 on each of the seven rubric dimensions, plus free notes.
 Under each dimension a suggested score with its reasons can be shown (`set_suggestion`): a
-second opinion from what was heard, kept apart from the user's own score, which alone is saved."""
+second opinion from what was heard, kept apart from the user's own score, which alone is saved.
+Nothing to press to keep it: the page saves each change as it is made and shows a quiet "Saved"
+(`set_save_status`)."""
 
 from __future__ import annotations
 
@@ -62,9 +64,12 @@ class _ScoreRow:
 
 
 class SelfScoreForm(QtWidgets.QWidget):
-    """`scores()` maps every rubric key to 1-5 or None; `changed` fires on any user edit."""
+    """`scores()` maps every rubric key to 1-5 or None; `changed` fires on any user edit, and
+    `scores_changed` or `notes_changed` says which."""
 
     changed = Signal()
+    scores_changed = Signal()
+    notes_changed = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -105,6 +110,10 @@ class SelfScoreForm(QtWidgets.QWidget):
             self.rows[dim.key] = row
         self.summary = QtWidgets.QLabel()
         self.summary.setObjectName("score_summary")
+        self.save_status = QtWidgets.QLabel()
+        self.save_status.setObjectName("score_save_status")
+        self.save_status.setAccessibleName("Self-score saving")
+        self.save_status.setWordWrap(True)
         notes_label = QtWidgets.QLabel("&Notes")
         self.notes_edit = QtWidgets.QPlainTextEdit()
         self.notes_edit.setObjectName("score_notes")
@@ -122,6 +131,7 @@ class SelfScoreForm(QtWidgets.QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(notes_label)
         layout.addWidget(self.notes_edit)
+        layout.addWidget(self.save_status)
         layout.addStretch(1)
         self._quiet = False
         self._update_summary()
@@ -163,16 +173,25 @@ class SelfScoreForm(QtWidgets.QWidget):
         """The suggested scores on show (for display only; never saved as the user's)."""
         return {k: r.suggestion.score for k, r in self.rows.items() if r.suggestion.score is not None}
 
+    def set_save_status(self, text: str, problem: bool = False) -> None:
+        """A quiet line under the notes ("Saved"), or a plain warning when saving failed."""
+        self.save_status.setText(text)
+        role = QtGui.QPalette.ColorRole
+        self.save_status.setForegroundRole(role.WindowText if problem else role.PlaceholderText)
+        self.save_status.setStyleSheet("font-weight: bold;" if problem else "")
+
     def _toggled(self, row: _ScoreRow, on: bool) -> None:
         if not on and row.value() is not None:
             return  # the other half of switching from one score to another
         row.refresh()
         self._update_summary()
         if not self._quiet:
+            self.scores_changed.emit()
             self.changed.emit()
 
     def _notes_changed(self) -> None:
         if not self._quiet:
+            self.notes_changed.emit()
             self.changed.emit()
 
     def _update_summary(self) -> None:
