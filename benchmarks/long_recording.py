@@ -64,7 +64,8 @@ def run_cli(args: list[str], env: dict[str, str], source: Path | None = None) ->
         env = dict(env, PYTHONPATH=str(source))
     with tempfile.TemporaryFile() as err:
         start = time.perf_counter()
-        proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=err, env=env)
+        proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=err, env=env,
+                                cwd=source)  # `-m` puts the working folder first on sys.path
         _pid, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - start
         proc.returncode = os.waitstatus_to_exitcode(status)
