@@ -20,6 +20,9 @@ from interviewer_app.transcribe.engine import Transcriber, TranscribeOptions
 from interviewer_app.transcribe.live import LiveTranscriber
 
 TEXT_SUFFIXES = (".txt", ".md")
+# The largest typed transcript analysed (about 150,000 words, 15 hours of speech): analysis is
+# linear in the text: the worst 1 MB (500,000 one-letter words) takes 12 s and 270 MB.
+MAX_TRANSCRIPT_BYTES = 1_000_000
 
 
 @dataclass
@@ -109,12 +112,19 @@ def save_answer(ctx: AppContext, answer: AnalyzedAnswer) -> int:
 
 
 def _read_text(path: Path):
+    from interviewer_app.core.datafile import FileProblem, FileTooBig, read_bounded
+
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_bounded(path, MAX_TRANSCRIPT_BYTES).decode("utf-8")
     except FileNotFoundError:
         raise AudioError(f"transcript file not found: {path}") from None
+    except FileTooBig as exc:
+        raise AudioError(f"{path} {exc}: a typed transcript can have up to about 150,000 words; "
+                         "split it into answers") from None
+    except FileProblem as exc:
+        raise AudioError(f"{path} {exc}") from None
     except UnicodeDecodeError:
         raise AudioError(f"{path} is not UTF-8 text; save it as UTF-8 or give an audio file") from None
     except OSError as exc:
         raise AudioError(f"cannot read {path} ({exc.strerror})") from None
-    return typed_transcript(text)
+    return typed_transcript(text.replace("\r\n", "\n").replace("\r", "\n"))  # as text mode reads it

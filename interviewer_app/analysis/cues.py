@@ -74,17 +74,28 @@ class Prefilter:
 
 class Tokens:
     """From every place a word starts (a \\b before a word character, so also inside "time-
-    tracking" or "don't") the text up to the next space, and all prefixes of those."""
+    tracking" or "don't") the text up to the next space (`words`), and the prefixes of those
+    (`prefixes`, two characters or more), both only up to LONGEST characters: a cue's prefilter
+    never needs longer ones (prefilter() falls back to its regex check for a longer needle), and
+    keeping every prefix of every word is quadratic in a long token (a pasted URL or base64 of
+    300,000 characters took gigabytes). So time and memory are linear in the text."""
 
     __slots__ = ("words", "prefixes")
+    LONGEST = 32
 
     def __init__(self, text: str):
-        words = set()
+        words, heads, longest = set(), set(), self.LONGEST
         for found in _WORD_START.finditer(text):
-            end = text.find(" ", found.start())
-            words.add(text[found.start():] if end < 0 else text[found.start():end])
+            start = found.start()
+            end = text.find(" ", start, start + longest + 1)
+            if end >= 0 or len(text) - start <= longest:
+                word = text[start:] if end < 0 else text[start:end]
+                words.add(word)
+                heads.add(word)
+            else:  # a word longer than any needle: only its first characters can matter
+                heads.add(text[start:start + longest])
         self.words = words
-        self.prefixes = {w[:i] for w in words for i in range(2, len(w) + 1)}
+        self.prefixes = {w[:i] for w in heads for i in range(2, len(w) + 1)}
 
 
 @lru_cache(maxsize=2048)
@@ -120,6 +131,8 @@ def prefilter(pattern: str) -> Prefilter | None:
             if not (at_word_start or needle.startswith(" ")) or head is None or head.start() != 0:
                 break  # cannot tie this needle to the start of a word: use the regex check
             rest = needle.lstrip(" ")[head.end():]
+            if len(head.group()) > Tokens.LONGEST:
+                break  # longer than Tokens keeps
             if rest.startswith(" "):
                 whole.add(head.group())
             elif len(head.group()) >= 2:  # Tokens keeps prefixes of two letters or more

@@ -101,6 +101,9 @@ _SEGMENT_BY = (r"\bby (?:[a-z]+ )?(?:platform|app version|versions?|country|coun
 _FUNNEL = (r"\b(?:funnel|(?:user's |user |customer )?journey|the flow|a chain|the chain|the path|"
            r"trip|step-by-step|each (?:of those )?steps?|every step|each link|which step|first step|"
            r"which of those (?:rates|steps)|the steps are|where in the|at each (?:of those )?steps?)\b")
+# three or more short items in a comma list; a word is at most 50 letters or hyphens, so a long
+# hyphenated token ("a-b-c-…", 100,000 characters) is not rescanned from each of its words
+_STEP_LIST = r"(?:\b[a-z-]{1,50}(?: [a-z-]{1,50}){0,3}, ){3,}"
 _METRIC_CONTEXT = Cue("metric-context", r"\b(?:rates?|metrics?|measure\w*|track\w*|watch\w*|guard ?rails?|"
                       r"goal|target|success|%|percent|number|numbers|drop\w*|fell|fall\w*|rose|rise|"
                       r"went (?:up|down)|kpis?|count\w*|share|how many|per|baseline|grow\w*|lift|"
@@ -158,7 +161,7 @@ FRAMEWORK_SPECS: dict[str, FrameworkSpec] = {
         )),
         PartSpec("funnel", "Experience funnel", "Where in the user journey or funnel it appears.", (
             Cue("funnel", _FUNNEL, 1.0, "follows the funnel"),
-            Cue("step-list", r"(?:\b[a-z-]+(?: [a-z-]+){0,3}, ){3,}", 0.5, "lists the steps"),
+            Cue("step-list", _STEP_LIST, 0.5, "lists the steps"),
             Cue("then", r"\b(?:then|and then)\b", 0.5, "in order"),
         )),
         PartSpec("response", "Response", "Mitigation, rollback or fix, owners, experiments, follow-up alerts.", (
@@ -179,7 +182,7 @@ FRAMEWORK_SPECS: dict[str, FrameworkSpec] = {
         )),
         PartSpec("journey", "User journey step", "Which journey step first deviates.", (
             Cue("funnel", _FUNNEL, 1.0, "follows the journey"),
-            Cue("step-list", r"(?:\b[a-z-]+(?: [a-z-]+){0,3}, ){3,}", 0.5, "lists the steps"),
+            Cue("step-list", _STEP_LIST, 0.5, "lists the steps"),
             Cue("then", r"\b(?:then|and then|or)\b", 0.5, "in order"),
         )),
         PartSpec("change", "System or surface change", "What changed recently.", (

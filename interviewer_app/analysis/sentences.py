@@ -10,6 +10,11 @@ from interviewer_app.core.models import Transcript, Word
 
 SENTENCE_PAUSE_S = 1.0  # a silence this long ends a sentence even without punctuation
 MAX_SENTENCE_WORDS = 45
+# A typed sentence longer than this is cut into pieces (a token longer than this too): no cue
+# pattern then ever searches more than this many characters at once, so a run-on without full
+# stops or a pasted token of megabytes takes time linear in its length. The longest sentence in
+# the labelled answers has 430 characters; this is about 500 words, 3 minutes of speech.
+MAX_TEXT_SENTENCE_CHARS = 3000
 _END = re.compile(r"[.?!]+[\"')\]]*$")
 _TEXT_SPLIT = re.compile(r"(?<=[.?!])[\"')\]]*\s+|\n+")
 
@@ -74,7 +79,27 @@ def _from_words(words: list[Word]) -> list[Sentence]:
 def _from_text(text: str) -> list[Sentence]:
     sentences = []
     for chunk in _TEXT_SPLIT.split(text):
-        tokens = chunk.split()
-        if tokens:
-            sentences.append(_build(len(sentences), [Word(None, None, t) for t in tokens]))
+        for piece in _pieces(chunk.split(), MAX_TEXT_SENTENCE_CHARS):
+            sentences.append(_build(len(sentences), [Word(None, None, t) for t in piece]))
     return sentences
+
+
+def _pieces(tokens: list[str], limit: int):
+    """The tokens in runs whose joined text is at most `limit` characters; a longer token is cut."""
+    piece, size = [], -1
+    for token in tokens:
+        if len(token) > limit:
+            if piece:
+                yield piece
+            cuts = range(0, len(token), limit)
+            for at in cuts[:-1]:
+                yield [token[at:at + limit]]
+            token = token[cuts[-1]:]
+            piece, size = [], -1
+        if piece and size + 1 + len(token) > limit:
+            yield piece
+            piece, size = [], -1
+        piece.append(token)
+        size += 1 + len(token)
+    if piece:
+        yield piece

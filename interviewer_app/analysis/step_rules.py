@@ -161,7 +161,9 @@ RULES: tuple[Rule, ...] = (
     _rule("map", "life-of", r"\b(?:has (?:a|its own) (?:life|path)|the life of (?:a|an)|the way (?:someone|a user|people|customers?) gets? value|places (?:this|it) can (?:fall over|break|fail)|usual suspects|drew (?:the pieces|it) out|(?:goes|go|went) (?:\w+ ){0,2}\w+, (?:\w+ ){0,3}\w+, )", 1.0,
           "walks through how it works"),
     _rule("map", "either-or", r"\beither\b.{0,80}\bor\b.{0,80}\bor\b", 0.6, "lays out the possibilities"),
-    _rule("map", "sequence-of-steps", r"(?:\b\w+(?: \w+){0,5}, ){3,}(?:and |then |or )", 0.5, "lists the steps in order"),
+    # each item matches one way only (atomic) and at most 50 are taken: a long comma list without
+    # "and" made this quadratic (100,000 characters: minutes); a list of 50+ items still matches
+    _rule("map", "sequence-of-steps", r"(?>\b\w+(?: \w+){0,5}, ){3,50}(?:and |then |or )", 0.5, "lists the steps in order"),
     _rule("map", "journey-verbs", r"\b(?:sign(?:s)? up|signup|gets? (?:a )?notification|accepts?|invites?|sets? up|confirms?|arrives?|verif\w+|lands? on|first (?:value|action|project|order|dashboard))\b.{0,60}\b(?:then|and then)\b", 0.7,
           "walks through the user's steps"),
     _rule("map", "stage-list", r"\b(?:goes|go|runs|moves through|flows|works|means|looks like|has (?:\w+ )?(?:stages|steps|layers|pieces|parts|sides)|path|journey|flow|steps|stages|pieces|layers|places|sides|branches|things being ready|sources)\b[^:.;]{0,25}:[^.;]*,[^.;]*,", 1.0,
