@@ -37,7 +37,7 @@ def add_parser(sub) -> None:
 
 def run(args) -> int:
     ctx = AppContext(model=args.model, options=TranscribeOptions(), report=say)
-    prompt = ctx.prompts.get(args.prompt) if args.prompt else None
+    prompt = ctx.prompts.get(args.prompt) if args.prompt is not None else None
     budget = ctx.budgets.resolve(args.company, args.phase, args.budget)
     if args.model:
         ctx.transcriber.model_name  # resolve now: a bad model name fails before any work

@@ -86,19 +86,20 @@ def _format_args(p) -> None:
 def make_plan(ctx: AppContext, company: str | None, phases: list | None, seed: int | None,
               chosen: dict[str, str] | None = None) -> MockPlan:
     pinned = {k: ctx.prompts.get(v) for k, v in (chosen or {}).items()}
-    if company and phases:
+    if company is not None and phases:
         raise UsageError("give either --company or --phase, not both")
     if phases:
         specs = [p if isinstance(p, tuple) else parse_phase_spec(p) for p in phases]
         return plan_custom(specs, ctx.prompts.prompts, seed, pinned)
-    if not company:
+    if company is None:
         raise UsageError("say which interview: --company NAME (amazon, google, meta, stripe) or "
                          "--phase NAME:MINUTES:ASKS")
     try:
         fmt = ctx.budgets.format(company)
     except UsageError:
         companies = ", ".join(f.key for f in ctx.budgets.formats if f.kind == "company")
-        raise UsageError(f"unknown company '{company}'; valid: {companies} (or your own phases with "
+        what = f"unknown company '{company}'" if company.strip() else "--company needs a name"
+        raise UsageError(f"{what}; valid: {companies} (or your own phases with "
                          "--phase NAME:MINUTES:ASKS)") from None
     return plan_for_format(fmt, ctx.prompts.prompts, seed, pinned)
 
@@ -122,8 +123,8 @@ def run_mock(args) -> int:
 def run_analyze_mock(args) -> int:
     ctx = AppContext(model=args.model, report=say)
     found = read_folder(args.folder)
-    company = args.company or (None if args.phases else found.company)
-    phases = args.phases or (None if args.company else list(found.phases) or None)
+    company = args.company if args.company is not None else None if args.phases else found.company
+    phases = args.phases or (None if args.company is not None else list(found.phases) or None)
     # Recordings are analysed against the questions they answered: the ones the manifest names,
     # the others drawn with the seed (0 unless given, so the same folder gives the same report).
     seed = args.seed if args.seed is not None else found.seed if found.seed is not None else 0

@@ -57,7 +57,7 @@ def run_practice(args) -> int:
     if args.seconds is None and not sys.stdin.isatty():
         raise UsageError("no terminal to press Enter in; give --seconds N to record N seconds")
     ctx = AppContext(model=args.model, report=say)
-    prompt = ctx.prompts.get(args.prompt) if args.prompt else ctx.prompts.random()
+    prompt = ctx.prompts.get(args.prompt) if args.prompt is not None else ctx.prompts.random()
     budget = ctx.budgets.resolve(args.company, args.phase, args.budget)
     loader = threading.Thread(target=ctx.transcriber.load, daemon=True)  # warm up while they talk
     loader.start()

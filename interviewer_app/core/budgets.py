@@ -13,6 +13,7 @@ from interviewer_app.core.models import Budget
 from interviewer_app.core.paths import resource_dir
 
 _KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+MIN_BUDGET_S = 1
 MAX_BUDGET_S = 4 * 3600
 # What a phase of an interview asks for (the mock interview, core/mock.py, reads these): "story" a
 # past project told with C.A.R.E., "scenario" a hypothetical execution problem, "live-scenario" an
@@ -42,11 +43,13 @@ class Format:
     source: str | None = None
 
     def phase(self, key: str | None) -> Phase:
+        valid = ", ".join(p.key for p in self.phases)
+        if key is not None and not key.strip():
+            raise UsageError(f"--phase needs a name; valid phases: {valid}")
         wanted = (key or self.default_phase).strip().lower()
         for phase in self.phases:
             if phase.key == wanted or phase.name.lower() == wanted:
                 return phase
-        valid = ", ".join(p.key for p in self.phases)
         raise UsageError(f"unknown phase '{key}' for {self.name}; valid phases: {valid}")
 
     def budget(self, phase_key: str | None = None) -> Budget:
@@ -72,29 +75,32 @@ class BudgetBook:
         return cls(tuple(merged.values()))
 
     def format(self, name: str) -> Format:
+        valid = ", ".join(f.key for f in self.formats)
+        if not name.strip():
+            raise UsageError(f"--company needs a name; valid: {valid}")
         wanted = name.strip().lower()
         for fmt in self.formats:
             if fmt.key == wanted or fmt.name.lower() == wanted:
                 return fmt
-        valid = ", ".join(f.key for f in self.formats)
         raise UsageError(f"unknown company or drill '{name}'; valid: {valid}")
 
     def resolve(self, company: str | None, phase: str | None, seconds: float | None) -> Budget | None:
-        """The budget the user asked for: company + phase, or custom seconds, or none."""
+        """The budget the user asked for: company + phase, or custom seconds, or none. An empty
+        name is a mistake, not "none"."""
         if seconds is not None:
-            if company or phase:
+            if company is not None or phase is not None:
                 raise UsageError("give either --budget SECONDS or --company/--phase, not both")
             return custom_budget(seconds)
-        if phase and not company:
+        if phase is not None and company is None:
             raise UsageError("--phase needs --company (for example --company amazon --phase deep-dive)")
-        if company:
+        if company is not None:
             return self.format(company).budget(phase)
         return None
 
 
 def custom_budget(seconds: float) -> Budget:
-    if not math.isfinite(seconds) or seconds <= 0 or seconds > MAX_BUDGET_S:
-        raise UsageError(f"budget must be between 1 and {MAX_BUDGET_S} seconds, got {seconds:g}")
+    if not math.isfinite(seconds) or not MIN_BUDGET_S <= seconds <= MAX_BUDGET_S:
+        raise UsageError(f"budget must be between {MIN_BUDGET_S} and {MAX_BUDGET_S} seconds, got {seconds:g}")
     return Budget(seconds=float(seconds))
 
 
@@ -135,8 +141,11 @@ def _validate_format(doc: TomlDoc, index: int, table: dict) -> Format:
         p_key, p_name, secs = raw.get("key"), raw.get("name"), raw.get("seconds")
         if not isinstance(p_key, str) or not _KEY.match(p_key) or not isinstance(p_name, str):
             raise fail("phases", f"format '{key}': every phase needs a lowercase 'key' and a 'name'")
-        if isinstance(secs, bool) or not isinstance(secs, (int, float)) or not 0 < secs <= MAX_BUDGET_S:
-            raise fail("phases", f"format '{key}', phase '{p_key}': seconds must be a number from 1 to {MAX_BUDGET_S}")
+        if isinstance(secs, bool) or not isinstance(secs, (int, float)) or not MIN_BUDGET_S <= secs <= MAX_BUDGET_S:
+            raise fail("phases", f"format '{key}', phase '{p_key}': seconds must be a number from "
+                                 f"{MIN_BUDGET_S} to {MAX_BUDGET_S}")
+        if any(p.key == p_key for p in phases):
+            raise fail("phases", f"format '{key}': duplicate phase key '{p_key}'")
         asks = raw.get("asks", ())
         asks = (asks,) if isinstance(asks, str) else asks
         if not isinstance(asks, (list, tuple)) or not all(a in PHASE_ASKS for a in asks):

@@ -49,6 +49,8 @@ class PromptBank:
         return cls(tuple(merged.values()))
 
     def get(self, prompt_id: str) -> Prompt:
+        if not prompt_id.strip():
+            raise UsageError("--prompt needs a prompt id; run `interviewer-app prompts` to list them")
         for prompt in self.prompts:
             if prompt.id == prompt_id:
                 return prompt

