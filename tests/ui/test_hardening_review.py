@@ -16,6 +16,7 @@ import pytest
 from interviewer_app.analysis.feedback import analyze
 from interviewer_app.core.prompts import PromptBank
 from interviewer_app.ui.qt import QtCore, Qt, QTimer
+from interviewer_app.ui.widgets.audio_player import running_playback_threads
 from tests.ui.conftest import screenshot
 from tests.unit.timed import timed_transcript
 
@@ -129,6 +130,8 @@ def test_leaving_the_review_never_waits_for_a_frozen_audio_server(make_window, q
     finally:
         thaw.cancel()
         os.kill(pid, signal.SIGCONT)
+    # the threads left behind while stuck finish once the server answers (only this window's stays)
+    qtbot.waitUntil(lambda: running_playback_threads() == 1, timeout=20000)
     assert max(waits) < UI_BOUND_MS, f"the window stood still {max(waits)} ms (all: {waits})"
     assert not any(left_playing)
     # The audio server is back: the next play works (a fresh player on a fresh thread if need be).

@@ -5,9 +5,11 @@ backend can block the thread that owns the player for as long as PulseAudio does
 destroying a player or `setSource(QUrl())` waits for the audio renderer thread, and so does
 `stop()` a moment later (its queued clean-up joins that thread). Measured with the PulseAudio
 server frozen: `stop()` returned at once, then the event loop stood still 5.7 s, until the server
-resumed; `pause()` never blocked. So leaving the review pauses at once and drops the player on the
-playback thread (a fresh player is made for the next play), and a playback thread that stays
-stuck is left behind for a new one: the window never waits for audio."""
+resumed; `pause()` never blocked. Worse, under PySide a player destroyed by a Python call keeps
+the GIL while Qt joins that thread, which needs the GIL: a deadlock that outlasts the server's
+pause. So leaving the review pauses at once and drops the player on the playback thread, through
+its event loop (a fresh player is made for the next play), and a playback thread that stays stuck
+is left behind for a new one: the window never waits for audio."""
 
 from __future__ import annotations
 
@@ -122,7 +124,10 @@ class _Engine(QObject):
         player.pause()  # silent now, even if what follows waits on the audio server
         player.blockSignals(True)  # no news from a player on its way out
         self.playing.emit(False)
-        player.setSource(QtCore.QUrl())  # may wait for PulseAudio: on this thread, never the UI's
+        # Destroyed by this thread's event loop, not by a Python call: Qt then waits for its audio
+        # renderer thread, which needs the GIL (it tells the Python-made QAudioOutput it was
+        # disconnected); a Python call such as setSource(QUrl()) would hold the GIL meanwhile and
+        # deadlock for good (seen: 2 of 3 runs with PulseAudio frozen, stuck after it resumed).
         player.deleteLater()
         output.deleteLater()
 
@@ -190,6 +195,11 @@ _LIVE: set[_Backend] = set()  # playback threads still running (a QThread must n
 
 
 _EXIT_WAIT: list[bool] = []
+
+
+def running_playback_threads() -> int:
+    """Playback threads not yet finished (the current ones, and any left behind while stuck)."""
+    return len(_LIVE)
 
 
 def _wait_at_exit() -> None:
