@@ -23,7 +23,7 @@ from interviewer_app.transcribe.models import ModelSource, download, resolve_mod
 
 NO_SPEECH_WARNING = ("no speech was heard: the recording is silent or too quiet; check that the "
                      "right microphone is selected and not muted")
-LONG_S = 600.0  # longer recordings are transcribed window by window ...
+LONG_S = 300.0  # longer recordings are transcribed window by window ...
 WINDOW_S = 120.0  # ... of at most this many seconds
 NOISE_WARNING = ("no speech was heard: the recording holds only noise (hiss, hum or rumble), not "
                  "silence; check that the right microphone is selected and that you speak into it")
