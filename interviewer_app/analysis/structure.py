@@ -28,8 +28,9 @@ class SentenceLabel:
 
 
 def normalise(text: str) -> str:
-    """Lowercase with straight apostrophes; same length as the input so offsets still apply."""
-    return text.lower().replace("\u2019", "'").replace("\u2018", "'")
+    """Lowercase with straight apostrophes; same length as the input so offsets still apply
+    ("\u0130", the one character whose lowercase is two, becomes a plain "i")."""
+    return text.replace("\u0130", "i").lower().replace("\u2019", "'").replace("\u2018", "'")
 
 
 def rule_matches(text: str, rules: tuple[Rule, ...] = RULES) -> list[Hit]:

@@ -111,6 +111,8 @@ def parse_budgets_file(path: Path) -> list[Format]:
         raise doc.error(1, "no [[format]] tables found; each format starts with a [[format]] line")
     formats, seen = [], set()
     for index, table in enumerate(tables):
+        if not isinstance(table, dict):
+            raise doc.error(doc.table_line("format", index), "'format' must be written as [[format]] tables")
         fmt = _validate_format(doc, index, table)
         if fmt.key in seen:
             raise doc.error(doc.key_line("format", index, "key"), f"duplicate format key '{fmt.key}'")
@@ -158,7 +160,7 @@ def _validate_format(doc: TomlDoc, index: int, table: dict) -> Format:
                                  f"from 0 to {MAX_FOLLOW_UPS}")
         phases.append(Phase(p_key, p_name, float(secs), tuple(asks), follow_ups))
     default = table.get("default_phase", phases[0].key)
-    if default not in {p.key for p in phases}:
+    if not isinstance(default, str) or default not in {p.key for p in phases}:
         raise fail("default_phase", f"format '{key}': default_phase '{default}' is not one of its phases")
     source = table.get("source")
     return Format(key=key, name=name.strip(), kind=kind, phases=tuple(phases),

@@ -84,6 +84,8 @@ def parse_prompts_file(path: Path, origin: str) -> list[Prompt]:
     seen: dict[str, int] = {}
     prompts = []
     for index, table in enumerate(tables):
+        if not isinstance(table, dict):
+            raise doc.error(doc.table_line("prompt", index), "'prompt' must be written as [[prompt]] tables")
         prompt = _validate(doc, index, table, origin)
         if prompt.id in seen:
             raise doc.error(doc.key_line("prompt", index, "id"),
