@@ -66,11 +66,11 @@ def nesting_line(text: str, limit: int = MAX_NESTING) -> int | None:
     depth, line = 0, 1
     for found in _NESTING_TOKENS.finditer(text):
         token = found.group()
-        if token in "[{":
+        if token == "[" or token == "{":
             depth += 1
             if depth > limit:
                 return line
-        elif token in "]}":
+        elif token == "]" or token == "}":
             depth = max(depth - 1, 0)
         line += token.count("\n")
     return None
