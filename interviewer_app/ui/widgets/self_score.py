@@ -126,12 +126,12 @@ class SelfScoreForm(QtWidgets.QWidget):
         notes_label.setBuddy(self.notes_edit)
         layout = QtWidgets.QVBoxLayout(self)
         layout.addWidget(intro)
+        layout.addWidget(self.save_status)  # at the top, where it is seen without scrolling
         layout.addWidget(self.suggestion_note)
         layout.addLayout(grid)
         layout.addWidget(self.summary)
         layout.addWidget(notes_label)
         layout.addWidget(self.notes_edit)
-        layout.addWidget(self.save_status)
         layout.addStretch(1)
         self._quiet = False
         self._update_summary()
