@@ -111,8 +111,9 @@ class TomlDoc:
         return DataFileError(self.path, line, problem)
 
 
-def read_toml(path: Path) -> TomlDoc:
-    """Parse a TOML file; any failure becomes a DataFileError naming file and line."""
+def read_config_text(path: Path) -> str:
+    """The text of a config file (regular, at most MAX_CONFIG_BYTES, UTF-8); any failure is a
+    DataFileError naming the file (and the line of a bad byte)."""
     try:
         raw = read_bounded(path, MAX_CONFIG_BYTES)
     except FileNotFoundError:
@@ -126,6 +127,12 @@ def read_toml(path: Path) -> TomlDoc:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise DataFileError(path, line, "not UTF-8 text; save the file as UTF-8") from None
+    return text
+
+
+def read_toml(path: Path) -> TomlDoc:
+    """Parse a TOML file; any failure becomes a DataFileError naming file and line."""
+    text = read_config_text(path)
     deep = nesting_line(text)
     if deep is not None:
         raise DataFileError(path, deep, f"lists or tables nested more than {MAX_NESTING} levels deep")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from interviewer_app.core.atomic import replacing
+from interviewer_app.core.datafile import read_config_text
 from interviewer_app.core.errors import DataFileError
 from interviewer_app.core.models import Prompt
 from interviewer_app.core.prompts import parse_prompts_file
@@ -24,7 +25,8 @@ def append_user_prompt(path: Path, prompt: Prompt) -> None:
         f"category = {_quote(prompt.category)}", f"framework = {_quote(prompt.framework)}",
         f"hint = {_quote(prompt.hint)}", 'source = "your own"', "",
     ])
-    before = path.read_text(encoding="utf-8") if path.exists() else ""
+    # read as start-up reads it: a FIFO, a device or a huge file is refused, never waited on
+    before = read_config_text(path) if path.exists() else ""
     with replacing(path) as tmp:
         tmp.write_text(before + block, encoding="utf-8")
         try:

@@ -205,3 +205,25 @@ def test_other_commands_reject_empty_names_and_tiny_budgets(tmp_path, args, word
 def test_bundled_files_still_load():
     assert len(PromptBank.load(None).prompts) > 10
     assert {f.key for f in BudgetBook.load(None, bundled_budgets_file()).formats} >= {"amazon", "google"}
+
+
+def test_adding_a_prompt_in_the_app_never_waits_on_a_fifo_prompts_file(config):
+    """The app's "Add your own..." reads prompts.toml as start-up does: a FIFO there is refused in
+    one line at once (it used to block on read_text forever) and is left in place. In its own
+    process, so a regression fails at the timeout instead of hanging the suite."""
+    path = config / "prompts.toml"
+    os.mkfifo(path)
+    code = ("import sys; from pathlib import Path\n"
+            "from interviewer_app.core.errors import DataFileError\n"
+            "from interviewer_app.core.models import Prompt\n"
+            "from interviewer_app.ui.prompt_store import append_user_prompt\n"
+            "try:\n"
+            "    append_user_prompt(Path(sys.argv[1]), Prompt('mine-1', 'What would you cut?', "
+            "'success-metrics', '8-step', 'Go.', 'your own'))\n"
+            "except DataFileError as exc:\n"
+            "    print(exc)\n")
+    result = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True,
+                            cwd=ROOT, env=cli_env(), timeout=30)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert f"{path}: is not a regular file" in result.stdout
+    assert path.is_fifo()
