@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from interviewer_app.cli.terminal import safe, say
+from interviewer_app.core.errors import UsageError
 from interviewer_app.core.models import format_clock
 from interviewer_app.core.prompts import CATEGORIES
 from interviewer_app.pipeline import AppContext
@@ -70,7 +71,10 @@ def run_history(args) -> int:
                                                  signals_for, suggestions_for)
 
     ctx = _context()
-    company = ctx.budgets.format(args.company).key if args.company and args.company != "custom" else args.company
+    for flag, value in (("--prompt", args.prompt), ("--phase", args.phase)):
+        if value is not None and not value.strip():
+            raise UsageError(f"{flag} needs a value (leave it out to list every attempt)")
+    company = ctx.budgets.format(args.company).key if args.company is not None and args.company != "custom" else args.company
     f = HistoryFilter(since=parse_day(args.since) if args.since else None,
                       until=parse_day(args.until) if args.until else None,
                       prompt_id=args.prompt, category=args.category, company=company, phase=args.phase,

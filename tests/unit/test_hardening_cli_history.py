@@ -136,3 +136,12 @@ def test_the_largest_id_and_limit_are_accepted(three):
     assert [r["id"] for r in json.loads(listed.stdout)] == three[::-1]
     out = run("export", 9223372036854775807)
     assert out.returncode == 1 and "no attempt with id 9223372036854775807" in out.stderr
+
+
+@pytest.mark.parametrize("flag", ["--company", "--prompt", "--phase"])
+def test_history_filters_given_empty_are_usage_errors_not_no_filter(three, flag):
+    """`history --company ""` listed every attempt as if no filter were given (issue 18 item 16)."""
+    out = run("history", flag, "")
+    assert out.returncode == 2, (out.returncode, out.stdout, out.stderr)
+    assert "Traceback" not in out.stderr and out.stderr.count("\n") == 1
+    assert flag in out.stderr and out.stdout == ""
