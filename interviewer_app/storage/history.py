@@ -131,10 +131,10 @@ def move_to_trash(store: AttemptStore, attempt_ids: int | Iterable[int]) -> list
     return _set_deleted(store, attempt_ids, datetime.now(timezone.utc).isoformat(timespec="seconds"))
 
 
-def restore(store: AttemptStore, attempt_ids: int | Iterable[int]) -> list[int]:
+def restore(store: AttemptStore, attempt_ids: int | Iterable[int], *, skip_missing: bool = False) -> list[int]:
     """Bring attempts back from the trash, all or nothing; returns the ids restored (those not in
-    the trash are left out)."""
-    return _set_deleted(store, attempt_ids, None)
+    the trash are left out). `skip_missing` (an undo) passes over ids no longer stored at all."""
+    return _set_deleted(store, attempt_ids, None, skip_missing=skip_missing)
 
 
 def empty_trash(store: AttemptStore, older_than_days: float = TRASH_DAYS) -> int:
@@ -158,7 +158,8 @@ def empty_trash(store: AttemptStore, older_than_days: float = TRASH_DAYS) -> int
     return len(rows)
 
 
-def _set_deleted(store: AttemptStore, attempt_ids: int | Iterable[int], value: str | None) -> list[int]:
+def _set_deleted(store: AttemptStore, attempt_ids: int | Iterable[int], value: str | None,
+                 *, skip_missing: bool = False) -> list[int]:
     """Set deleted_at of every attempt not already so, in one transaction, after checking them all."""
     ids = list(dict.fromkeys([attempt_ids] if isinstance(attempt_ids, int) else attempt_ids))
     outcome = "nothing was deleted" if value else "nothing was restored"
@@ -173,6 +174,8 @@ def _set_deleted(store: AttemptStore, attempt_ids: int | Iterable[int], value: s
                     if row is not None:
                         trashed[attempt_id] = row[0] is not None
                 missing = [i for i in ids if i not in trashed]
+                if skip_missing:
+                    ids, missing = [i for i in ids if i in trashed], []
                 if missing:
                     which = (f"no attempt with id {missing[0]}" if len(missing) == 1 else
                              f"no attempts with ids {', '.join(map(str, sorted(missing)))}")

@@ -225,6 +225,30 @@ def test_delete_then_undo(qtbot, store, budgets, three, monkeypatch):
     assert history.query(store, history.HistoryFilter(in_trash=True)) == []
 
 
+def test_deleting_several_is_all_or_nothing_when_one_is_gone(qtbot, store, budgets, three, monkeypatch, tmp_path):
+    """Another window emptied one of the selected attempts from the trash for good: the page's
+    delete of all three changes none of them and says which one is gone (issue 18 item 4)."""
+    a, b, c = three
+    page = make_page(qtbot, store, budgets)
+    other = AttemptStore(open_database(tmp_path / "db.sqlite3"), tmp_path / "recordings")
+    history.move_to_trash(other, b)
+    history.empty_trash(other, 0)
+    warnings = []
+    monkeypatch.setattr(QtWidgets.QMessageBox, "question", lambda *a, **k: YES)
+    monkeypatch.setattr(QtWidgets.QMessageBox, "warning", lambda *args, **k: warnings.append(args[2]))
+    with qtbot.waitSignal(page.refreshed, timeout=5000):
+        page.delete([a, b, c])
+    assert warnings == [f"no attempt with id {b}; nothing was deleted"]
+    assert [r.id for r in history.query(store)] == [c, a] and page.undo_bar.isHidden()
+    # an undo skips attempts emptied from the trash meanwhile and brings back the rest
+    with qtbot.waitSignal(page.refreshed, timeout=5000):
+        page.delete([a, c])
+    history.empty_trash(other, 0)  # both gone for good behind the page's back
+    with qtbot.waitSignal(page.refreshed, timeout=5000):
+        page.undo_button.click()
+    assert warnings == [f"no attempt with id {b}; nothing was deleted"] and history.query(store) == []
+
+
 def test_trash_restores_and_empties_with_the_audio(qtbot, store, budgets, monkeypatch):
     keep = save(store, days=0)
     gone = save(store, days=1, audio=True)

@@ -247,10 +247,8 @@ class HistoryPage(QtWidgets.QWidget):
         if answer != Yes:
             return
         done = []
-        try:
-            for aid in ids:
-                history.move_to_trash(self.store, aid)
-                done.append(aid)
+        try:  # all or nothing: one transaction, so a failure leaves every attempt where it was
+            done = history.move_to_trash(self.store, ids)
         except InterviewerError as exc:
             QtWidgets.QMessageBox.warning(self, "Delete attempts", str(exc))
         if done:
@@ -261,11 +259,10 @@ class HistoryPage(QtWidgets.QWidget):
         self.refresh()
 
     def undo_delete(self) -> None:
-        for aid in self._undo_ids:
-            try:
-                history.restore(self.store, aid)
-            except InterviewerError:
-                pass  # emptied from the trash meanwhile: nothing left to bring back
+        try:  # those emptied from the trash meanwhile are skipped: nothing is left to bring back
+            history.restore(self.store, self._undo_ids, skip_missing=True)
+        except InterviewerError as exc:
+            QtWidgets.QMessageBox.warning(self, "Undo delete", str(exc))
         self._undo_ids = []
         self._undo_timer.stop()
         self.undo_bar.hide()
@@ -329,8 +326,10 @@ class TrashDialog(QtWidgets.QDialog):
         self.empty_button.setEnabled(self.table.model().rowCount() > 0)
 
     def restore_selected(self) -> None:
-        for aid in self.table.selected_ids():
-            history.restore(self.store, aid)
+        try:
+            history.restore(self.store, self.table.selected_ids())
+        except InterviewerError as exc:
+            QtWidgets.QMessageBox.warning(self, "Restore attempts", str(exc))
         self.changed = True
         self.reload()
 
