@@ -12,9 +12,11 @@ SENTENCE_PAUSE_S = 1.0  # a silence this long ends a sentence even without punct
 MAX_SENTENCE_WORDS = 45
 # A typed sentence longer than this is cut into pieces (a token longer than this too): no cue
 # pattern then ever searches more than this many characters at once, so a run-on without full
-# stops or a pasted token of megabytes takes time linear in its length. The longest sentence in
-# the labelled answers has 430 characters; this is about 500 words, 3 minutes of speech.
-MAX_TEXT_SENTENCE_CHARS = 3000
+# stops or a pasted token of megabytes takes time linear in its length. Real captions have no
+# full stops: an answer from ../shared/realanswers is one "sentence" of up to 3,725 characters,
+# so the cut sits far above that (about 3,500 words, 25 minutes of speech); at 3,000 it split
+# 4 of those 34 answers and changed the steps heard in 2.
+MAX_TEXT_SENTENCE_CHARS = 20_000
 _END = re.compile(r"[.?!]+[\"')\]]*$")
 _TEXT_SPLIT = re.compile(r"(?<=[.?!])[\"')\]]*\s+|\n+")
 
