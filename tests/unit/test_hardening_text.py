@@ -144,3 +144,16 @@ def test_windows_and_old_mac_line_ends_still_end_sentences(tmp_path):
     assert result.returncode == 0, result.stderr
     assert [s["text"] for s in json.loads(result.stdout)["sentences"]] == [
         "The goal is retention", "We could add a banner", "Then ship it"]
+
+
+def test_a_caption_without_full_stops_stays_one_sentence():
+    """Real captions carry no punctuation: a 5-minute answer typed from them is one run-on of
+    several thousand characters, and the length cut must not split it (that changed the steps
+    heard in real answers; ../shared/realanswers has run-ons of up to 3,725 characters)."""
+    from interviewer_app.analysis.feedback import analyze, typed_transcript
+
+    clause = "so um the first thing i would look at is whether the drop is real and then"
+    text = " ".join([clause] * 110)  # about 8,000 characters, no full stop
+    assert len(text) > 8000
+    sentences = analyze(typed_transcript(text), None, None).to_dict()["sentences"]
+    assert len(sentences) == 1 and sentences[0]["text"] == text
