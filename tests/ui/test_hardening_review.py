@@ -14,7 +14,7 @@ import pytest
 from interviewer_app.analysis.feedback import analyze
 from interviewer_app.core.prompts import PromptBank
 from interviewer_app.ui.qt import QtCore, Qt, QTimer
-from interviewer_app.ui.widgets.audio_player import running_playback_threads
+from interviewer_app.ui.widgets.audio_player import running_playback_workers
 from tests.conftest import ROOT
 from tests.unit.timed import timed_transcript
 
@@ -116,9 +116,9 @@ def test_leaving_the_review_again_and_again_never_holds_up_the_window(make_windo
         waits.append(_responds_within(qtbot, leave[i % len(leave)]))
         assert window.pages.currentWidget() is not window.review
         assert not window.review.player.is_playing()
-        qtbot.waitUntil(window.review.player.is_quiet, timeout=5000)  # confirmed by the playback thread
+        qtbot.waitUntil(window.review.player.is_quiet, timeout=5000)  # confirmed by the playback worker
     assert max(waits) < UI_BOUND_MS, f"the window stood still {max(waits)} ms (all: {waits})"
-    assert running_playback_threads() == 1  # one playback thread, reused; none left behind
+    assert running_playback_workers() == 1  # one playback worker, reused; none left behind
 
 
 # -- item 6: self-scores and notes are kept without a Save button ---------------------------------
