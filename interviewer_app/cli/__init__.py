@@ -82,6 +82,10 @@ def _silence_stdout(stream) -> None:
 def main(argv: list[str] | None = None) -> int:
     disable_telemetry()  # before anything loads onnxruntime (see core/offline.py)
     argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--playback-worker"]:  # the app's own playback child (hidden; see audio/playback_worker.py)
+        from interviewer_app.audio import playback_worker
+
+        return playback_worker.main()
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
