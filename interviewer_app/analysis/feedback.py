@@ -94,6 +94,9 @@ class AnswerFeedback:
             "no_speech": self.no_speech,
             "tips": self.tips(),
             "warnings": list(self.warnings),
+            # what is wrong with the recording itself (cut short, clipped, noise, unclear), apart
+            # from the pacing notes above: the review shows these beside the transcript
+            "audio_warnings": list(self.transcript.warnings),
             "signals": [s.to_dict() for s in self.signals],
             "framework": None if self.framework is None else self.framework.to_dict(),
             "rubric_suggestion": {} if self.rubric_suggestion is None else self.rubric_suggestion.to_dict(),

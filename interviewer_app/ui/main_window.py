@@ -12,6 +12,7 @@ from interviewer_app.core.budgets import BudgetBook
 from interviewer_app.core.errors import InterviewerError
 from interviewer_app.core.prompts import PromptBank
 from interviewer_app.pipeline import AppContext
+from interviewer_app.transcribe.engine import NOISE_WARNING
 from interviewer_app.ui import dialogs
 from interviewer_app.ui.mock_screens import MockScreens
 from interviewer_app.ui.pages.answer_page import AnswerPage
@@ -342,7 +343,7 @@ class MainWindow(QtWidgets.QMainWindow):
         if result.save_error:
             notices.append(f"Not saved to history: {result.save_error}")
         fb = result.answer.feedback
-        if fb.no_speech:
+        if fb.no_speech and NOISE_WARNING not in fb.transcript.warnings:  # noise: the review says so
             notices.append("No speech was heard. Check that the right microphone is selected and not "
                            "muted, then try again.")
         notices += [f"Note: {n}" for n in self.notices]

@@ -6,9 +6,11 @@ the recording."""
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from interviewer_app.core.models import format_clock
+from interviewer_app.transcribe.engine import NO_SPEECH_WARNING
 from interviewer_app.ui.qt import Qt, QtWidgets, QTimer, Signal
 from interviewer_app.ui.widgets.audio_player import AudioPlayer
 from interviewer_app.ui.widgets.framework_parts import FrameworkParts
@@ -23,6 +25,13 @@ NOTES_SAVE_MS = 800  # notes are handed on this long after the last key press (a
 NOT_IN_HISTORY = "This answer is not in history, so a self-score cannot be kept."
 
 
+def recording_notes(feedback: dict) -> list[str]:
+    """The recording's own problems (cut short, clipped, only noise, hard to make out), as
+    sentences; "no speech" is said by the window in its own words."""
+    return [f"{w[0].upper()}{w[1:].rstrip('.')}."
+            for w in feedback.get("audio_warnings", ()) if w != NO_SPEECH_WARNING]
+
+
 class ReviewPage(QtWidgets.QWidget):
     try_again_requested = Signal()
     next_prompt_requested = Signal()
@@ -35,6 +44,7 @@ class ReviewPage(QtWidgets.QWidget):
         self.header.setObjectName("review_header")
         self.header.setWordWrap(True)
         self.notice = QtWidgets.QLabel()
+        self._notices: list[str] = []  # what the window said about the answer shown
         self.notice.setObjectName("review_notice")
         self.notice.setWordWrap(True)
         self.transcript = TranscriptView()
@@ -119,8 +129,8 @@ class ReviewPage(QtWidgets.QWidget):
         self.flush_notes()  # notes typed for the answer shown before are kept with it
         self._attempt_id = attempt_id
         self._show_analysis(feedback, attempt_id)
-        self.notice.setText("<br>".join(notices))
-        self.notice.setVisible(bool(notices))
+        self._notices = list(notices)
+        self._show_notices(feedback)
         self.score_form.clear()
         self.score_form.set_suggestion(feedback.get("rubric_suggestion"))
         self.score_form.setEnabled(attempt_id is not None)
@@ -133,9 +143,15 @@ class ReviewPage(QtWidgets.QWidget):
         without touching what the user is doing: the tab, the player and the scores they typed."""
         self._show_analysis(feedback, attempt_id)
         self.score_form.set_suggestion(feedback.get("rubric_suggestion"))
-        text = self.notice.text()
-        self.notice.setText(f"{text}<br>{note}" if text else note)
+        self._notices.append(note)
+        self._show_notices(feedback)
         self.notice.setVisible(True)
+
+    def _show_notices(self, feedback: dict) -> None:
+        """What the app says about this answer, then what is wrong with its recording."""
+        lines = self._notices + recording_notes(feedback)
+        self.notice.setText("<br>".join(html.escape(n) for n in lines))
+        self.notice.setVisible(bool(lines))
 
     def _show_analysis(self, feedback: dict, attempt_id: int | None) -> None:
         prompt = feedback.get("prompt") or {}
