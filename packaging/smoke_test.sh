@@ -61,6 +61,27 @@ else
 fi
 no_traceback "$WORK/analyze.err" || fail "analyze printed a traceback"
 
+# -- 2b. the playback worker (the review plays recordings in this child process) -------------
+if python3 - "$APP" "$WORK/answer.wav" >"$WORK/worker.out" 2>"$WORK/worker.err" <<'EOF'
+import json, queue, subprocess, sys, threading
+proc = subprocess.Popen([sys.argv[1], "--playback-worker"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+lines = queue.Queue()
+threading.Thread(target=lambda: [lines.put(json.loads(l)) for l in proc.stdout], daemon=True).start()
+def ack(n):
+    while True:
+        m = lines.get(timeout=30)
+        if m.get("ack") == n:
+            return m
+proc.stdin.write(json.dumps({"id": 1, "cmd": "play", "file": sys.argv[2], "start": 0, "end": 300}) + "\n")
+proc.stdin.write(json.dumps({"id": 2, "cmd": "stop"}) + "\n")
+proc.stdin.flush()
+played, stopped = ack(1), ack(2)  # played may report no audio device: the worker still answers
+proc.stdin.close()
+assert proc.wait(10) == 0 and stopped["state"] == "stopped", stopped
+print(f"play: {played}; stop: {stopped}")
+EOF
+then pass "playback worker: $(cat "$WORK/worker.out")"; else fail "playback worker: $(tail -n3 "$WORK/worker.err")"; fi
+
 # -- 3. the desktop app ------------------------------------------------------------------------
 GUI_SECONDS=${SMOKE_GUI_SECONDS:-8}
 # runs inside with-display.sh (a fresh Xvfb); a file, not a function: xvfb-run's /bin/sh drops

@@ -7,6 +7,7 @@ import json
 import os
 import queue
 import subprocess
+import sys
 import threading
 
 import numpy as np
@@ -14,6 +15,7 @@ import pytest
 import soundfile as sf
 
 from interviewer_app.audio import playback_worker
+from tests.conftest import CLI, ROOT
 
 WAIT_S = 15  # bound for any expected line (a loaded 2-core machine starts Python slowly)
 
@@ -149,8 +151,6 @@ def test_the_app_starts_it_from_its_own_program_when_frozen(monkeypatch):
 
 
 def test_the_command_line_runs_the_worker_with_the_hidden_switch():
-    from tests.conftest import CLI
-
     w = Worker([CLI, "--playback-worker"])
     try:
         stop = w.send("stop")
@@ -161,3 +161,15 @@ def test_the_command_line_runs_the_worker_with_the_hidden_switch():
         w.end()
     help_text = subprocess.run([CLI, "--help"], capture_output=True, text=True, timeout=60).stdout
     assert "playback" not in help_text  # hidden
+
+
+def test_the_bundle_names_the_worker_and_its_entry_point_starts_it():
+    assert '"interviewer_app.audio.playback_worker"' in (ROOT / "packaging" / "interviewer.spec").read_text()
+    w = Worker([sys.executable, str(ROOT / "packaging" / "entry.py"), "--playback-worker"])  # as frozen
+    try:
+        stop = w.send("stop")
+        assert w.ack(stop)["state"] == "stopped"
+        w.proc.stdin.close()
+        assert w.proc.wait(WAIT_S) == 0
+    finally:
+        w.end()
