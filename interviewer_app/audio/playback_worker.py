@@ -26,6 +26,7 @@ import threading
 
 REPORT_S = 0.05  # position lines at most this often while playing
 BLOCK_S = 0.05  # audio written per blocking write
+LATENCY_S = 0.2  # the device buffer: room for a busy machine (a stop aborts it, nothing of it is heard)
 WORKER_FLAG = "--playback-worker"  # argv[1] of the frozen app's program that runs this worker
 
 
@@ -141,7 +142,8 @@ class _Player:
             self.stream.close(ignore_errors=True)
             self.stream = None
         if self.stream is None:
-            self.stream = sd.OutputStream(samplerate=rate, channels=channels, dtype="float32")
+            self.stream = sd.OutputStream(samplerate=rate, channels=channels, dtype="float32",
+                                         latency=LATENCY_S)
         if not self.stream.active:
             self.stream.start()
         self.playing = True
