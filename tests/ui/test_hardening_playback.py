@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from interviewer_app.ui.qt import Qt
+from interviewer_app.ui.widgets.audio_player import STOP_ACK_MS
 from tests.ui.test_hardening_review import (UI_BOUND_MS, _attempt_with_a_loud_recording, _needs_virtual_mic,
                                             _play_in_review, _responds_within, _window_for_rounds)
-from interviewer_app.ui.widgets.audio_player import STOP_ACK_MS
 
 
 def _pulse_pid() -> int:

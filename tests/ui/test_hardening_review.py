@@ -1,5 +1,5 @@
 """Issue 18, items 5 and 6, in the real window: playback of an answer never bleeds into the next
-recording nor freezes the window (real QMediaPlayer through the PulseAudio virtual microphone,
+recording nor freezes the window (the real playback worker through the PulseAudio virtual microphone,
 whose default sink loops back into the microphone as a loudspeaker would), and self-scores and
 notes are kept without a Save button, whichever way the review is left."""
 
