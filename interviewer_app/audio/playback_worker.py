@@ -65,12 +65,14 @@ class _Player:
         self.playing = False
         self.end_frame = 0
         self.span_start = 0
+        self.stopped_ms = 0  # where the last stop left the file
 
     # -- commands -----------------------------------------------------------------------------
     def handle(self, msg: dict) -> None:
         cmd, ident = msg.get("cmd"), msg.get("id")
         try:
             if cmd == "play":
+                self.stopped_ms = 0
                 self._open(str(msg["file"]))
                 self.span_start = self._frame(msg.get("start") or 0)
                 end = msg.get("end")
@@ -85,6 +87,7 @@ class _Player:
                 self._silence()
             elif cmd == "stop":
                 self._silence()
+                self.stopped_ms = self._pos()
                 self._close()
             elif cmd == "seek":
                 if self.file is not None:
@@ -149,9 +152,14 @@ class _Player:
         self.playing = True
 
     def _silence(self) -> None:
+        """Abort the stream (what it buffered is dropped: silent when this returns) and go back
+        to what was heard, so a resume goes on from there."""
+        heard = self.heard_ms() if self.playing else None
         self.playing = False
         if self.stream is not None and self.stream.active:
-            self.stream.abort()  # drops what is buffered: silent when this returns
+            self.stream.abort()
+        if heard is not None and self.file is not None:
+            self.file.seek(min(self._frame(heard), self.file.frames))
 
     def _close(self) -> None:
         if self.file is not None:
@@ -164,7 +172,7 @@ class _Player:
         return "paused" if self.file is not None else "stopped"
 
     def _pos(self) -> int:
-        return self.heard_ms()
+        return self.heard_ms() if self.file is not None else self.stopped_ms
 
 
 def _sounddevice():

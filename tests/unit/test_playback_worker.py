@@ -130,6 +130,11 @@ def test_pause_resume_seek_and_stop_are_acknowledged_in_order(worker, tone):
     pause = worker.send("pause")
     paused = worker.ack(pause)
     assert paused["state"] == "paused" and 200 <= paused["pos"] < 3000
+    heard = [m["pos"] for m in worker.seen[:-1] if "pos" in m and "ack" not in m]
+    assert paused["pos"] <= heard[-1] + 150  # what was heard, not the 200 ms written ahead of it
+    resume = worker.send("resume")
+    assert worker.ack(resume)["pos"] == paused["pos"]  # on from what was heard, nothing skipped
+    worker.ack(worker.send("pause"))
     seek = worker.send("seek", ms=2500)
     assert worker.ack(seek)["state"] == "paused"
     resume = worker.send("resume")

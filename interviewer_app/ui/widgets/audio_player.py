@@ -270,7 +270,8 @@ class AudioPlayer(QtWidgets.QWidget):
     def _message(self, msg: dict) -> None:
         state = msg.get("state")
         caught_up = self._worker is not None and self._worker.caught_up()
-        if isinstance(msg.get("pos"), int) and caught_up and (state or self._worker_playing):
+        if isinstance(msg.get("pos"), int) and caught_up and state != "stopped" \
+                and (state or self._worker_playing):
             self._position(msg["pos"])  # not news from before the latest request
         if state in ("playing", "paused", "stopped", "ended"):
             self._worker_playing = state == "playing"
