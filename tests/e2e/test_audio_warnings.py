@@ -12,6 +12,7 @@ import subprocess
 import pytest
 import soundfile as sf
 
+from tests.fixtures.disks import mounted_tmpfs
 from tests.conftest import CLI
 
 
@@ -99,19 +100,12 @@ def test_a_file_name_that_is_not_utf8_is_analysed_and_saved(jump_answer, tmp_pat
 
 @pytest.fixture
 def read_only_data(tmp_path):
-    if os.geteuid() != 0:
-        pytest.skip("mounting a tmpfs needs root")
-    mount = tmp_path / "ro"
-    mount.mkdir()
-    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount)], check=True)
-    try:
+    for mount in mounted_tmpfs(tmp_path / "ro", "1m"):
         (mount / "data" / "recordings").mkdir(parents=True)
         env = dict(os.environ, INTERVIEWER_DATA_DIR=str(mount / "data"))
         subprocess.run([CLI, "history"], env=env, check=True, capture_output=True)  # the database
         subprocess.run(["mount", "-o", "remount,ro", str(mount)], check=True)
         yield mount / "data", env
-    finally:
-        subprocess.run(["umount", "--lazy", str(mount)], check=True)
 
 
 def test_saving_onto_a_read_only_mount_is_one_clear_line(jump_answer, read_only_data):

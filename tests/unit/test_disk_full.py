@@ -1,8 +1,6 @@
 """A full disk while saving: a clear message, nothing half-written, nothing already kept lost.
 Uses a real tiny filesystem (tmpfs), which needs root to mount (CI and the dev machines are root)."""
 
-import os
-import subprocess
 
 import numpy as np
 import pytest
@@ -13,18 +11,13 @@ from interviewer_app.storage.attempts import AttemptStore
 from interviewer_app.storage.database import open_database
 from interviewer_app.storage.history import query
 
+from tests.fixtures.disks import mounted_tmpfs
 from tests.unit.timed import timed_transcript
 
 
 @pytest.fixture
 def tiny_disk(tmp_path):
-    if os.geteuid() != 0:
-        pytest.skip("mounting a tiny tmpfs needs root")
-    mount = tmp_path / "tiny"
-    mount.mkdir()
-    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=192k", "tmpfs", str(mount)], check=True)
-    yield mount
-    subprocess.run(["umount", "--lazy", str(mount)], check=True)  # lazy: the test's database may still be open
+    yield from mounted_tmpfs(tmp_path / "tiny", "192k")
 
 
 def test_audio_that_does_not_fit_is_a_clear_error_and_leaves_no_partial_file(tiny_disk):

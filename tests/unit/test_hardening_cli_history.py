@@ -3,7 +3,6 @@ that say what really happened, clean errors on a read-only or full disk (a real 
 limits checked by the argument parser instead of overflowing in SQLite."""
 
 import json
-import os
 import subprocess
 
 import pytest
@@ -13,6 +12,7 @@ from interviewer_app.storage.attempts import AttemptStore
 from interviewer_app.storage.database import open_database
 from interviewer_app.storage.history import HistoryFilter, query
 
+from tests.fixtures.disks import fill_up, mounted_tmpfs
 from tests.conftest import CLI, cli_env
 from tests.unit.timed import timed_transcript
 
@@ -83,13 +83,7 @@ def test_delete_counts_each_attempt_once_and_names_them(three, data_dir):
 # -- 15. read-only and full disks ------------------------------------------------------------------
 @pytest.fixture
 def small_disk(tmp_path):
-    if os.geteuid() != 0:
-        pytest.skip("mounting a tmpfs needs root")
-    mount = tmp_path / "disk"
-    mount.mkdir()
-    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs", str(mount)], check=True)
-    yield mount
-    subprocess.run(["umount", "--lazy", str(mount)], check=True)
+    yield from mounted_tmpfs(tmp_path / "disk", "512k")
 
 
 def test_delete_on_a_read_only_disk_is_a_clean_error(small_disk):
@@ -104,13 +98,7 @@ def test_delete_on_a_read_only_disk_is_a_clean_error(small_disk):
 
 def test_delete_on_a_full_disk_is_a_clean_error(small_disk):
     ids = _save_attempts(small_disk, 2)
-    try:
-        with open(small_disk / "filler", "wb") as f:
-            while True:
-                f.write(b"\0" * 4096)
-                f.flush()
-    except OSError:  # no space left: the disk is full
-        pass
+    fill_up(small_disk)
     out = run("delete", ids[0], INTERVIEWER_DATA_DIR=str(small_disk))
     assert out.returncode == 1
     line = _one_error_line(out)

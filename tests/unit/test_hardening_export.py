@@ -18,6 +18,7 @@ from interviewer_app.core.errors import StorageError
 from interviewer_app.core.models import Prompt
 from interviewer_app.core.paths import app_paths
 from interviewer_app.export.attempt import to_html, to_markdown
+from tests.fixtures.disks import fill_up, mounted_tmpfs
 from tests.conftest import CLI, cli_env
 
 PAYLOADS = ("<script>alert(1)</script>", "<img src=x onerror=alert(2)>", "[click](javascript:alert(3))",
@@ -51,23 +52,7 @@ def long_attempt(tmp_path):
 
 @pytest.fixture
 def tiny_disk(tmp_path):
-    if os.geteuid() != 0:
-        pytest.skip("mounting a tiny tmpfs needs root")
-    mount = tmp_path / "tiny"
-    mount.mkdir()
-    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(mount)], check=True)
-    yield mount
-    subprocess.run(["umount", "--lazy", str(mount)], check=True)
-
-
-def _fill(folder):
-    """Fill the filesystem holding `folder` to the last byte."""
-    with open(folder / "filler", "wb", buffering=0) as f:
-        try:
-            while True:
-                f.write(b"\0" * 4096)
-        except OSError:
-            pass
+    yield from mounted_tmpfs(tmp_path / "tiny", "256k")
 
 
 def _one_clean_line(err: bytes) -> str:
@@ -135,7 +120,7 @@ def test_export_on_a_full_disk_keeps_the_old_file(long_attempt, tiny_disk, fmt):
     target = tiny_disk / f"attempt.{fmt}"
     old = os.urandom(6_000)  # smaller than the new export: writing in place would leave half of it
     target.write_bytes(old)
-    _fill(tiny_disk)
+    fill_up(tiny_disk)
     out = run("export", str(long_attempt), "--format", fmt, "--out", str(target), "--force")
     assert out.returncode == 1 and "full" in _one_clean_line(out.stderr)
     assert target.read_bytes() == old
@@ -147,7 +132,7 @@ def test_atomic_writers_replace_whole_or_not_at_all(tiny_disk):
     write_text_atomic(target, "first\n")
     write_bytes_atomic(target, b"second\n")
     assert target.read_bytes() == b"second\n"
-    _fill(tiny_disk)
+    fill_up(tiny_disk)
     with pytest.raises(StorageError, match="full"):
         write_text_atomic(target, "x" * 100_000)
     assert target.read_bytes() == b"second\n"
@@ -161,7 +146,7 @@ def test_a_prompt_added_on_a_full_disk_keeps_prompts_toml(tiny_disk):
     first = Prompt("mine-1", "How would you grow retention?", "success-metrics", "8-step", "Name one metric.", "your own")
     append_user_prompt(target, first)
     before = target.read_bytes()
-    _fill(tiny_disk)
+    fill_up(tiny_disk)
     with pytest.raises(StorageError, match="full"):
         append_user_prompt(target, Prompt("mine-2", "x" * 100_000, "success-metrics", "8-step", "Go.", "your own"))
     assert target.read_bytes() == before
@@ -173,7 +158,7 @@ def test_a_recording_started_on_a_full_disk_leaves_no_empty_sidecar(tiny_disk):
 
     recordings = tiny_disk / "recordings"
     recordings.mkdir()
-    _fill(tiny_disk)
+    fill_up(tiny_disk)
     with pytest.raises(StorageError, match="full"):
         Recorder(recordings, sd=object()).start()  # the sidecar is written before the device opens
     assert list(recordings.iterdir()) == []

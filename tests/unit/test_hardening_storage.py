@@ -3,7 +3,6 @@ save leaves no orphan audio; delete and restore are all or nothing. Real SQLite 
 processes (killed with SIGKILL where the fault is a kill), a real tiny tmpfs for a full disk."""
 
 import json
-import os
 import signal
 import subprocess
 import sys
@@ -20,6 +19,7 @@ from interviewer_app.storage.attempts import AttemptStore
 from interviewer_app.storage.database import open_database
 from interviewer_app.storage.history import HistoryFilter, move_to_trash, query, restore
 
+from tests.fixtures.disks import fill_up, mounted_tmpfs
 from tests.conftest import CLI, cli_env
 from tests.unit.timed import timed_transcript
 
@@ -121,29 +121,13 @@ def test_a_damaged_database_is_still_set_aside(tmp_path):
 @pytest.fixture
 def full_db_disk(tmp_path):
     """A database on a real tiny tmpfs that is then filled up; the recordings folder elsewhere."""
-    if os.geteuid() != 0:
-        pytest.skip("mounting a tiny tmpfs needs root")
-    mount = tmp_path / "tiny"
-    mount.mkdir()
-    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(mount)], check=True)
-    yield mount
-    subprocess.run(["umount", "--lazy", str(mount)], check=True)
-
-
-def _fill(folder):
-    try:
-        with open(folder / "filler", "wb") as f:
-            while True:
-                f.write(b"\0" * 4096)
-                f.flush()
-    except OSError:  # no space left: the disk is full
-        pass
+    yield from mounted_tmpfs(tmp_path / "tiny", "256k")
 
 
 def test_the_audio_of_a_save_whose_insert_fails_is_removed(tmp_path, full_db_disk):
     store = AttemptStore(open_database(full_db_disk / "db.sqlite3"), tmp_path / "recordings")
     kept = store.save(_feedback())
-    _fill(full_db_disk)
+    fill_up(full_db_disk)
     with pytest.raises(StorageError, match="is full; free some space"):
         store.save(_feedback("We could add emails. " * 200), samples=_noise())
     assert list((tmp_path / "recordings").iterdir()) == []  # neither the FLAC nor a .part
