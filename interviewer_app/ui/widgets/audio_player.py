@@ -9,103 +9,15 @@ and the next play starts a fresh one; the window never waits for audio."""
 
 from __future__ import annotations
 
-import atexit
-import json
 from pathlib import Path
 from typing import Callable
 
-from interviewer_app.audio import playback_worker
 from interviewer_app.core.models import format_clock
-from interviewer_app.ui.qt import QObject, QtCore, QtWidgets, QTimer, Signal
+from interviewer_app.ui.playback_process import STOP_ACK_MS, running_playback_workers  # noqa: F401 (API)
+from interviewer_app.ui.playback_process import PlaybackProcess as _Worker
+from interviewer_app.ui.qt import QtCore, QtWidgets, QTimer, Signal
 
-STOP_ACK_MS = 1000  # a worker that has not acknowledged a request this long after it is killed
 QUIET_WAIT_MS = 1500  # when_quiet() gives up waiting after this long (a killed worker plays nothing)
-_LINE_MAX = 4096  # a longer line from the worker is not one of its messages
-
-
-class _Worker(QObject):
-    """One playback child process: requests out as JSON lines, acknowledgements and positions in."""
-
-    message = Signal(dict)
-    gone = Signal()  # the process ended (quit, crashed or killed)
-
-    def __init__(self):
-        super().__init__()
-        self.process = QtCore.QProcess()
-        self.process.setProcessChannelMode(QtCore.QProcess.ProcessChannelMode.ForwardedErrorChannel)
-        self.process.readyReadStandardOutput.connect(self._read)
-        self.process.finished.connect(self._finished)
-        self.process.errorOccurred.connect(self._error)
-        self.sent = self.acked = 0
-        self.alive = True
-        program, *args = playback_worker.command()
-        if not _EXIT_HOOK:
-            _EXIT_HOOK.append(True)
-            atexit.register(_end_workers_at_exit)
-        _LIVE.add(self)
-        self.process.start(program, args)
-
-    def send(self, cmd: str, **fields) -> None:
-        self.sent += 1
-        line = json.dumps({"id": self.sent, "cmd": cmd, **fields}) + "\n"
-        self.process.write(line.encode("utf-8"))
-
-    def caught_up(self) -> bool:
-        return self.acked >= self.sent
-
-    def kill(self) -> None:
-        """SIGKILL, not waited for: `gone` follows when the process is reaped."""
-        self.alive = False
-        self.process.kill()
-
-    def close(self) -> None:
-        """Close its stdin: the worker exits at once, even if its audio is stuck."""
-        self.alive = False
-        self.process.closeWriteChannel()
-
-    def _read(self) -> None:
-        while self.process.canReadLine():
-            line = bytes(self.process.readLine(_LINE_MAX)).strip()
-            try:
-                msg = json.loads(line)
-            except ValueError:
-                continue
-            if isinstance(msg, dict):
-                if isinstance(msg.get("ack"), int):
-                    self.acked = max(self.acked, msg["ack"])
-                if self.alive:
-                    self.message.emit(msg)
-
-    def _error(self, error) -> None:
-        if error == QtCore.QProcess.ProcessError.FailedToStart:
-            self._finished()
-
-    def _finished(self, *_args) -> None:
-        was_alive, self.alive = self.alive, False
-        if self in _LIVE:
-            _LIVE.discard(self)
-            _DEAD.append(self)  # a QProcess must not be destroyed from its own signal
-            QTimer.singleShot(0, _DEAD.clear)
-        if was_alive:
-            self.gone.emit()
-
-
-_LIVE: set[_Worker] = set()  # workers whose process has not ended yet
-_DEAD: list[_Worker] = []
-_EXIT_HOOK: list[bool] = []
-
-
-def _end_workers_at_exit() -> None:
-    """At exit (the window is gone): kill what still runs and reap it, so no QProcess is
-    destroyed running."""
-    for worker in list(_LIVE):
-        worker.process.kill()
-        worker.process.waitForFinished(1000)
-
-
-def running_playback_workers() -> int:
-    """Playback processes not yet ended (the current one, and any killed but not yet reaped)."""
-    return len(_LIVE)
 
 
 def _duration_ms(path: Path) -> int:
