@@ -11,7 +11,14 @@ Why it is built this way (measured on Linux with the PySide6 6.12 wheels, engine
   tried when Qt sees no audio output device, its socket is probed (1.5 s timeout) before the
   engine is constructed, and a watchdog abandons an utterance that never ends (falling back to
   espeak-ng). `say()`, `stop()` and deleting an engine do not block, even when it is wedged.
-- espeak-ng runs in a QProcess (never on the UI thread) writing a WAV, played by QMediaPlayer.
+- espeak-ng runs in a QProcess (never on the UI thread) writing a WAV, played by the playback
+  child process (`audio.playback_worker`, as the review's recordings are), not by QMediaPlayer:
+  in the window's process a frozen audio server stalled the event loop, PySide's QAudioOutput
+  wrapper could deadlock Qt's audio thread against the GIL, and Qt's PulseAudio backend aborted
+  the whole app ("Assertion 'c' failed ... pa_context_get_state") once its connection timed
+  out. espeak-ng itself is kept away from the audio server (it connects even when only writing
+  a WAV, and hung on a frozen one). `stop()` sends the
+  worker a stop and kills it if that is not acknowledged within STOP_ACK_MS; it never waits.
 """
 
 from __future__ import annotations
@@ -24,6 +31,7 @@ import tempfile
 import wave
 from pathlib import Path
 
+from interviewer_app.ui.playback_process import STOP_ACK_MS, PlaybackProcess
 from interviewer_app.ui.qt import QObject, QTimer, QtCore, Signal
 
 ENGINE = "speechd"
@@ -39,12 +47,21 @@ SYNTH_TIMEOUT_MS = 20_000  # espeak-ng writing the WAV
 SECONDS_PER_WORD = 0.6  # generous: both engines speak about 0.35 s a word
 END_SLACK_S = 5.0  # an engine's utterance may take this long beyond the word estimate
 PLAY_SLACK_S = 5.0  # playing the espeak-ng WAV may take this long beyond its length
+NO_AUDIO_SERVER = "unix:/nonexistent/interviewer-no-audio-server"  # where espeak-ng writing a WAV connects
 
 
 def _has_audio_output() -> bool:
     from PySide6.QtMultimedia import QMediaDevices
 
     return bool(QMediaDevices.audioOutputs())
+
+
+def _offline_environment() -> QtCore.QProcessEnvironment:
+    """espeak-ng's environment: it writes a WAV, yet connects to PulseAudio on start (libpcaudio),
+    and waits forever on a frozen server. A PULSE_SERVER that does not exist fails at once."""
+    env = QtCore.QProcessEnvironment.systemEnvironment()
+    env.insert("PULSE_SERVER", NO_AUDIO_SERVER)
+    return env
 
 
 def _speechd_socket() -> str | None:
@@ -113,12 +130,18 @@ class PromptVoice(QObject):
         self._deferred = False  # waiting for the engine to finish cancelling the previous utterance
         self._proc: QtCore.QProcess | None = None
         self._wav: Path | None = None
-        self._player = None
-        self._output = None
+        self._worker: PlaybackProcess | None = None  # plays the espeak-ng WAV
+        self._playing = False  # the worker was asked to play the current WAV and has not ended
         self._tmp: tempfile.TemporaryDirectory | None = None
         self._watchdog = QTimer(self)
         self._watchdog.setSingleShot(True)
         self._watchdog.timeout.connect(self._on_watchdog)
+        self._stop_timer = QTimer(self)
+        self._stop_timer.setSingleShot(True)
+        self._stop_timer.setInterval(STOP_ACK_MS)
+        self._stop_timer.timeout.connect(self._kill_if_unanswered)
+        holder = self._holder = [None]  # the worker, for ending it when this object is destroyed
+        self.destroyed.connect(lambda *_a: holder[0] is not None and holder[0].close())
 
     # -- public API ------------------------------------------------------------------------
     def warm_up(self) -> None:
@@ -183,8 +206,11 @@ class PromptVoice(QObject):
         if self._tts is not None and self._tts.state() != self._tts.State.Ready:
             self._tts.stop()
         self._kill_espeak()
-        if self._player is not None:
-            self._player.stop()
+        self._stop_playing()
+
+    def worker_pid(self) -> int | None:
+        """The espeak-ng playback process's id, while one runs (for tests and diagnostics)."""
+        return self._worker.pid() if self._worker is not None else None
 
     # -- QTextToSpeech -----------------------------------------------------------------------
     def _create_engine(self) -> str | None:
@@ -295,10 +321,12 @@ class PromptVoice(QObject):
         proc = QtCore.QProcess(self)
         proc.setProgram(exe)
         proc.setArguments(["-v", "en-us", "-w", str(self._wav), "--stdin"])  # stdin: text may start with "-"
+        proc.setProcessEnvironment(_offline_environment())
         proc.finished.connect(self._on_espeak_finished)
         proc.errorOccurred.connect(self._on_espeak_error)
         self._proc = proc
         self._watchdog.start(SYNTH_TIMEOUT_MS)
+        self._ensure_worker()  # starts while espeak-ng writes the WAV
         proc.start()
         proc.write(self._text.encode("utf-8"))
         proc.closeWriteChannel()
@@ -332,47 +360,78 @@ class PromptVoice(QObject):
             proc.deleteLater()
 
     def _play(self, wav: Path) -> None:
-        from PySide6.QtMultimedia import QAudioOutput, QMediaDevices, QMediaPlayer
-
-        if self._player is None:
-            self._player = QMediaPlayer(self)
-            self._output = QAudioOutput(self)
-            self._player.setAudioOutput(self._output)
-            self._player.playbackStateChanged.connect(self._on_playback_state)
-            self._player.mediaStatusChanged.connect(self._on_media_status)
-            self._player.errorOccurred.connect(self._on_player_error)
-        self._output.setDevice(QMediaDevices.defaultAudioOutput())  # follow the current default
         try:
             with wave.open(str(wav)) as w:
                 seconds = w.getnframes() / float(w.getframerate())
         except (wave.Error, OSError, ZeroDivisionError):
             seconds = SECONDS_PER_WORD * len(self._text.split())
         self._watchdog.start(int(1000 * (PLAY_SLACK_S + seconds)))
-        self._player.setSource(QtCore.QUrl.fromLocalFile(str(wav)))
-        self._player.play()
+        self._playing = True
+        self._ensure_worker().send("play", file=str(wav), start=0, end=None)
 
-    def _on_playback_state(self, state) -> None:
-        if self._active == ESPEAK and state == self._player.PlaybackState.PlayingState:
-            self._send_started()
+    def _ensure_worker(self) -> PlaybackProcess:
+        if self._worker is None:
+            worker = self._worker = PlaybackProcess()
+            worker.message.connect(self._on_worker_message)
+            worker.gone.connect(self._on_worker_gone)
+            self._holder[0] = worker
+        return self._worker
 
-    def _on_media_status(self, status) -> None:
-        if self._active != ESPEAK or self._proc is not None:
+    def _on_worker_message(self, msg: dict) -> None:
+        worker = self._worker
+        if worker is None or not worker.caught_up():
+            return  # news from before the latest request (e.g. the stop of a previous prompt)
+        self._stop_timer.stop()
+        if not self._playing or self._active != ESPEAK or self._proc is not None:
             return
-        statuses = self._player.MediaStatus
-        if status == statuses.EndOfMedia:
+        state = msg.get("state")
+        if msg.get("error"):
+            self._playing = False
+            self._give_up(self._job, f"The prompt could not be played ({msg['error']}); {ON_SCREEN}")
+        elif state == "playing":
+            self._send_started()
+        elif state == "ended":
+            self._playing = False
             self._finish(self._job)
-        elif status == statuses.InvalidMedia:
-            self._give_up(self._job, f"The prompt could not be played (invalid audio); {ON_SCREEN}")
 
-    def _on_player_error(self, error, message: str) -> None:
-        if self._active == ESPEAK and self._proc is None and error != self._player.Error.NoError:
-            self._give_up(self._job, f"The prompt could not be played ({message or error.name}); {ON_SCREEN}")
+    def _on_worker_gone(self) -> None:
+        """The worker ended by itself (crashed, or could not start)."""
+        playing = self._playing
+        self._drop_worker(kill=False)
+        if playing and self._active == ESPEAK and self._proc is None:
+            self._give_up(self._job, f"The prompt could not be played (the audio player ended); {ON_SCREEN}")
+
+    def _stop_playing(self) -> None:
+        """Silence the WAV without waiting: a stop, and a kill if it is not acknowledged in time."""
+        playing, self._playing = self._playing, False
+        worker = self._worker
+        if worker is not None and (playing or not worker.caught_up()):
+            worker.send("stop")
+            self._stop_timer.start()
+
+    def _kill_if_unanswered(self) -> None:
+        if self._worker is not None and not self._worker.caught_up():
+            self._drop_worker(kill=True)
+
+    def _drop_worker(self, kill: bool) -> None:
+        worker, self._worker = self._worker, None
+        self._holder[0] = None
+        self._stop_timer.stop()
+        self._playing = False
+        if worker is not None:
+            worker.message.disconnect(self._on_worker_message)
+            worker.gone.disconnect(self._on_worker_gone)
+            if kill:
+                worker.kill()
+            else:
+                worker.close()
 
     def _forget_wav(self) -> None:
-        if self._player is not None:
-            self._player.setSource(QtCore.QUrl())
         if self._wav is not None:
-            self._wav.unlink(missing_ok=True)
+            try:
+                self._wav.unlink(missing_ok=True)
+            except OSError:
+                pass  # still open in a worker being stopped (Windows): the temporary folder goes later
             self._wav = None
 
     # -- endings ---------------------------------------------------------------------------
@@ -383,8 +442,8 @@ class PromptVoice(QObject):
         elif self._active == ESPEAK:
             stage = "writing the speech" if self._proc is not None else "playing the speech"
             self._kill_espeak()
-            if self._player is not None:
-                self._player.stop()
+            if self._playing:
+                self._drop_worker(kill=True)  # a play that outlasts its WAV is stuck: silence it now
             self._give_up(self._job, f"The prompt could not be read aloud ({stage} timed out); {ON_SCREEN}")
 
     def _send_started(self) -> None:

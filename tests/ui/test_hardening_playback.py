@@ -73,3 +73,59 @@ def test_a_frozen_audio_server_never_holds_up_the_window(make_window, qtbot):
     qtbot.keyClick(window.review, Qt.Key.Key_Escape)
     qtbot.waitUntil(player.is_quiet, timeout=5000)  # acknowledged this time: nothing killed
     assert player.worker_pid() is not None
+
+
+# -- the prompt voice: espeak-ng's WAV plays through the same worker ------------------------------
+ESPEAK = "/usr/bin/espeak-ng"
+LONG_PROMPT = ("Tell me about a time you had to ship a product under a hard deadline, "
+               "what you cut, how you told the team, and what you would do differently next time.")
+
+
+@pytest.mark.audio_stack
+def test_a_frozen_audio_server_never_holds_up_the_prompt_voice(qtbot):
+    """The espeak-ng path used QMediaPlayer in the window's process: with the server frozen its
+    play could stall the event loop. Now the WAV plays in a worker, and a stop is never waited for."""
+    from interviewer_app.speech.prompt_voice import PromptVoice
+    from interviewer_app.ui.playback_process import live_worker_pids
+    from interviewer_app.ui.qt import QtCore, QTimer
+
+    pulse = _pulse_pid()
+    voice = PromptVoice(engine="nonexistent", espeak=ESPEAK)
+    assert voice.backend == "espeak-ng"  # asks Qt for an output device while the server answers
+    events: list = []
+    voice.started.connect(lambda: events.append("started"))
+    voice.finished.connect(lambda: events.append("finished"))
+    voice.unavailable.connect(lambda reason: events.append(("unavailable", reason)))
+    clock, gaps, last = QtCore.QElapsedTimer(), [], [0]
+    clock.start()
+    heartbeat = QTimer()
+    heartbeat.setInterval(10)
+    heartbeat.timeout.connect(lambda: (gaps.append(clock.elapsed() - last[0]), last.__setitem__(0, clock.elapsed())))
+    heartbeat.start()
+    try:
+        os.kill(pulse, signal.SIGSTOP)
+        waits = [_responds_within(qtbot, lambda: voice.say(LONG_PROMPT))]
+        # espeak-ng has written the WAV and it was handed to the player
+        qtbot.waitUntil(lambda: voice._proc is None and voice._wav is not None, timeout=20000)
+        pid = voice.worker_pid()
+        assert pid is not None, "the prompt is played by a playback worker process"
+        waits.append(_responds_within(qtbot, voice.stop))  # e.g. the user starts recording
+        qtbot.waitUntil(lambda: _gone(pid), timeout=STOP_ACK_MS + 4000)  # stop unanswered: killed
+        assert voice.worker_pid() is None
+    finally:
+        os.kill(pulse, signal.SIGCONT)
+        heartbeat.stop()
+    print(f"window answered after {waits} ms; longest heartbeat gap {max(gaps)} ms")
+    assert max(waits) < UI_BOUND_MS, f"the window stood still {max(waits)} ms (all: {waits})"
+    assert max(gaps) < UI_BOUND_MS, f"the event loop stalled {max(gaps)} ms"
+    assert "finished" not in events and not any(isinstance(e, tuple) for e in events)  # stop is silent
+    assert pid not in live_worker_pids()
+    # the server is back: the voice speaks again, in a fresh worker, which ends with the voice
+    events.clear()
+    with qtbot.waitSignal(voice.finished, timeout=30000):
+        voice.say("Hello.")
+    assert events == ["started", "finished"]
+    fresh = voice.worker_pid()
+    assert fresh not in (None, pid)
+    voice.deleteLater()
+    qtbot.waitUntil(lambda: _gone(fresh), timeout=5000)
