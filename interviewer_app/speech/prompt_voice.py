@@ -140,8 +140,7 @@ class PromptVoice(QObject):
         self._stop_timer.setSingleShot(True)
         self._stop_timer.setInterval(STOP_ACK_MS)
         self._stop_timer.timeout.connect(self._kill_if_unanswered)
-        holder = self._holder = [None]  # the worker, for ending it when this object is destroyed
-        self.destroyed.connect(lambda *_a: holder[0] is not None and holder[0].close())
+        self._holder: list | None = None  # the worker, for ending it when this object is destroyed
 
     # -- public API ------------------------------------------------------------------------
     def warm_up(self) -> None:
@@ -374,6 +373,9 @@ class PromptVoice(QObject):
             worker = self._worker = PlaybackProcess()
             worker.message.connect(self._on_worker_message)
             worker.gone.connect(self._on_worker_gone)
+            if self._holder is None:  # hooked only once a worker exists (most voices never need one)
+                holder = self._holder = [None]
+                self.destroyed.connect(lambda *_a: holder[0] is not None and holder[0].close())
             self._holder[0] = worker
         return self._worker
 
@@ -415,7 +417,8 @@ class PromptVoice(QObject):
 
     def _drop_worker(self, kill: bool) -> None:
         worker, self._worker = self._worker, None
-        self._holder[0] = None
+        if self._holder is not None:
+            self._holder[0] = None
         self._stop_timer.stop()
         self._playing = False
         if worker is not None:
