@@ -254,7 +254,7 @@ def test_clicking_an_evidence_time_seeks_the_recording(qtbot, page, story, write
     qtbot.mouseClick(page.framework.parts.times["context"], Qt.MouseButton.LeftButton)  # a framework part
     qtbot.waitUntil(lambda: page.player.slider.value() < 3000, timeout=10000)  # back near the start
     assert page.transcript.marked_sentence == 0 and page.player.is_playing()
-    page.player.toggle()  # pause; QMediaPlayer.stop() while playing hung once in Qt's FFmpeg backend
+    page.player.toggle()  # pause, as a listener would before moving on
 
 
 def test_suggested_scores_sit_under_each_dimension_and_never_fill_the_form(qtbot, meter):
