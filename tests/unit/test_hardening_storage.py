@@ -170,17 +170,23 @@ print("saved", flush=True)
 
 
 @contextmanager
-def save_stopped(tmp_path, where):
-    proc = subprocess.Popen([sys.executable, "-c", KILLED_SAVE, str(tmp_path / "db.sqlite3"),
-                             str(tmp_path / "recordings"), where],
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+def child_at(script: str, args: list[str], ready: str):
+    """A real Python process running `script`, yielded once it prints `ready` (it then waits on
+    its stdin); killed afterwards if the test has not ended it."""
+    proc = subprocess.Popen([sys.executable, "-c", script, *args], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
-        assert proc.stdout.readline().strip() == "stopped"
+        assert proc.stdout.readline().strip() == ready, proc.stderr.read()
         yield proc
     finally:
         if proc.poll() is None:
             proc.kill()
         proc.wait(timeout=30)
+
+
+def save_stopped(tmp_path, where):
+    return child_at(KILLED_SAVE, [str(tmp_path / "db.sqlite3"), str(tmp_path / "recordings"), where],
+                    "stopped")
 
 
 def test_a_part_file_left_by_a_save_killed_while_writing_audio_is_removed_at_start(tmp_path):
@@ -299,17 +305,8 @@ print(json.dumps({"path": str(done.path), "seconds": done.seconds}), flush=True)
 """
 
 
-@contextmanager
 def recording_elsewhere(folder):
-    proc = subprocess.Popen([sys.executable, "-c", RECORDING_ELSEWHERE, str(folder)], stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    try:
-        assert proc.stdout.readline().strip() == "recording", proc.stderr.read()
-        yield proc
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-        proc.wait(timeout=30)
+    return child_at(RECORDING_ELSEWHERE, [str(folder)], "recording")
 
 
 def test_recovery_at_start_leaves_a_recording_in_progress_in_another_process_alone(tmp_path):

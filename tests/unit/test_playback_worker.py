@@ -155,8 +155,8 @@ def test_the_app_starts_it_from_its_own_program_when_frozen(monkeypatch):
     assert playback_worker.command() == ["/opt/interviewer/interviewer", "--playback-worker"]
 
 
-def test_the_command_line_runs_the_worker_with_the_hidden_switch():
-    w = Worker([CLI, "--playback-worker"])
+def answers_stop_and_exits(w: Worker) -> None:
+    """A worker started some way answers a stop, then exits cleanly when its stdin closes."""
     try:
         stop = w.send("stop")
         assert w.ack(stop)["state"] == "stopped"
@@ -164,17 +164,14 @@ def test_the_command_line_runs_the_worker_with_the_hidden_switch():
         assert w.proc.wait(WAIT_S) == 0
     finally:
         w.end()
+
+
+def test_the_command_line_runs_the_worker_with_the_hidden_switch():
+    answers_stop_and_exits(Worker([CLI, "--playback-worker"]))
     help_text = subprocess.run([CLI, "--help"], capture_output=True, text=True, timeout=60).stdout
     assert "playback" not in help_text  # hidden
 
 
 def test_the_bundle_names_the_worker_and_its_entry_point_starts_it():
     assert '"interviewer_app.audio.playback_worker"' in (ROOT / "packaging" / "interviewer.spec").read_text()
-    w = Worker([sys.executable, str(ROOT / "packaging" / "entry.py"), "--playback-worker"])  # as frozen
-    try:
-        stop = w.send("stop")
-        assert w.ack(stop)["state"] == "stopped"
-        w.proc.stdin.close()
-        assert w.proc.wait(WAIT_S) == 0
-    finally:
-        w.end()
+    answers_stop_and_exits(Worker([sys.executable, str(ROOT / "packaging" / "entry.py"), "--playback-worker"]))  # as frozen
