@@ -13,8 +13,8 @@ from interviewer_app.audio.clip import SAMPLE_RATE, release_freed_memory, to_flo
 
 Region = tuple[float, float]
 
-ONE_PASS_S = 300.0  # up to this long, one VAD pass over the whole recording
-SLICE_S = 120.0  # longer recordings are measured in slices of at most this
+ONE_PASS_S = 300.0  # up to this long, one VAD pass (and one Whisper call) over the whole recording
+SLICE_S = 120.0  # longer recordings are measured (and transcribed) in slices of at most this
 _QUIET_SEARCH_S = 20.0  # a slice ends at the quietest moment of its last seconds
 _QUIET_FRAME_S = 0.1
 

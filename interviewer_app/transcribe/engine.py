@@ -1,9 +1,10 @@
 """Transcriber: loads the Whisper model lazily, once, and turns audio into timed words.
 
 faster-whisper computes the log-mel features of its whole input at once (about 15 bytes of
-temporaries per sample), so a recording longer than LONG_S is transcribed in windows of at most
-WINDOW_S cut at quiet moments, each given the text before it as its prompt; an answer of normal
-length is one call, exactly as before."""
+temporaries per sample), so a recording longer than ONE_PASS_S is transcribed in windows of at
+most SLICE_S, cut at quiet moments (the same limits and cuts as the voice activity measurement,
+audio/activity.py), each decoded afresh; an answer of normal length is one call, exactly as
+before."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from typing import Callable
 
 import numpy as np
 
-from interviewer_app.audio.activity import quiet_slices, speech_regions
+from interviewer_app.audio.activity import ONE_PASS_S, SLICE_S, quiet_slices, speech_regions
 from interviewer_app.audio.clip import (CLIPPED_WARNING, SAMPLE_RATE, is_clipped, is_silent,
                                         release_freed_memory, to_float)
 from interviewer_app.core.errors import ModelError
@@ -23,8 +24,6 @@ from interviewer_app.transcribe.models import ModelSource, download, resolve_mod
 
 NO_SPEECH_WARNING = ("no speech was heard: the recording is silent or too quiet; check that the "
                      "right microphone is selected and not muted")
-LONG_S = 300.0  # longer recordings are transcribed window by window ...
-WINDOW_S = 120.0  # ... of at most this many seconds
 NOISE_WARNING = ("no speech was heard: the recording holds only noise (hiss, hum or rumble), not "
                  "silence; check that the right microphone is selected and that you speak into it")
 UNCLEAR_WARNING = ("much of the audio was hard to make out (noise, distance from the microphone or "
@@ -107,7 +106,7 @@ class Transcriber:
         if duration == 0 or is_silent(samples):
             return Transcript(segments=(), model=self.model_name, duration_s=duration,
                               warnings=(NO_SPEECH_WARNING,))
-        if duration <= LONG_S:
+        if duration <= ONE_PASS_S:
             segments, unclear = self.decode(samples, on_progress=on_progress, cancel=cancel)
         else:
             segments, unclear = self._decode_windows(samples, on_progress, cancel)
@@ -125,7 +124,7 @@ class Transcriber:
         total = len(samples)
         segments: list[Segment] = []
         unclear = 0
-        for start, end in quiet_slices(samples, WINDOW_S):
+        for start, end in quiet_slices(samples, SLICE_S):
             if cancel is not None and cancel.is_set():
                 break
             progress = None if on_progress is None else \
