@@ -53,7 +53,9 @@ def report(split: str, show_misses: bool, audio: bool) -> None:
         audio_report(split, answers, score, show_misses)
 
 
-def audio_report(split: str, answers: list[dict], text_score, show_misses: bool) -> None:
+def audio_counts(split: str, answers: list[dict]):
+    """Answer-level counts per step for the split's answers spoken by espeak-ng and transcribed by
+    the bundled model (cached), with the list of misses and a one-line summary."""
     from interviewer_app.analysis.feedback import analyze
 
     require_espeak()
@@ -71,7 +73,12 @@ def audio_report(split: str, answers: list[dict], text_score, show_misses: bool)
             counts[step].add(heard, step in truth)
             if heard != (step in truth):
                 misses.append((answer["id"], step, "false positive" if heard else "missed"))
-    print(f"\n{spoken.summary(split)}; {analyze_timing(analyze_s)}")
+    return counts, misses, f"{spoken.summary(split)}; {analyze_timing(analyze_s)}"
+
+
+def audio_report(split: str, answers: list[dict], text_score, show_misses: bool) -> None:
+    counts, misses, summary = audio_counts(split, answers)
+    print(f"\n{summary}")
     rows = []
     for step in STEP_KEYS:
         t, a = text_score.answer_level[step], counts[step]

@@ -212,3 +212,98 @@ def _add(score: SignalScore, counts: Counts, answer_id: str, what: str, predicte
     counts.add(predicted, truth)
     if predicted != truth:
         score.misses.append((answer_id, what, "false positive" if predicted else "missed"))
+
+
+# -- real candidates' answers (../shared/realanswers, issue 19) ------------------------------------
+# 34 answers that 7 candidates spoke in public mock interviews, labelled sentence by sentence with
+# the 8 steps. Third-party text: read from ../shared, never copied into the project. Each answer is
+# scored as the app reads a pasted transcript: its text (answers/<id>.txt) cut into sentences by
+# the app (sentences.py), not by the labeller, so the figure includes the app's own splitting.
+# Answer-level truth: a step is present when any labelled sentence has it.
+REAL_ANSWERS = Path(__file__).resolve().parents[3] / "shared" / "realanswers"
+
+
+@dataclass(frozen=True)
+class RealAnswer:
+    id: str
+    video: str  # the source video: answers of one speaker are alike, so folds leave one video out
+    text: str
+    truth: frozenset[str]
+    question_type: str
+
+
+def load_real_answers(folder: Path | None = None) -> list[RealAnswer]:
+    """The labelled real answers, or [] where ../shared/realanswers is not beside the project."""
+    folder = Path(folder) if folder is not None else REAL_ANSWERS
+    labels = folder / "labels.json"
+    if not labels.is_file():
+        return []
+    out = []
+    for a in json.loads(labels.read_text(encoding="utf-8")):
+        out.append(RealAnswer(
+            id=a["id"], video=str(a["source"].get("video_id") or a["source"].get("source_no")),
+            text=(folder / "answers" / f"{a['id']}.txt").read_text(encoding="utf-8"),
+            truth=frozenset(s for x in a["sentences"] for s in x["steps"]),
+            question_type=a.get("question_type", "")))
+    return out
+
+
+def real_answer_sentences(answer: RealAnswer):
+    from interviewer_app.analysis.feedback import typed_transcript
+    from interviewer_app.analysis.sentences import split_sentences
+
+    return split_sentences(typed_transcript(answer.text))
+
+
+def steps_heard(sentences, model=None, use_model: bool = True) -> set[str]:
+    """The steps the app reports as heard for these sentences (rules, model, context pass)."""
+    heard: set[str] = set()
+    for label in label_sentences(sentences, use_model=use_model, model=model):
+        heard |= set(label.steps)
+    return heard
+
+
+def sentence_evidence(sentences, model) -> list[tuple[set[str], set[str], dict[str, float]]]:
+    """Per sentence: the steps the cue rules earn, the steps a cancelling rule vetoes, and the
+    learned model's probability for every step (what a threshold decides on)."""
+    from interviewer_app.analysis.spoken import read
+    from interviewer_app.analysis.step_model import features
+    from interviewer_app.analysis.structure import normalise, rule_label, rule_matches
+
+    out = []
+    for s in sentences:
+        text = read(normalise(s.text)).text
+        matches = rule_matches(text)
+        earned, vetoed = rule_label(text, matches=matches)
+        names = [f"{h.rule.step}.{h.rule.name}" for h in matches]
+        out.append((set(earned), vetoed, model.scores(set(features(text, model.config, names, s.index)))))
+    return out
+
+
+def heard_at(evidence, step: str, threshold: float) -> bool:
+    return any(step in earned or (p[step] >= threshold and step not in vetoed)
+               for earned, vetoed, p in evidence)
+
+
+def threshold_curve(evidences: list, truths: list, step: str, grid: list[float]) -> list[float]:
+    """Answer-level F1 of one step at each threshold of `grid`."""
+    out = []
+    for th in grid:
+        c = Counts()
+        for evidence, truth in zip(evidences, truths):
+            c.add(heard_at(evidence, step, th), step in truth)
+        out.append(c.f1)
+    return out
+
+
+def choose_thresholds(grid: list[float], team: dict[str, list[float]],
+                      real: dict[str, list[float]] | None) -> dict[str, float]:
+    """Per step, the threshold with the best mean of the team's cross-validated answer F1 and the
+    real answers' answer F1 (the team's alone without real answers); ties go to the higher
+    threshold (fewer claims)."""
+    chosen = {}
+    for step, team_f1 in team.items():
+        score = team_f1 if not real else [(t + r) / 2 for t, r in zip(team_f1, real[step])]
+        best = max(range(len(grid)), key=lambda i: (round(score[i], 9), grid[i]))
+        chosen[step] = grid[best]
+    return chosen

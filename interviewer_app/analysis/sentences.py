@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from interviewer_app.analysis.clauses import cut_points
 from interviewer_app.core.models import Transcript, Word
 
 SENTENCE_PAUSE_S = 1.0  # a silence this long ends a sentence even without punctuation
@@ -18,6 +19,9 @@ MAX_SENTENCE_WORDS = 45
 # 4 of those 34 answers and changed the steps heard in 2.
 MAX_TEXT_SENTENCE_CHARS = 20_000
 _END = re.compile(r"[.?!]+[\"')\]]*$")
+# a full stop that does not end a sentence: "vs.", "e.g.", "no. 3", "approx."
+_ABBREVIATION = re.compile(r"(?:^|(?<=\W))(?:vs|v|e\.g|i\.e|etc|approx|incl|esp|mr|mrs|ms|dr|st|no|nos)\.$",
+                           re.IGNORECASE)
 _TEXT_SPLIT = re.compile(r"(?<=[.?!])[\"')\]]*\s+|\n+")
 
 
@@ -63,27 +67,62 @@ def _build(index: int, words: list[Word]) -> Sentence:
 
 
 def _from_words(words: list[Word]) -> list[Sentence]:
+    """Sentences end at a full stop, a pause of SENTENCE_PAUSE_S, a comma after
+    MAX_SENTENCE_WORDS words, or where a long unpunctuated run starts a new thought (clauses.py)."""
+    words = [w for w in words if w.word.strip()]
+    cuts = set(cut_points([w.word.strip() for w in words]))
     sentences, current = [], []
     for i, word in enumerate(words):
-        if not word.word.strip():
-            continue
         current.append(word)
         nxt = words[i + 1] if i + 1 < len(words) else None
         gap = (nxt.start - word.end) if nxt is not None and nxt.start is not None and word.end is not None else 0
         token = word.word.strip()
         long_enough = len(current) >= MAX_SENTENCE_WORDS and token.endswith((",", ";", ":"))
-        if nxt is None or _END.search(token) or gap >= SENTENCE_PAUSE_S or long_enough:
+        ends = _END.search(token) and not _abbreviation(token, nxt.word.strip() if nxt else "")
+        if nxt is None or ends or gap >= SENTENCE_PAUSE_S or long_enough or i + 1 in cuts:
             sentences.append(_build(len(sentences), current))
             current = []
     return sentences
 
 
+def _abbreviation(token: str, following: str) -> bool:
+    """A full stop after "vs", "e.g" and the like does not end the sentence, nor "no." before a
+    number ("No. 3"); "No." before a word is a one-word answer and does."""
+    if not _ABBREVIATION.search(token):
+        return False
+    if token.lower().rstrip(".").endswith("no"):
+        return following[:1].isdigit()
+    return token.lower() != "etc." or not following[:1].isupper()
+
+
+def _text_chunks(text: str) -> list[str]:
+    """Typed text cut at sentence ends, except after an abbreviation."""
+    chunks: list[str] = []
+    pos = 0
+    for m in _TEXT_SPLIT.finditer(text):
+        before = text[pos:m.start()].split()
+        after = text[m.end():m.end() + 12].split()
+        if before and "\n" not in m.group() and _abbreviation(before[-1], after[0] if after else ""):
+            continue
+        chunks.append(text[pos:m.start()])
+        pos = m.end()
+    chunks.append(text[pos:])
+    return chunks
+
+
 def _from_text(text: str) -> list[Sentence]:
     sentences = []
-    for chunk in _TEXT_SPLIT.split(text):
+    for chunk in _text_chunks(text):
         for piece in _pieces(chunk.split(), MAX_TEXT_SENTENCE_CHARS):
-            sentences.append(_build(len(sentences), [Word(None, None, t) for t in piece]))
+            for clause in _clauses(piece):
+                sentences.append(_build(len(sentences), [Word(None, None, t) for t in clause]))
     return sentences
+
+
+def _clauses(tokens: list[str]) -> list[list[str]]:
+    """A run of typed words without full stops, cut where a new thought starts (clauses.py)."""
+    bounds = [0, *cut_points(tokens), len(tokens)]
+    return [tokens[a:b] for a, b in zip(bounds, bounds[1:]) if b > a]
 
 
 def _pieces(tokens: list[str], limit: int):

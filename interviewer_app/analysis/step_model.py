@@ -104,6 +104,9 @@ class StepModel:
     bias: dict[str, float]
     threshold: dict[str, float]
     config: dict = field(default_factory=dict)  # which features; {} = the original n-grams
+    # how the thresholds were chosen (scripts/train_step_model.py): the grid tried, and per step the
+    # team's cross-validated answer F1 at each value of it; empty for older model files
+    tuning: dict = field(default_factory=dict)
     steps: tuple[str, ...] = field(init=False, repr=False, compare=False)
     row: dict[str, int] = field(init=False, repr=False, compare=False)  # feature -> table row
     table: np.ndarray = field(init=False, repr=False, compare=False)  # rows x steps, float32
@@ -152,11 +155,21 @@ class StepModel:
                 out[step] = (p, [g for _w, g in top])
         return out
 
+    def with_thresholds(self, threshold: dict[str, float]) -> StepModel:
+        """The same weights with other decision thresholds (leave-one-video-out evaluation)."""
+        copy = object.__new__(StepModel)
+        for name in ("bias", "config", "tuning", "steps", "row", "table"):
+            object.__setattr__(copy, name, getattr(self, name))
+        object.__setattr__(copy, "threshold", dict(threshold))
+        return copy
+
     def to_json(self) -> str:
         data = {"weights": {step: self.step_weights(step) for step in self.steps},
                 "bias": self.bias, "threshold": self.threshold}
         if self.config:
             data["config"] = self.config
+        if self.tuning:
+            data["tuning"] = self.tuning
         return json.dumps(data, sort_keys=True)
 
 
@@ -179,4 +192,5 @@ def load_model(path: Path = MODEL_FILE) -> StepModel | None:
     if not path.exists():
         return None
     data = read_model_file(path)
-    return StepModel(data["weights"], data["bias"], data["threshold"], data.get("config", {}))
+    return StepModel(data["weights"], data["bias"], data["threshold"], data.get("config", {}),
+                     data.get("tuning", {}))

@@ -53,6 +53,13 @@ _WHEN = (r"(?:tomorrow|tonight|today|this week|next (?:monday|tuesday|wednesday|
          r"same day|end of (?:day|the day|week|the week|month|the month)|by (?:monday|tuesday|wednesday|thursday|friday|tonight|tomorrow)|"
          r"a (?:week|month|day|few days) later|two weeks (?:later|after)|afterwards|after that|within (?:the first |a |an |one |two |three |\d+ )?(?:hour|day|week|month)s?)")
 
+# verbs of analysis, talk or description: "we could look at", "you might send friend requests" are
+# not proposed actions
+_NOT_AN_ACTION = (r"(?:look|see|check|find|say|think|have|get|know|want|need|start|notice|measure|segment|"
+                  r"analy[sz]e|understand|compare|dig|break|split|ask|go|come|imagine|assume|expect|argue|"
+                  r"call|consider|figure|tell|talk|define|use data|cut|slice|don't|dont|track|estimate|determine|"
+                  r"verify|validate|confirm|investigate|explore|capture|already|probably|even|send friend|"
+                  r"get the|would|will|can|did|do|does|be|been|not|never|only)\b")
 _AGENDA = r"(?:\b(?:restat\w*|scop\w*|mapp?\w*|bottlenecks?|options?|prioriti\w*|sequenc\w*|risks?)\b.*?){3,}"
 
 RULES: tuple[Rule, ...] = (
@@ -236,12 +243,12 @@ RULES: tuple[Rule, ...] = (
           "puts several actions on the table"),
     _rule("options", "one-option", r"\b(?:one|another|a second|a third|the first|the second|the third|the other) (?:option|idea|lever|approach|path|fix)\b|\boption (?:a|b|c|one|two|three|1|2|3)\b", 1.0,
           "names an option"),
-    _rule("options", "we-could", r"\b(?:we|i|you) (?:could|might) (?:also )?(?:just )?(?:like )?(?!not\b|map\b|change\b|be\b|build safely|check\b|still\b)\w+|^(?:or |and |also )?(?:we|you) can (?:also )?(?!undo|reverse|still|do it|stand|change|only|touch)\w+", 1.0,
+    _rule("options", "we-could", rf"\b(?:(?:we|i) (?:could|might)|you could) (?:also )?+(?:just )?+(?:like )?+(?!not\b|map\b|change\b|be\b|build safely|check\b|still\b|{_NOT_AN_ACTION})\w+|^(?:or |and |also )?(?:we|you) can (?:also )?+(?!undo|reverse|still|do it|stand|change|only|touch|{_NOT_AN_ACTION})\w+", 1.0,
           "proposes something we could do"),
-    _rule("options", "could-help", r"\b(?:could|might|would) (?:also )?(?:help|work|get attention)\b|\bmaybe (?:also )?(?:we |a |an |some |send|add|something|recruit|make)\b|\bor maybe\b|\balternatively\b", 0.8, "offers an alternative"),
-    _rule("options", "proposals", r"\b(?:possible )?responses (?:include|range)\b|\bone way (?:through|forward|to do it) is\b|\banother (?:way )?is to\b|\bfor the \w+ pile\b|\blet's just \w+|\bcould (?:also )?(?:be faster|use some|help|work)\b|\bmaybe (?:also )?(?:we |a |an |some |send|add|something|recruit|make|give|offer)\b|\b(?:marketing|sales|support|we) can (?:post|add|send|run|offer|give)\b|\bsomething like that\b", 1.0,
+    _rule("options", "could-help", r"\b(?:could|might|would) (?:also )?(?:help|work|get attention)\b|\bmaybe (?:also )?(?:we |a |an |some |send|add|something|recruit|make)\b(?! like that)(?!(?:could |can |might |would |should )?(?:look|see|check|find|say|think|have|get|know|want|need|start|notice|measure|segment|analy[sz]e|understand|compare|dig|be)\b)|\bor maybe\b(?! (?:it's|its|it is|they|the|there|people|users|something|because|a|an)\b)|\balternatively\b", 0.8, "offers an alternative"),
+    _rule("options", "proposals", r"\b(?:possible )?responses (?:include|range)\b|\bone way (?:through|forward|to do it) is\b|\banother (?:way )?is to\b|\bfor the \w+ pile\b|\blet's just (?!summari[sz]e|recap|say|assume|think|take|go|move|start|look|check|see|say|be|call|keep)\w+|\bcould (?:also )?(?:be faster|use some|help|work)\b|\bmaybe (?:also )?(?:we |a |an |some |send|add|something|recruit|make|give|offer)\b(?! like that)(?!(?:could |can |might |would |should )?(?:look|see|check|find|say|think|have|get|know|want|need|start|notice|measure|segment|analy[sz]e|understand|compare|dig|be)\b)|\b(?:marketing|sales|support|we) can (?:post|add|send|run|offer|give)\b", 1.0,
           "puts an action on the table"),
-    _rule("options", "fix-per-cause", r"^(?:and |so |but |um |uh )*if (?:it's|its|it is|it turns out|the (?:\w+ ){1,2}(?:is|was)|nobody|they don't|people don't) .{3,70}?(?:,| then)(?: then)? (?:like |honestly |probably )?(?:we |i'd |i would |we'd |we can |we could )?(?:roll (?:it |the \w+ )?back|rollback|hotfix|fix|add|ship|reroute|default|nudge|auto[- ]?\w+|pull|flag|put|show|offer|let|import|move|switch|swap|turn|send|give|build|change|lower|raise|remove|drop)\b|\b(?:fixes|levers|ideas|candidates|moves|bets) (?:on the table|i'd consider|i see|we have|to consider|worth trying)\b|\bfix[- ]wise\b|\banother (?:is|one is)\b|\ba third (?:is|one is)\b|\bwe (?:could |can )?either\b.{0,80}\bor\b", 1.0,
+    _rule("options", "fix-per-cause", r"^(?:and |so |but |um |uh )*if (?:it's|its|it is|it turns out|the (?:\w+ ){1,2}(?:is|was)|nobody|they don't|people don't) .{3,70}?(?:,| then)(?: then)? (?:like |honestly |probably )?(?:we |i'd |i would |we'd |we can |we could )?(?:roll (?:it |the \w+ )?back|rollback|hotfix|fix|add|ship|reroute|default|nudge|auto[- ]?\w+|pull|flag|put|show|offer|let(?!'?s say)|import|move|switch|swap|turn|send|give|build|change|lower|raise|remove|drop)\b|\b(?:fixes|levers|ideas|candidates|moves|bets) (?:on the table|i'd consider|i see|we have|to consider|worth trying)\b|\bfix[- ]wise\b|\bwe (?:could |can )?either\b.{0,80}\bor\b", 1.0,
           "proposes what to do for each case"),
     _rule("options", "lever-kinds", r"\b(?:product|process|communication|messaging|tooling|staffing|pricing|ops|operational) (?:change|fix|lever|side|levers|changes)\b", 0.7,
           "names a kind of lever"),
@@ -341,4 +348,32 @@ RULES: tuple[Rule, ...] = (
     _rule("risks", "keep-an-eye", r"\b(?:keep an eye on|watch (?:the )?\w+ (?:rate )?closely|track (?:support volume|errors|complaints|churn))\b", 1.0, "watches for harm"),
     _rule("risks", "stop-if", r"\b(?:stop|pause|halt|roll back|pull back|revert|extend|freeze)\b.{0,60}\bif\b|\bif\b.{0,80}\b(?:exceeds?|drops? below|goes above|spikes?|crosses|more than|we'd stop|stop the launch|should stop|i'd stop|pull it|extend)\b", 1.0,
           "says when to stop"),
+
+    # -- how real candidates say the steps (issue 19): read from the classes of wording in
+    # ../shared/realanswers (never its sentences); regression answers of our own in the same
+    # style: tests/data/structure/dev/rs-*.json
+    _rule("scope", "only-about", r"\b(?:we're|we are|are we|we were|were|i'm|i am|we|i'd|let's|let me) (?:just |only )(?:talking about|focus(?:ing)? on|looking at (?:the )?(?:users?|people|customers|owners)|consider(?:ing)?|care about)\b|\b(?:not|aren't|isn't|are not|is not) (?:talking about|including|counting|considering)\b|\b(?:won't|will not|wouldn't|would not|am not going to|'m not going to|not going to|don't want to) (?:go|get|dive|dig) into\b|\b(?:leave|leaving|set|setting|put|putting) (?:\w+ ){1,3}aside\b|\bout of (?:scope|bounds)\b", 1.0,
+          "sets what is in and out of bounds"),
+    _rule("scope", "bounds-question", r"\b(?:one|a single|this|a specific) (?:country|market|region|city|platform|app|segment) or (?:worldwide|globally|global|everywhere|all|every|several|multiple|across)\b|\b(?:ios|android|web|mobile|desktop|app) or (?:also )?(?:ios|android|web|mobile|desktop)\b(?= *(?:too|as well|both)?\W*$)|\bup (?:to|for) me to decide\b|\bany (?:direction|preference|constraints?|limits?)\b.{0,25}\b(?:you'd like|you have|i should|in mind)\b|\bare you thinking (?:about |of )?(?:just|only)\b", 1.0,
+          "asks where the bounds are"),
+    _rule("scope", "outline-line", r"(?:^|\b)(?:constraints?|scope|assumptions?|out of scope|in scope)\s*:", 1.0, "states the scope as a line of the outline"),
+    _rule("scope", "start-small", r"\bstart (?:maybe |off |out |just )?(?:from|with|in) (?:a |one |just one |just a )?(?:smaller |single |specific |particular |one |dense )?(?:region|city|market|country|metro|area|neighbou?rhood)\b|\b(?:one|a single|a smaller|a specific|a dense) (?:city|region|market|country|metro) (?:first|to start|at first)\b", 1.0,
+          "narrows the launch to one place"),
+    _rule("sequence", "start-small", r"\bstart (?:maybe |off |out |just )?(?:from|with|in) (?:a |one |just one |just a )?(?:smaller |single |specific |particular |one |dense )?(?:region|city|market|country|metro|area|neighbou?rhood)\b|\b(?:one|a single|a smaller|a specific|a dense) (?:city|region|market|country|metro) (?:first|to start|at first)\b", 1.0,
+          "starts in one place before the rest"),
+    _rule("sequence", "start-with", r"\b(?:i'd|i would|i will|i'll|we'd|we would|we'll|let's|i'm going to|i'm gonna|i'd probably|i would probably) (?:have )?(?:probably |actually |first )?(?:start|started|begin|began|kick off) (?:off )?(?:with|by|from)\b(?! (?:the |a |some |few |a few |my |our )?(?:mission|clarifying|questions?|goal|understanding|asking|defining|context|why|who)\b)|\b(?:my|the|a good|our) starting point\b|\b(?:the )?(?:first|second|third|next|last|final) (?:part|step|phase|stage) (?:of (?:the |my |this )?(?:analysis|plan|work|investigation) )?(?:is|would be|will be|i'd)\b|\bafter (?:we(?:'ve)? )?(?:gather|gathered|collect|collected|have|had|get|got|run|ran) (?:say |like |about )?(?:\w+ )?(?:weeks?|days?|months?)\b|\b(?:extend|lengthen|prolong) (?:the )?(?:experiment\w*|test)\b|\b(?:one|two|three|\d+) (?:weeks?|days?) or (?:one|two|three|four|\d+) (?:weeks?|days?)\b|\bat least (?:one|two|three|\d+) (?:weeks?|days?)\b|\b(?:down the road|later on|in (?:a )?(?:later|future) (?:phase|version|release))\b", 1.0,
+          "orders the work"),
+    _rule("map", "arrows", r"\w[^>]{0,40}(?:->|→|=>|-->)[^>]{1,40}(?:->|→|=>|-->)", 1.0, "writes out the steps of the flow"),
+    _rule("map", "build-funnel", r"\b(?:build|draw|do|sketch|write out|lay out|look at) (?:a |the |my |our )?(?:high[- ]level |quick |simple |rough )?(?:funnel|user journey|customer journey|metric tree|driver tree)\b|\bis equal to\b|\b(?:makes?|making|earns?|earning) (?:its |their )?money (?:through|by|from|on|via)\b|\b(?:two|three|four|2|3|4) (?:user |customer )?(?:segments|sides|types of users|user types|kinds of users|groups of users)\b", 1.0,
+          "lays out how the system works"),
+    _rule("options", "solution-line", r"(?:^|\b)(?:solutions?|ideas?|fix(?:es)?|options?) ?(?:#?\d|one|two|three|a|b|c)?\s*:|\banother (?:solution|idea|option|fix|thing we (?:could|can) (?:do|try|build)) (?:here )?(?:is|would be|could be)\b|\b(?:one|another|the first|a second) (?:solution|idea) (?:is|would be|could be|here)\b", 1.0,
+          "puts a solution on the table"),
+    _rule("prioritize", "scored", r"\b(?:effort|impact|cost|reach|confidence|value|risk|complexity)\s*(?::|=|-|is|would be)\s*(?:really |very |pretty |fairly |relatively )?(?:low|high|medium|small|big|large|huge|minimal|moderate|\d+)\b", 1.0,
+          "scores an option"),
+    _rule("prioritize", "not-in-v1", r"\b(?:wouldn't|would not|won't|will not|not going to|don't want to|i'd not|shouldn't) (?:necessarily )?(?:focus on|prioriti[sz]e|worry about|build|do|monetize|tackle|go after|touch)\b.{0,50}\b(?:v1|v one|version one|first version|mvp|at first|for now|yet|initially|right away|this (?:quarter|year))\b|\b(?:in|for) (?:the )?(?:v1|mvp|first version),? (?:i|we) (?:wouldn't|would not|won't|don't)\b", 1.0,
+          "decides what not to do yet"),
+    _rule("risks", "test-effects", r"\b(?:novelty|primacy|holiday|seasonal(?:ity)?|day[- ]of[- ](?:the[- ])?week|network|spillover) effects?\b|\bnovelty\b|\bgu?ard? ?rails?\b|\bgar ?rails?\b|\bfalse positives?\b|\blegitimate (?:users|customers|hosts|sellers|buyers|accounts)\b|\bsaturated\b|\bcrowded (?:market|space)\b", 1.0,
+          "names what could mislead or go wrong"),
+    _rule("risks", "align-stakeholders", r"\b(?:involve|align with|aligned with|alignment with|talk to|check with|loop in|get buy-in from) (?:the )?(?:business (?:holders?|owners?|side|stakeholders?)|stakeholders?|leadership|product managers?|legal|the pm)\b|\bmake sure (?:we're|we are|everyone is|everybody is|the team is|we're all) (?:all )?aligned\b", 1.0,
+          "brings the people who must agree along"),
 )

@@ -6,12 +6,16 @@ import re
 from dataclasses import dataclass
 
 from interviewer_app.analysis.sentences import Sentence
+from interviewer_app.analysis.spoken import Reading, read
 from interviewer_app.analysis.step_model import StepModel, load_model, locate
 from interviewer_app.analysis.step_rules import RULES, THRESHOLD, Rule
 from interviewer_app.core.models import Evidence, StepResult
 from interviewer_app.core.steps import FRAMING_STEPS, STEP_KEYS, STEPS_BY_KEY
 
 MAX_EVIDENCE_PER_STEP = 5
+# the learned model does not judge what is left of a sentence once fillers and talk to the
+# interviewer are gone if that is shorter than this ("or", "okay so"): too little to be a step
+MODEL_MIN_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -68,18 +72,27 @@ def rule_label(text: str, rules: tuple[Rule, ...] = RULES,
 def label_sentence(sentence: Sentence, rules: tuple[Rule, ...] = RULES, use_model: bool = True,
                    model: StepModel | None = None) -> SentenceLabel:
     """The steps a sentence does: the cue rules', plus the learned model's where no cancelling rule
-    objects. `model` replaces the shipped model (cross-validation trains its own)."""
-    text = normalise(sentence.text)
+    objects. Both read the sentence without fillers, restarts and talk to the interviewer
+    (spoken.read); the hits point into the sentence as said. `model` replaces the shipped model
+    (cross-validation trains its own)."""
+    reading = read(normalise(sentence.text))
+    text = reading.text
     matches = rule_matches(text, rules)
     earned, vetoed = rule_label(text, rules, matches)
     if model is None and use_model:
         model = load_model()
-    if model is not None:
+    if model is not None and len(text.split()) >= MODEL_MIN_WORDS:
         names = [f"{h.rule.step}.{h.rule.name}" for h in matches]
         for step, (_p, feats) in model.predict(text, names, sentence.index).items():
             if step not in earned and step not in vetoed:
                 earned[step] = [_model_hit(step, text, feats, matches)]
-    return SentenceLabel(sentence, {k: earned[k] for k in STEP_KEYS if k in earned})
+    return SentenceLabel(sentence, {k: [_as_said(h, reading) for h in earned[k]]
+                                    for k in STEP_KEYS if k in earned})
+
+
+def _as_said(hit: Hit, reading: Reading) -> Hit:
+    start, end = reading.span(hit.start, hit.end)
+    return Hit(hit.rule, start, end)
 
 
 def _model_hit(step: str, text: str, feats: list[str], matches: list[Hit]) -> Hit:

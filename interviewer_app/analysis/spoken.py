@@ -1,0 +1,103 @@
+"""Spoken words as the cue rules should read them.
+
+Real answers are full of "um" and "uh", restarts ("we we could", "i'd i'd probably") and talk
+addressed to the interviewer ("does that make sense?", "let me take a minute to structure my
+thoughts"). A cue such as "we could" must still match "we um could", and talk to the interviewer
+is never evidence of a step (docs/structure-labeling.md, "No step"). `read()` gives the sentence
+with those removed and a map back to the original characters, so the evidence quoted to the user
+is still the words they said.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+FILLERS = frozenset({"um", "uh", "erm", "uhm", "umm", "uhh", "hmm", "mm", "mhm", "ah", "eh"})
+_WORD = re.compile(r"[a-z0-9']+")
+# Talk to the interviewer about the conversation itself: never evidence (blanked, not deleted,
+# so what is left keeps its word boundaries).
+_TO_INTERVIEWER = re.compile(
+    r"\b(?:does (?:that|this|it) (?:all )?make sense|(?:if|hope) (?:that|this) makes sense|"
+    r"(?:does|is) (?:that|this) (?:sound )?(?:okay|ok|alright|all right|fair|good|reasonable)(?: with you| to you| for you)?|"
+    r"(?:are|is) you (?:okay|ok|fine|good) with (?:that|this|me \w+ing)|sounds? good|"
+    r"(?:can|could|may) i (?:just )?(?:take|have|get) (?:a|one|two|a few) (?:minute|minutes|second|seconds|moment|moments)|"
+    r"(?:give|let) me (?:just )?(?:a|one|two|a few) (?:minute|minutes|second|seconds|moment|moments|sec)|"
+    r"let me (?:just )?(?:take a (?:minute|second|moment|step back)|think (?:about (?:it|this|that) )?(?:for a (?:second|minute|moment))?|"
+    r"gather my thoughts|structure my thoughts|jot (?:this|that|it|some \w+) down|write (?:this|that|it) down|"
+    r"walk you through (?:my|the|how)(?: \w+)?|tell you (?:how|what) i'm thinking|share my screen)|"
+    r"to (?:gather|structure|organi[sz]e) my thoughts|"
+    r"should i (?:keep going|go on|continue|move on|go deeper|dive (?:deeper|in))|"
+    r"(?:do you )?(?:want|would you like) me to (?:keep going|go on|continue|move on|go deeper|dive (?:deeper|in)|repeat)|"
+    r"any (?:questions|thoughts) (?:so far|on that)|(?:that's|thats|that is) a (?:great|good|fair) (?:question|point)|"
+    r"thanks? (?:you )?for (?:the|that) (?:question|clarification)|got it|okay cool|sounds great|"
+    # spoken fillers of more than one word
+    r"you know(?! (?:what|how|why|that|if|whether|where|when|who|the answer|about)\b)|i mean(?=,| so\b| like\b)|"
+    r"kind of like|sort of like)\b")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A sentence as the cue rules read it: `text`, and for each of its characters the index of
+    the character it came from in the original."""
+    text: str
+    origin: tuple[int, ...]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original characters behind text[start:end]."""
+        if not self.origin:
+            return 0, 0
+        start = min(start, len(self.origin) - 1)
+        end = max(min(end, len(self.origin)), start + 1)
+        return self.origin[start], self.origin[end - 1] + 1
+
+
+def read(text: str) -> Reading:
+    """`text` (already lowercased) without fillers, word restarts or talk to the interviewer."""
+    blanked = _TO_INTERVIEWER.sub(lambda m: " " * len(m.group()), text)
+    words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(blanked)]
+    keep = [w[0] not in FILLERS for w in words]
+    kept = [w for w, k in zip(words, keep) if k]
+    drop = _restarts([w[0] for w in kept])
+    removed = [(w[1], w[2]) for w, k in zip(words, keep) if not k]
+    removed += [(w[1], w[2]) for i, w in enumerate(kept) if i in drop]
+    if not removed and blanked == text:
+        return Reading(text, tuple(range(len(text))))
+    # keep everything (punctuation included) except the removed words and blanked talk;
+    # collapse the gaps left behind to one space
+    gone = bytearray(len(text))
+    for a, b in removed:
+        gone[a:b] = b"\x01" * (b - a)
+    for i, (c, d) in enumerate(zip(text, blanked)):
+        if c != d:
+            gone[i] = 1
+    out, origin = [], []
+    for i, c in enumerate(text):
+        if gone[i]:
+            continue
+        if c.isspace():
+            c = " "
+        if c == " " and (not out or out[-1] == " "):
+            continue
+        out.append(c)
+        origin.append(i)
+    while out and out[-1] == " ":
+        out.pop()
+        origin.pop()
+    return Reading("".join(out), tuple(origin))
+
+
+def _restarts(words: list[str]) -> set[int]:
+    """Indices of words that only repeat the words just before them ("we we", "i'd i'd",
+    "first first", "the the user"): a restart, not new content. The first copy is kept."""
+    drop: set[int] = set()
+    i, n = 0, len(words)
+    while i < n:
+        size = next((k for k in (1, 2, 3) if i + 2 * k <= n and words[i:i + k] == words[i + k:i + 2 * k]
+                     and not (k == 1 and words[i].isdigit())), 0)  # "two two" may be meant
+        if size:
+            drop.update(range(i + size, i + 2 * size))
+            i += size
+        else:
+            i += 1
+    return drop
