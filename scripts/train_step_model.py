@@ -15,7 +15,12 @@ Per step: logistic regression over the features of step_model.features() (by def
 rules that matched it), trained by full-batch gradient descent with class weights; the decision
 threshold is chosen by k-fold cross-validation on the dev answers (so it is not fitted to sentences
 the weights have memorised), maximising answer-level F1 of "rules OR model" (a cancelling rule
-vetoes the model, as in analysis/structure.py). The features used are recorded in the model file.
+vetoes the model, as in analysis/structure.py). Where ../shared/realanswers is beside the project
+(issue 19), each threshold maximises the mean of that and the F1 on the real candidates' answers,
+read as the app reads a pasted transcript (--no-real: the team's alone); the real answers are
+never trained on. The features used, the grid and the team's cross-validated F1 at each grid
+value are recorded in the model file (benchmarks/real_answers.py re-chooses the thresholds
+leaving one video out).
 
 --cv K measures how well that whole procedure generalises: the dev answers are split into K folds
 *by answer*; for each fold a model is trained (thresholds and all) on the other folds only, and the

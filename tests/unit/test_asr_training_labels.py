@@ -34,7 +34,10 @@ def test_a_stray_word_from_the_next_sentence_does_not_bring_its_steps():
 
 
 def test_every_dev_answer_has_a_labelled_transcript_with_its_steps_and_none_from_held_out():
-    dev = {p.name: json.loads(p.read_text()) for p in (DATA / "dev").glob("*.json")}
+    # The rs-* answers (issue 19) are written as transcripts already, captions or Whisper style,
+    # fillers and all; reading them aloud with espeak-ng would make a transcript of a transcript.
+    dev = {p.name: json.loads(p.read_text()) for p in (DATA / "dev").glob("*.json")
+           if not p.name.startswith("rs-")}
     asr = {p.name: json.loads(p.read_text()) for p in (DATA / "dev-asr").glob("*.json")}
     assert set(asr) == set(dev) and len(dev) >= 180
     held_out_ids = {json.loads(p.read_text())["id"] for p in (DATA / "heldout").glob("*.json")}

@@ -146,14 +146,19 @@ def test_windows_and_old_mac_line_ends_still_end_sentences(tmp_path):
         "The goal is retention", "We could add a banner", "Then ship it"]
 
 
-def test_a_caption_without_full_stops_stays_one_sentence():
+def test_a_caption_without_full_stops_is_cut_into_thoughts_not_by_length():
     """Real captions carry no punctuation: a 5-minute answer typed from them is one run-on of
-    several thousand characters, and the length cut must not split it (that changed the steps
-    heard in real answers; ../shared/realanswers has run-ons of up to 3,725 characters)."""
+    several thousand characters. It is cut where a new thought starts (clauses.py, issue 19),
+    never by the length cut (that split mid-clause and changed the steps heard in real answers;
+    ../shared/realanswers has run-ons of up to 3,725 characters), and nothing is lost."""
     from interviewer_app.analysis.feedback import analyze, typed_transcript
+    from interviewer_app.analysis.sentences import MAX_TEXT_SENTENCE_CHARS
 
     clause = "so um the first thing i would look at is whether the drop is real and then"
     text = " ".join([clause] * 110)  # about 8,000 characters, no full stop
     assert len(text) > 8000
     sentences = analyze(typed_transcript(text), None, None).to_dict()["sentences"]
-    assert len(sentences) == 1 and sentences[0]["text"] == text
+    assert " ".join(s["text"] for s in sentences) == text
+    assert len(sentences) == 110  # one thought per "and then", the marker opening the next
+    assert all(s["text"].startswith("and then so um the first thing") for s in sentences[1:])
+    assert max(len(s["text"]) for s in sentences) < MAX_TEXT_SENTENCE_CHARS

@@ -116,6 +116,8 @@ def test_talk_addressed_to_the_interviewer_is_not_evidence(sentence):
     ("i'd look at impact and effort", "prioritize"),
     ("i like to start with the mission of the company", "sequence"),
     ("you might send them a message from the profile page", "options"),
+    ("the seller is the owner of the apartment and she lists it", "risks"),
+    ("novelty like is this something people have not seen", "risks"),
 ])
 def test_surface_words_without_the_step_do_not_count(sentence, step):
     steps, _ = detect_steps(split_sentences(typed_transcript(sentence)))
