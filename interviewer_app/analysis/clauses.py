@@ -46,6 +46,7 @@ _TAGS = (("does", "that", "make", "sense"), ("is", "that", "okay"), ("is", "that
          ("is", "that", "fair"), ("is", "that", "correct"), ("is", "that", "right"),
          ("if", "that", "makes", "sense"), ("sound", "good"), ("sounds", "good"))
 
+_TAG_ENDS = frozenset(tag[-1] for tag in _TAGS)
 _WORD = re.compile(r"[^\w']+")
 
 
@@ -116,9 +117,10 @@ def _opens_thought(words: list[str], i: int) -> bool:
 def _after_tag(words: list[str], i: int) -> bool:
     """The words before `i` end a question to the interviewer: a tag question, or a "right"
     that closes a clause ("... for new users right so ..." is caught by "so" already)."""
-    for tag in _TAGS:
-        if tuple(words[max(0, i - len(tag)):i]) == tag:
-            return True
+    if words[i - 1] in _TAG_ENDS:
+        for tag in _TAGS:
+            if tuple(words[max(0, i - len(tag)):i]) == tag:
+                return True
     return (words[i - 1] == "right" and words[i] not in _NOT_AFTER_RIGHT
             and words[i - 2] not in ("the", "all", "that's", "thats", "is", "you're", "youre", "be"))
 
