@@ -268,7 +268,7 @@ def sentence_evidence(sentences, model) -> list[tuple[set[str], set[str], dict[s
     learned model's probability for every step (what a threshold decides on)."""
     from interviewer_app.analysis.spoken import read
     from interviewer_app.analysis.step_model import features
-    from interviewer_app.analysis.structure import normalise, rule_label, rule_matches
+    from interviewer_app.analysis.structure import MODEL_MIN_WORDS, normalise, rule_label, rule_matches
 
     out = []
     for s in sentences:
@@ -276,7 +276,11 @@ def sentence_evidence(sentences, model) -> list[tuple[set[str], set[str], dict[s
         matches = rule_matches(text)
         earned, vetoed = rule_label(text, matches=matches)
         names = [f"{h.rule.step}.{h.rule.name}" for h in matches]
-        out.append((set(earned), vetoed, model.scores(set(features(text, model.config, names, s.index)))))
+        if len(text.split()) < MODEL_MIN_WORDS:  # as label_sentence: too short for the model
+            p = {k: 0.0 for k in STEP_KEYS}
+        else:
+            p = model.scores(set(features(text, model.config, names, s.index)))
+        out.append((set(earned), vetoed, p))
     return out
 
 
