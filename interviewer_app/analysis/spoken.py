@@ -29,6 +29,8 @@ _TO_INTERVIEWER = re.compile(
     r"to (?:gather|structure|organi[sz]e) my thoughts|"
     r"should i (?:keep going|go on|continue|move on|go deeper|dive (?:deeper|in))|"
     r"(?:do you )?(?:want|would you like) me to (?:keep going|go on|continue|move on|go deeper|dive (?:deeper|in)|repeat)|"
+    # asking the interviewer how to go on proposes the work, it does not do it
+    r"(?:would|do) you (?:want|like) me to\b[^.?!]*|"
     r"any (?:questions|thoughts) (?:so far|on that)|(?:that's|thats|that is) a (?:great|good|fair) (?:question|point)|"
     r"thanks? (?:you )?for (?:the|that) (?:question|clarification)|got it|okay cool|sounds great|"
     # spoken fillers of more than one word

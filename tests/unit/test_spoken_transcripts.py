@@ -104,6 +104,7 @@ def test_steps_said_the_way_people_talk_are_heard(sentence, step):
     "let me take a second to gather my thoughts",
     "let me walk you through my approach",
     "should i keep going or do you want me to go deeper",
+    "do you want me to split this up further or go to solutions",
 ])
 def test_talk_addressed_to_the_interviewer_is_not_evidence(sentence):
     steps, _ = detect_steps(split_sentences(typed_transcript(sentence)))
@@ -118,6 +119,8 @@ def test_talk_addressed_to_the_interviewer_is_not_evidence(sentence):
     ("you might send them a message from the profile page", "options"),
     ("the seller is the owner of the apartment and she lists it", "risks"),
     ("novelty like is this something people have not seen", "risks"),
+    ("so let me take maybe a minute to write the goals down", "options"),
+    ("honestly i can't really bucket these into groups", "map"),
 ])
 def test_surface_words_without_the_step_do_not_count(sentence, step):
     steps, _ = detect_steps(split_sentences(typed_transcript(sentence)))
