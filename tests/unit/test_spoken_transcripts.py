@@ -82,6 +82,7 @@ def test_restarts_are_said_once(said, read_as):
 
 
 @pytest.mark.parametrize("sentence, step", [
+    ("um what is the success metric here is it weekly active listeners", "restate"),
     ("so um we we could uh add a a reminder the day before the booking", "options"),
     ("i'd i'd probably um start with the geography cut and then the app version", "sequence"),
     ("and uh we're just talking about the android app right not the web", "scope"),
@@ -121,6 +122,8 @@ def test_talk_addressed_to_the_interviewer_is_not_evidence(sentence):
     ("novelty like is this something people have not seen", "risks"),
     ("so let me take maybe a minute to write the goals down", "options"),
     ("honestly i can't really bucket these into groups", "map"),
+    ("so what kind of a store is this is it groceries or is it electronics", "restate"),
+    ("so what is the size of the market we would go after", "restate"),
 ])
 def test_surface_words_without_the_step_do_not_count(sentence, step):
     steps, _ = detect_steps(split_sentences(typed_transcript(sentence)))
