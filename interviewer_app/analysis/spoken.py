@@ -1,7 +1,7 @@
 """Spoken words as the cue rules should read them.
 
 Real answers are full of "um" and "uh", restarts ("we we could", "i'd i'd probably") and talk
-addressed to the interviewer ("does that make sense?", "let me take a minute to structure my
+addressed to the interviewer ("does that make sense?", "let me take a second to gather my
 thoughts"). A cue such as "we could" must still match "we um could", and talk to the interviewer
 is never evidence of a step (docs/structure-labeling.md, "No step"). `read()` gives the sentence
 with those removed and a map back to the original characters, so the evidence quoted to the user
