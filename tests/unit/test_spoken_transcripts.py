@@ -123,7 +123,7 @@ def test_talk_addressed_to_the_interviewer_is_not_evidence(sentence):
     ("so let me take maybe a minute to write the goals down", "options"),
     ("honestly i can't really bucket these into groups", "map"),
     ("so what kind of a store is this is it groceries or is it electronics", "restate"),
-    ("so what is the size of the market we would go after", "restate"),
+    ("so what's the size of the market we would go after", "restate"),
 ])
 def test_surface_words_without_the_step_do_not_count(sentence, step):
     steps, _ = detect_steps(split_sentences(typed_transcript(sentence)))
