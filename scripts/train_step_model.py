@@ -50,11 +50,10 @@ sys.path.insert(0, str(ROOT))
 from interviewer_app.analysis.step_model import MODEL_FILE, StepModel, features, write_model_file  # noqa: E402
 from interviewer_app.analysis.evaluation import (  # noqa: E402
     cached_audio_transcript, choose_thresholds, load_real_answers, real_answer_sentences,
-    sentence_evidence, threshold_curve)
+    sentence_evidence, steps_heard, threshold_curve)
 from interviewer_app.analysis.sentences import _build, split_sentences  # noqa: E402
 from interviewer_app.core.models import Word  # noqa: E402
-from interviewer_app.analysis.spoken import read  # noqa: E402
-from interviewer_app.analysis.structure import label_sentences, normalise, rule_label, rule_matches  # noqa: E402
+from interviewer_app.analysis.structure import label_sentences, read_for_rules  # noqa: E402
 from interviewer_app.core.steps import STEP_KEYS  # noqa: E402
 
 DEV = ROOT / "tests" / "data" / "structure" / "dev"
@@ -76,13 +75,10 @@ class Item:
     def __init__(self, text: str, steps: list[str], index: int, config: dict):
         self.text = text
         self.truth = np.array([k in steps for k in STEP_KEYS])
-        norm = read(normalise(text)).text  # as the app reads it: no fillers, restarts, asides
-        matches = rule_matches(norm)
-        earned, vetoed = rule_label(norm, matches=matches)
-        self.earned = np.array([k in earned for k in STEP_KEYS])
-        self.vetoed = np.array([k in vetoed for k in STEP_KEYS])
-        names = [f"{h.rule.step}.{h.rule.name}" for h in matches]
-        self.feats = sorted(set(features(norm, config, names, index)))
+        ruled = read_for_rules(text)  # as the app reads it: no fillers, restarts, asides
+        self.earned = np.array([k in ruled.earned for k in STEP_KEYS])
+        self.vetoed = np.array([k in ruled.vetoed for k in STEP_KEYS])
+        self.feats = sorted(set(features(ruled.text, config, ruled.names, index)))
 
 
 def load(folder: Path, config: dict, asr: Path | None = None) -> tuple[list[list[list[Item]]], list[str]]:
@@ -239,9 +235,7 @@ def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 
 def _audio_steps(transcript, model: StepModel | None) -> np.ndarray:
     """Steps heard in a transcript, as analyze() finds them: its own sentence split, rules + model."""
-    heard = set()
-    for label in label_sentences(split_sentences(transcript), use_model=model is not None, model=model):
-        heard |= set(label.steps)
+    heard = steps_heard(split_sentences(transcript), model=model, use_model=model is not None)
     return np.array([[k in heard for k in STEP_KEYS]])
 
 

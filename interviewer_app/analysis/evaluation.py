@@ -266,21 +266,17 @@ def steps_heard(sentences, model=None, use_model: bool = True) -> set[str]:
 def sentence_evidence(sentences, model) -> list[tuple[set[str], set[str], dict[str, float]]]:
     """Per sentence: the steps the cue rules earn, the steps a cancelling rule vetoes, and the
     learned model's probability for every step (what a threshold decides on)."""
-    from interviewer_app.analysis.spoken import read
     from interviewer_app.analysis.step_model import features
-    from interviewer_app.analysis.structure import MODEL_MIN_WORDS, normalise, rule_label, rule_matches
+    from interviewer_app.analysis.structure import read_for_rules
 
     out = []
     for s in sentences:
-        text = read(normalise(s.text)).text
-        matches = rule_matches(text)
-        earned, vetoed = rule_label(text, matches=matches)
-        names = [f"{h.rule.step}.{h.rule.name}" for h in matches]
-        if len(text.split()) < MODEL_MIN_WORDS:  # as label_sentence: too short for the model
-            p = {k: 0.0 for k in STEP_KEYS}
+        ruled = read_for_rules(s.text)
+        if ruled.model_may_judge:  # as label_sentence: too short a reading is not judged
+            p = model.scores(set(features(ruled.text, model.config, ruled.names, s.index)))
         else:
-            p = model.scores(set(features(text, model.config, names, s.index)))
-        out.append((set(earned), vetoed, p))
+            p = {k: 0.0 for k in STEP_KEYS}
+        out.append((set(ruled.earned), ruled.vetoed, p))
     return out
 
 

@@ -69,24 +69,52 @@ def rule_label(text: str, rules: tuple[Rule, ...] = RULES,
     return earned, vetoed
 
 
+@dataclass(frozen=True)
+class RuleReading:
+    """A sentence as the cue rules see it: the reading (spoken.read of its normalised text), every
+    rule that matched, the steps they earn and the steps a cancelling rule vetoed. The app, the
+    trainer and the evaluation all start from this, so they read a sentence the same way."""
+    reading: Reading
+    matches: list[Hit]
+    earned: dict[str, list[Hit]]
+    vetoed: set[str]
+
+    @property
+    def text(self) -> str:
+        return self.reading.text
+
+    @property
+    def names(self) -> list[str]:
+        """"step.name" of every matching rule: the learned model's rule features."""
+        return [f"{h.rule.step}.{h.rule.name}" for h in self.matches]
+
+    @property
+    def model_may_judge(self) -> bool:
+        return len(self.text.split()) >= MODEL_MIN_WORDS
+
+
+def read_for_rules(text: str, rules: tuple[Rule, ...] = RULES) -> RuleReading:
+    reading = read(normalise(text))
+    matches = rule_matches(reading.text, rules)
+    earned, vetoed = rule_label(reading.text, rules, matches)
+    return RuleReading(reading, matches, earned, vetoed)
+
+
 def label_sentence(sentence: Sentence, rules: tuple[Rule, ...] = RULES, use_model: bool = True,
                    model: StepModel | None = None) -> SentenceLabel:
     """The steps a sentence does: the cue rules', plus the learned model's where no cancelling rule
     objects. Both read the sentence without fillers, restarts and talk to the interviewer
     (spoken.read); the hits point into the sentence as said. `model` replaces the shipped model
     (cross-validation trains its own)."""
-    reading = read(normalise(sentence.text))
-    text = reading.text
-    matches = rule_matches(text, rules)
-    earned, vetoed = rule_label(text, rules, matches)
+    ruled = read_for_rules(sentence.text, rules)
+    text, earned, vetoed = ruled.text, ruled.earned, ruled.vetoed
     if model is None and use_model:
         model = load_model()
-    if model is not None and len(text.split()) >= MODEL_MIN_WORDS:
-        names = [f"{h.rule.step}.{h.rule.name}" for h in matches]
-        for step, (_p, feats) in model.predict(text, names, sentence.index).items():
+    if model is not None and ruled.model_may_judge:
+        for step, (_p, feats) in model.predict(text, ruled.names, sentence.index).items():
             if step not in earned and step not in vetoed:
-                earned[step] = [_model_hit(step, text, feats, matches)]
-    return SentenceLabel(sentence, {k: [_as_said(h, reading) for h in earned[k]]
+                earned[step] = [_model_hit(step, text, feats, ruled.matches)]
+    return SentenceLabel(sentence, {k: [_as_said(h, ruled.reading) for h in earned[k]]
                                     for k in STEP_KEYS if k in earned})
 
 
