@@ -157,7 +157,7 @@ class Transcriber:
             words = tuple(Word(_r(w.start + offset), _r(w.end + offset), w.word, _r(w.probability))
                           for w in (seg.words or ()))
             text = seg.text.strip()
-            if text:
+            if any(c.isalnum() for c in text):  # on hiss Whisper may write only ". . . ." : no speech
                 segments.append(Segment(_r(seg.start + offset), _r(seg.end + offset), text, words))
                 unclear += seg.avg_logprob < -1.0
             if on_progress is not None and duration:
