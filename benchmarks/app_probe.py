@@ -8,7 +8,7 @@ import sys
 
 class StallProbe:
     def __init__(self):
-        from interviewer_app.ui.qt import QtCore
+        from interviewer_app.qt_binding import QtCore
 
         self.gaps: list[int] = []  # ms between beats
         self.clock = QtCore.QElapsedTimer()
@@ -33,8 +33,8 @@ class StallProbe:
 
 def open_window():
     """(QApplication, main window shown) exactly as the app builds them."""
+    from interviewer_app.qt_binding import QtWidgets
     from interviewer_app.ui.app import apply_theme, create_window
-    from interviewer_app.ui.qt import QtWidgets
 
     app = QtWidgets.QApplication(sys.argv)
     apply_theme(app)

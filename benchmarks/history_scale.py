@@ -24,7 +24,7 @@ from common import ROOT, table
 
 def build(home, n: int) -> None:
     from interviewer_app.core.rubric import RUBRIC_KEYS
-    from interviewer_app.pipeline import AppContext, analyze_file, save_answer
+    from interviewer_app.services.pipeline import AppContext, analyze_file, save_answer
     from interviewer_app.storage.migrations import copy_content
     from tests.fixtures.speech import synthesize
 
@@ -75,11 +75,11 @@ def main() -> None:
         build(home, args.attempts)
     os.environ["INTERVIEWER_HOME"] = str(home)
     from interviewer_app.analysis.habits import summarize
-    from interviewer_app.pipeline import AppContext
+    from interviewer_app.services.pipeline import AppContext
     from interviewer_app.storage.history import HistoryFilter, query, scores_for, signals_for, suggestions_for
 
     ctx = AppContext()
-    ctx.store  # open (and migrate) outside the timings
+    _ = ctx.store  # open (and migrate) outside the timings
     timings = []
     for label, fn in (
         ("history rows, newest first (all)", lambda: query(ctx.store)),
@@ -124,8 +124,8 @@ def main() -> None:
 UI = r"""
 import json, os, sys, time
 sys.path.insert(0, sys.argv[1])
-from interviewer_app.ui.qt import QtWidgets, QtCore
-from interviewer_app.pipeline import AppContext
+from interviewer_app.qt_binding import QtWidgets, QtCore
+from interviewer_app.services.pipeline import AppContext
 from interviewer_app.ui.pages.history_page import HistoryPage
 from interviewer_app.ui.pages.habits_page import HabitsPage
 app = QtWidgets.QApplication([])

@@ -25,7 +25,7 @@ CHILD = r"""
 import json, subprocess, sys, time
 sys.path.insert(0, sys.argv[1])
 from pathlib import Path
-from interviewer_app.ui.qt import QtCore
+from interviewer_app.qt_binding import QtCore
 from interviewer_app.transcribe.live import lag_summary, word_lags
 from benchmarks.app_probe import StallProbe, open_window
 app, w = open_window()

@@ -28,12 +28,12 @@ from pathlib import Path
 
 import numpy as np
 import soundfile as sf
-
 from common import REALSPEECH, ROOT, corpus_wer, realspeech_rows, table
 
 
 def synthetic_answers() -> list[tuple[str, Path, str]]:
     from long_answer import three_minute_script
+
     from tests.fixtures.speech import synthesize
 
     out = []
@@ -49,7 +49,7 @@ def synthetic_answers() -> list[tuple[str, Path, str]]:
 
 def accuracy(ctx, configs: dict) -> None:
     from interviewer_app.audio.clip import load_clip
-    from interviewer_app.live_replay import replay_live
+    from interviewer_app.services.live_replay import replay_live
 
     sets = {"realspeech": [(r["file"], REALSPEECH / r["file"], r["reference_text"]) for r in realspeech_rows()],
             "espeak answers": synthetic_answers()}
@@ -86,7 +86,7 @@ def realtime(ctx) -> None:
     from interviewer_app.analysis.feedback import analyze
     from interviewer_app.audio.clip import SAMPLE_RATE, load_clip
     from interviewer_app.core.budgets import BudgetBook
-    from interviewer_app.live_replay import replay_live
+    from interviewer_app.services.live_replay import replay_live
 
     _name, wav, _ref = synthetic_answers()[-1]
     samples = load_clip(wav).samples
@@ -133,7 +133,7 @@ def main() -> None:
     sys.path.insert(0, str(ROOT / "benchmarks"))
     os.environ.setdefault("INTERVIEWER_HOME", str(ROOT / ".bench-cache" / "live"))
     from interviewer_app.core.paths import app_paths
-    from interviewer_app.pipeline import AppContext
+    from interviewer_app.services.pipeline import AppContext
     from interviewer_app.transcribe.live import LiveConfig
 
     ctx = AppContext(paths=app_paths())

@@ -18,7 +18,7 @@ import json, sys, time
 sys.path.insert(0, sys.argv[1])
 from benchmarks.common import peak_rss_mb
 start = time.perf_counter()
-from interviewer_app.pipeline import AppContext, analyze_file
+from interviewer_app.services.pipeline import AppContext, analyze_file
 from pathlib import Path
 ctx = AppContext()
 t0 = time.perf_counter(); ctx.transcriber.load(); load_s = time.perf_counter() - t0

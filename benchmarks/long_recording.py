@@ -67,7 +67,6 @@ def make_real_wav(minutes: float, out: Path) -> tuple[Path, str]:
     them, repeated) and its reference text."""
     import numpy as np
     import soundfile as sf
-
     from common import REALSPEECH, realspeech_rows
 
     rows = realspeech_rows()

@@ -27,8 +27,8 @@ CHILD = r"""
 import json, subprocess, sys, time
 sys.path.insert(0, sys.argv[1])
 from pathlib import Path
-from interviewer_app.core.mock import plan_custom
-from interviewer_app.ui.qt import QtCore
+from interviewer_app.mock.plan import plan_custom
+from interviewer_app.qt_binding import QtCore
 from benchmarks.app_probe import open_window
 app, w = open_window()
 live = sys.argv[4] == "live"

@@ -29,9 +29,17 @@ from pathlib import Path
 
 from common import ROOT, table
 
-from interviewer_app.analysis.evaluation import (
-    Counts, choose_thresholds, load_answers, load_real_answers, real_answer_sentences,
-    score_answers, sentence_evidence, steps_heard, threshold_curve)
+from evaluation.harness import (
+    Counts,
+    choose_thresholds,
+    load_answers,
+    load_real_answers,
+    real_answer_sentences,
+    score_answers,
+    sentence_evidence,
+    steps_heard,
+    threshold_curve,
+)
 from interviewer_app.analysis.step_model import load_model
 from interviewer_app.core.steps import STEP_KEYS
 

@@ -27,8 +27,13 @@ import time
 from common import ROOT, analyze_timing, run_labelled_splits, table
 from spoken_answers import SpokenAnswers, require_espeak
 
-from interviewer_app.analysis.evaluation import (METRIC_LEVEL_KEYS, Counts, SignalScore,
-                                                 load_signal_answers, score_signal_answers)
+from evaluation.harness import (
+    METRIC_LEVEL_KEYS,
+    Counts,
+    SignalScore,
+    load_signal_answers,
+    score_signal_answers,
+)
 from interviewer_app.analysis.signals import SIGNALS
 
 AUDIO_CACHE = ROOT / ".bench-cache" / "signals-audio"

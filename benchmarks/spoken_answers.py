@@ -20,7 +20,7 @@ from pathlib import Path
 
 from common import ROOT, corpus_wer
 
-from interviewer_app.analysis.evaluation import transcript_from_json, transcript_to_json
+from evaluation.harness import transcript_from_json, transcript_to_json
 
 AUDIO_PAUSE_S = 0.6  # silence between sentences: a short spoken break, under the 1 s sentence cut
 LEAD_IN_S = 0.5
@@ -108,7 +108,7 @@ class SpokenAnswers:
         if self.ctx is None:
             os.environ.setdefault("INTERVIEWER_HOME", str(ROOT / ".bench-cache" / "spoken-answers-home"))
             from interviewer_app.core.paths import app_paths
-            from interviewer_app.pipeline import AppContext
+            from interviewer_app.services.pipeline import AppContext
 
             self.ctx = AppContext(paths=app_paths())
             self.ctx.transcriber.load()

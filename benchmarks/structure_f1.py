@@ -26,7 +26,7 @@ import time
 from common import ROOT, analyze_timing, run_labelled_splits, table
 from spoken_answers import SpokenAnswers, require_espeak
 
-from interviewer_app.analysis.evaluation import AUDIO_CACHE, Counts, load_answers, score_answers
+from evaluation.harness import AUDIO_CACHE, Counts, load_answers, score_answers
 from interviewer_app.core.steps import STEP_KEYS
 
 

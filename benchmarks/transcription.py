@@ -20,7 +20,7 @@ import json
 import sys
 from dataclasses import replace
 
-from common import RESULTS, REALSPEECH, ROOT, Timer, bundled_model_path, corpus_wer, realspeech_rows, table
+from common import REALSPEECH, RESULTS, ROOT, Timer, bundled_model_path, corpus_wer, realspeech_rows, table
 
 HOTWORDS = ("bottleneck guardrail rollback RICE DAU MAU cohort funnel churn north star "
             "instrumentation MoSCoW SLA ARPU CAC LTV")
@@ -44,7 +44,7 @@ def main() -> None:
 
     from interviewer_app.analysis.feedback import analyze
     from interviewer_app.audio.clip import load_clip
-    from interviewer_app.transcribe.engine import Transcriber, TranscribeOptions
+    from interviewer_app.transcribe.engine import TranscribeOptions, Transcriber
 
     rows = realspeech_rows()[: args.limit]
     clips = [(r, load_clip(REALSPEECH / r["file"]).samples) for r in rows]
@@ -59,22 +59,23 @@ def main() -> None:
     raw_hyps, app_hyps, base_hyps = [], [], []
     t_raw = t_app = 0.0
     for i, (row, samples) in enumerate(clips):
-        def run_raw():
+        def run_raw(samples=samples):
             with Timer() as t:
                 raw_hyps.append(raw_transcribe(raw_model, samples, options.kwargs()))
             return t.seconds
 
-        def run_app():
+        def run_app(row=row):
             with Timer() as t:
                 clip = load_clip(REALSPEECH / row["file"])  # the app reads the file itself
                 fb = analyze(app.transcribe(clip.samples))
                 app_hyps.append(fb.transcript.text)
             return t.seconds
 
-        if i % 2:
-            t_app += run_app(); t_raw += run_raw()
-        else:
-            t_raw += run_raw(); t_app += run_app()
+        for run in ((run_app, run_raw) if i % 2 else (run_raw, run_app)):  # alternate who goes first
+            if run is run_app:
+                t_app += run()
+            else:
+                t_raw += run()
         base = dict(beam_size=5, language="en")
         base_hyps.append(raw_transcribe(raw_model, samples, base))
         print(f"  {i + 1}/{len(clips)} {row['file']}", file=sys.stderr)

@@ -19,7 +19,7 @@ from common import ROOT, table
 LAUNCH = r"""
 import sys, time, json
 sys.path.insert(0, sys.argv[1])
-from interviewer_app.ui.qt import QtWidgets, QtCore
+from interviewer_app.qt_binding import QtWidgets, QtCore
 from interviewer_app.ui.app import apply_theme, create_window
 app = QtWidgets.QApplication(sys.argv)
 apply_theme(app)
@@ -36,7 +36,7 @@ STALL = r"""
 import sys, json, time, resource
 sys.path.insert(0, sys.argv[1])
 from pathlib import Path
-from interviewer_app.ui.qt import QtCore
+from interviewer_app.qt_binding import QtCore
 from benchmarks.app_probe import StallProbe, open_window
 app, w = open_window()
 probe = StallProbe()

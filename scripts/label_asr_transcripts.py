@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from interviewer_app.analysis.evaluation import cached_audio_transcript, load_answers  # noqa: E402
+from evaluation.harness import cached_audio_transcript, load_answers  # noqa: E402
 from interviewer_app.analysis.sentences import split_sentences  # noqa: E402
 
 DEV = ROOT / "tests" / "data" / "structure" / "dev"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # test.sh [PYTEST ARGS...] - install everything the tests need and run the whole suite:
-# system packages, .venv with the test extras, speech fixtures (espeak-ng), a private PulseAudio
+# system packages, .venv with the test extras, the linter (ruff), speech fixtures (espeak-ng), a private PulseAudio
 # virtual microphone, and a virtual X display. Exit status is pytest's; "no tests ran" (5) fails.
 # A full run (no PYTEST ARGS) then builds the desktop bundle and smoke-tests it (about 2 min;
 # INTERVIEWER_SKIP_BUNDLE=1 skips that).
@@ -9,6 +9,9 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 APT_DEPS_QUIET=1 bash scripts/install-system-deps.sh --test
 VENV=$(bash scripts/ensure-venv.sh test)
+
+# the linter first: seconds, and a red lint is a red run (config in pyproject.toml)
+"$VENV/bin/ruff" check --quiet interviewer_app evaluation tests scripts benchmarks packaging
 
 bash scripts/virtual-mic.sh start >/dev/null
 # shellcheck disable=SC1091

@@ -47,13 +47,19 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from evaluation.harness import (  # noqa: E402
+    cached_audio_transcript,
+    choose_thresholds,
+    load_real_answers,
+    real_answer_sentences,
+    sentence_evidence,
+    steps_heard,
+    threshold_curve,
+)
+from interviewer_app.analysis.sentences import sentence_of, split_sentences  # noqa: E402
 from interviewer_app.analysis.step_model import MODEL_FILE, StepModel, features, write_model_file  # noqa: E402
-from interviewer_app.analysis.evaluation import (  # noqa: E402
-    cached_audio_transcript, choose_thresholds, load_real_answers, real_answer_sentences,
-    sentence_evidence, steps_heard, threshold_curve)
-from interviewer_app.analysis.sentences import _build, split_sentences  # noqa: E402
-from interviewer_app.core.models import Word  # noqa: E402
 from interviewer_app.analysis.structure import label_sentences, read_for_rules  # noqa: E402
+from interviewer_app.core.models import Word  # noqa: E402
 from interviewer_app.core.steps import STEP_KEYS  # noqa: E402
 
 DEV = ROOT / "tests" / "data" / "structure" / "dev"
@@ -257,7 +263,7 @@ def cross_validate(answers: list[list[Item]], ids: list[str], args) -> None:
         test = [answers[i][0] for i in held]
         for a in test:
             # exactly what the app does with a typed answer: rules, this fold's model, context pass
-            sentences = [_build(j, [Word(None, None, w) for w in it.text.split()]) for j, it in enumerate(a)]
+            sentences = [sentence_of(j, [Word(None, None, w) for w in it.text.split()]) for j, it in enumerate(a)]
             pred = np.array([[k in lab.steps for k in STEP_KEYS] for lab in label_sentences(sentences, model=model)])
             truth = np.array([it.truth for it in a])
             rules = np.array([it.earned for it in a])

@@ -21,7 +21,7 @@ CLI = str(VENV_BIN / "interviewer-app")
 def isolated_home(tmp_path, monkeypatch) -> Path:
     home = tmp_path / "interviewer-home"
     monkeypatch.setenv("INTERVIEWER_HOME", str(home))
-    for var in ("INTERVIEWER_DATA_DIR", "INTERVIEWER_CONFIG_DIR", "INTERVIEWER_CACHE_DIR"):
+    for var in ("INTERVIEWER_DATA_DIR", "INTERVIEWER_CONFIG_DIR", "INTERVIEWER_CACHE_DIR", "INTERVIEWER_LOG_DIR"):
         monkeypatch.delenv(var, raising=False)
     return home
 

@@ -6,14 +6,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from interviewer_app.analysis.frameworks import CARE_TIPS, FrameworkReport, analyze_framework
+from interviewer_app.analysis.feedback_view import FEEDBACK_VERSION, feedback_view
+from interviewer_app.analysis.frameworks import FrameworkReport, analyze_framework
 from interviewer_app.analysis.pacing import LONG_PAUSE_S, Pacing, measure_pacing
 from interviewer_app.analysis.rubric_assist import RubricSuggestion, suggest_scores
 from interviewer_app.analysis.sentences import split_sentences
 from interviewer_app.analysis.signals import Signal, detect_signals
 from interviewer_app.analysis.structure import SentenceLabel, detect_steps, jumped_to_options
 from interviewer_app.core.models import Budget, Prompt, StepResult, Transcript
-from interviewer_app.core.steps import JUMPED_TO_OPTIONS_TIP, STEP_KEYS, STEPS_BY_KEY
+from interviewer_app.core.steps import STEP_KEYS
 
 TYPED_TRANSCRIPT_WARNING = ("typed transcript: there are no times, so pacing, pauses and overtime "
                             "are not measured")
@@ -53,24 +54,13 @@ class AnswerFeedback:
                 and self.prompt.framework == "care")
 
     def tips(self) -> list[str]:
-        if self.story:
-            return [] if self.no_speech else self._story_tips()
-        tips = []
-        if self.jumped_to_options:
-            tips.append(JUMPED_TO_OPTIONS_TIP)
-        if not self.no_speech:
-            tips += [f"{STEPS_BY_KEY[k].title}: {STEPS_BY_KEY[k].tip} (guide 000)"
-                     for k in self.missing_steps]
-        return tips
-
-    def _story_tips(self) -> list[str]:
-        parts = self.framework.framework.parts if self.framework is not None else ()
-        return [f"{part.title}: {CARE_TIPS[part.key]} (guide 002)" for part in parts
-                if not part.heard and part.key in CARE_TIPS]
+        """What to do next time, as every front end tells it (analysis/feedback_view.py decides)."""
+        return self.to_dict()["tips"]
 
     def to_dict(self) -> dict:
         t = self.transcript
-        return {
+        d = {
+            "feedback_version": FEEDBACK_VERSION,
             "transcript": t.text,
             "duration_s": None if t.duration_s is None else round(t.duration_s, 2),
             "model": t.model,
@@ -92,7 +82,7 @@ class AnswerFeedback:
             "story": self.story,
             "pacing": self.pacing.to_dict(),
             "no_speech": self.no_speech,
-            "tips": self.tips(),
+            "tips": [],  # filled in below, from the presentation of this very dict
             "warnings": list(self.warnings),
             # what is wrong with the recording itself (cut short, clipped, noise, unclear), apart
             # from the pacing notes above: the review shows these beside the transcript
@@ -101,6 +91,8 @@ class AnswerFeedback:
             "framework": None if self.framework is None else self.framework.to_dict(),
             "rubric_suggestion": {} if self.rubric_suggestion is None else self.rubric_suggestion.to_dict(),
         }
+        d["tips"] = feedback_view(d).tip_lines
+        return d
 
 
 def analyze(transcript: Transcript, budget: Budget | None = None,

@@ -44,13 +44,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from math import fsum
-from typing import TYPE_CHECKING, Iterable
+from typing import Iterable, Protocol
 
 from interviewer_app.core.models import format_clock
 from interviewer_app.core.rubric import RUBRIC, RUBRIC_KEYS, SCORE_RANGE
 
-if TYPE_CHECKING:  # feedback.py imports this module
-    from interviewer_app.analysis.feedback import AnswerFeedback
+
+class WhatWasHeard(Protocol):
+    """What the scores are suggested from (an AnswerFeedback has it all; this module does not
+    import feedback.py, which imports it)."""
+
+    no_speech: bool
+    steps: dict
+    signals: list
+    framework: object
+    transcript: object
+    pacing: object
+
 
 NOTE = "Suggested from what was heard; your own self-score stays yours."
 LATE_GOAL_S = 60.0
@@ -93,7 +103,7 @@ class _Tally:
         return DimensionSuggestion(self.key, max(low, min(high, self.cap, self.points)), self.reasons)
 
 
-def suggest_scores(fb: "AnswerFeedback") -> RubricSuggestion | None:
+def suggest_scores(fb: WhatWasHeard) -> RubricSuggestion | None:
     """A suggested score and its reasons for every rubric dimension; None when nothing was said."""
     if fb.no_speech:
         return None

@@ -54,7 +54,7 @@ def split_sentences(transcript: Transcript) -> list[Sentence]:
     return _from_text(transcript.text)
 
 
-def _build(index: int, words: list[Word]) -> Sentence:
+def sentence_of(index: int, words: list[Word]) -> Sentence:
     parts, spans, pos = [], [], 0
     for w in words:
         token = w.word.strip()
@@ -80,7 +80,7 @@ def _from_words(words: list[Word]) -> list[Sentence]:
         long_enough = len(current) >= MAX_SENTENCE_WORDS and token.endswith((",", ";", ":"))
         ends = _END.search(token) and not _abbreviation(token, nxt.word.strip() if nxt else "")
         if nxt is None or ends or gap >= SENTENCE_PAUSE_S or long_enough or i + 1 in cuts:
-            sentences.append(_build(len(sentences), current))
+            sentences.append(sentence_of(len(sentences), current))
             current = []
     return sentences
 
@@ -115,7 +115,7 @@ def _from_text(text: str) -> list[Sentence]:
     for chunk in _text_chunks(text):
         for piece in _pieces(chunk.split(), MAX_TEXT_SENTENCE_CHARS):
             for clause in _clauses(piece):
-                sentences.append(_build(len(sentences), [Word(None, None, t) for t in clause]))
+                sentences.append(sentence_of(len(sentences), [Word(None, None, t) for t in clause]))
     return sentences
 
 

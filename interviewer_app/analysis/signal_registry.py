@@ -42,11 +42,6 @@ class Signal:
     detail: str = ""  # what was counted, for answer-level signals ("'I' 2 times, 'we' 9 times")
     checked: bool = True  # False when the signal does not apply (e.g. hypotheticals, not behavioral)
 
-    @property
-    def is_problem(self) -> bool:
-        """True when this signal needs attention: a concern shown, or a strength not heard."""
-        return self.present if self.kind == CONCERN else not self.present
-
     def to_dict(self) -> dict:
         return {"key": self.key, "title": self.title, "kind": self.kind, "present": self.present,
                 "evidence": [e.to_dict() for e in self.evidence], "tip": self.tip,

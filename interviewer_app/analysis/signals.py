@@ -16,14 +16,20 @@ benchmarks/signals_f1.py on tests/data/signals/.
 
 from __future__ import annotations
 
-from interviewer_app.analysis.cues import (FRACTION, NUM_WORD, Cue, CueHit, compiled, evidence,
-                                           match, normalise, rx)
-from interviewer_app.analysis.signal_registry import (  # noqa: F401  (the public names live here too)
-    CONCERN, MAX_EVIDENCE, SIGNAL_KEYS, SIGNALS, SIGNALS_BY_KEY, STRENGTH, Signal, SignalSpec)
+from interviewer_app.analysis.cues import FRACTION, NUM_WORD, Cue, CueHit, compiled, evidence, match, normalise, rx
 from interviewer_app.analysis.sentences import Sentence
+from interviewer_app.analysis.signal_registry import (  # noqa: F401  (the public names live here too)
+    CONCERN,
+    MAX_EVIDENCE,
+    SIGNAL_KEYS,
+    SIGNALS,
+    SIGNALS_BY_KEY,
+    STRENGTH,
+    Signal,
+    SignalSpec,
+)
 from interviewer_app.analysis.structure import SentenceLabel, first_sentence_index, jumped_to_options
 from interviewer_app.core.models import Prompt, plural
-
 
 # -- answer-level rules --------------------------------------------------------------------------
 HEDGE_MIN = 3

@@ -12,6 +12,7 @@ is turned into FLAC by `recover_partial_recordings()` on the next start; one sti
 from __future__ import annotations
 
 import json
+import logging
 import os
 import queue
 import threading
@@ -32,6 +33,8 @@ from interviewer_app.core.errors import AudioError, InterviewerError
 
 FLUSH_S = 0.5
 BLOCK_S = 0.05
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -93,6 +96,7 @@ class Recorder:
                              "plugged in and allowed, or analyze an audio file instead") from None
         self._writer = threading.Thread(target=self._write_loop, name="recorder-writer", daemon=True)
         self._writer.start()
+        log.info("recording started: %s", self._raw_path.name)
         return self._raw_path
 
     def status(self) -> RecorderStatus:
@@ -122,7 +126,10 @@ class Recorder:
             path = finalize(self._raw_path) if finalize_audio else self._raw_path
         finally:
             self._unlock()
-        return Recording(path, self._frames / self.samplerate, self._error)
+        seconds = self._frames / self.samplerate
+        log.info("recording stopped: %s, %.1f s%s", path.name, seconds,
+                 f" (interrupted: {self._error})" if self._error else "")
+        return Recording(path, seconds, self._error)
 
     # -- threads ---------------------------------------------------------------------------
     def _callback(self, indata, frames, time_info, status) -> None:  # PortAudio thread

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 
 from interviewer_app import __version__
 from interviewer_app.core.errors import InterviewerError
 from interviewer_app.core.offline import disable_telemetry
+
+log = logging.getLogger(__name__)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -90,12 +93,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command is None:
         return _open_desktop_app(parser)
+    log_path = _start_logging(args)
     stdout, sys.stdout = sys.stdout, _Stdout(sys.stdout)
     try:
         code = args.run(args)
         sys.stdout.flush()
         return code
     except InterviewerError as exc:
+        log.info("%s stopped with exit code %s (%s)", args.command, exc.exit_code, type(exc).__name__)
         _error(str(exc))
         return exc.exit_code
     except KeyboardInterrupt:
@@ -104,14 +109,27 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         _silence_stdout(stdout)
         return 0
-    except Exception as exc:  # a bug: one line unless asked for details
+    except Exception as exc:  # a bug: one line unless asked for details; the traceback is in the log
+        log.exception("unexpected error in %s", args.command)
         if args.debug or os.environ.get("INTERVIEWER_DEBUG"):
             raise
-        _error(f"unexpected error ({type(exc).__name__}: {exc}); run again with --debug for details "
-               "and please report it", prefix="")
+        details = (f"details are in {log_path}; please report it with that file" if log_path else
+                   "run again with --debug for details and please report it")
+        _error(f"unexpected error ({type(exc).__name__}: {exc}); {details}", prefix="")
         return 1
     finally:
         sys.stdout = stdout
+
+
+def _start_logging(args: argparse.Namespace):
+    """The log file for this command (None when it cannot be written); logs the command's name
+    only, never what it was given (file names, answers)."""
+    from interviewer_app.core.logs import setup_logging
+    from interviewer_app.core.paths import app_paths
+
+    path = setup_logging(app_paths(), debug=args.debug)
+    log.info("interviewer-app %s: %s", __version__, args.command)
+    return path
 
 
 def _error(message: str, prefix: str = "error: ") -> None:

@@ -7,8 +7,8 @@ from pathlib import Path
 from interviewer_app.cli.report import print_result
 from interviewer_app.cli.terminal import say
 from interviewer_app.core.errors import UsageError
-from interviewer_app.live_replay import replay_live
-from interviewer_app.pipeline import TEXT_SUFFIXES, AppContext, analyze_file, save_answer
+from interviewer_app.services.live_replay import replay_live
+from interviewer_app.services.pipeline import TEXT_SUFFIXES, AppContext, analyze_file, save_answer
 from interviewer_app.transcribe.engine import TranscribeOptions
 
 
@@ -40,7 +40,7 @@ def run(args) -> int:
     prompt = ctx.prompts.get(args.prompt) if args.prompt is not None else None
     budget = ctx.budgets.resolve(args.company, args.phase, args.budget)
     if args.model:
-        ctx.transcriber.model_name  # resolve now: a bad model name fails before any work
+        _ = ctx.transcriber.model_name  # resolve now: a bad model name fails before any work
     live = None
     if args.live_sim or args.fast:
         if not args.live_sim:

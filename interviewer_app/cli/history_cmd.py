@@ -10,7 +10,7 @@ from interviewer_app.cli.terminal import safe, say
 from interviewer_app.core.errors import UsageError
 from interviewer_app.core.models import format_clock
 from interviewer_app.core.prompts import CATEGORIES
-from interviewer_app.pipeline import AppContext
+from interviewer_app.services.pipeline import AppContext
 
 FORMATS = ("md", "html", "pdf", "json")
 SQLITE_MAX_INT = 2**63 - 1  # ids and limits past this overflow SQLite's 64-bit integers
@@ -67,8 +67,14 @@ def _context() -> AppContext:
 
 def run_history(args) -> int:
     from interviewer_app.export.history import to_csv, to_json
-    from interviewer_app.storage.history import (HistoryFilter, parse_day, query, scores_for,
-                                                 signals_for, suggestions_for)
+    from interviewer_app.storage.history import (
+        HistoryFilter,
+        parse_day,
+        query,
+        scores_for,
+        signals_for,
+        suggestions_for,
+    )
 
     ctx = _context()
     for flag, value in (("--prompt", args.prompt), ("--phase", args.phase)):
@@ -83,7 +89,6 @@ def run_history(args) -> int:
     rows = query(ctx.store, f)
     if args.habits:
         from interviewer_app.analysis.habits import summarize
-
         from interviewer_app.storage.mock_sessions import MockSessionStore
 
         habits = summarize(rows, scores_for(ctx.store), ctx.budgets, suggestions_for(ctx.store),
@@ -138,7 +143,7 @@ def run_export(args) -> int:
     elif args.format == "html":
         _write(args.out, to_html(fb, meta, scores, notes))
     else:
-        from interviewer_app.ui.pdf_export import html_to_pdf
+        from interviewer_app.export.pdf import html_to_pdf
 
         html_to_pdf(to_html(fb, meta, scores, notes), args.out)
         say(f"wrote {args.out}")

@@ -8,7 +8,7 @@ from interviewer_app.cli.report import print_json
 from interviewer_app.cli.terminal import safe
 from interviewer_app.core.models import format_clock
 from interviewer_app.core.prompts import CATEGORIES, FRAMEWORKS
-from interviewer_app.pipeline import AppContext
+from interviewer_app.services.pipeline import AppContext
 
 
 def add_parsers(sub) -> None:

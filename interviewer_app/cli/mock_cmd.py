@@ -8,15 +8,15 @@ import argparse
 import sys
 from pathlib import Path
 
-from interviewer_app.analysis.mock_report import MockReport, build_report
 from interviewer_app.cli.report import print_json
 from interviewer_app.cli.terminal import safe, say
 from interviewer_app.core.errors import InterviewerError, UsageError
-from interviewer_app.core.mock import MockPlan, parse_phase_spec, plan_custom, plan_for_format
-from interviewer_app.core.mock_folder import MANIFEST, assign, pinned_prompts, read_folder
 from interviewer_app.core.models import plural
-from interviewer_app.mock_run import MockInterview
-from interviewer_app.pipeline import AppContext, analyze_file
+from interviewer_app.mock.folder import MANIFEST, assign, pinned_prompts, read_folder
+from interviewer_app.mock.interview import MockInterview
+from interviewer_app.mock.plan import MockPlan, parse_phase_spec, plan_custom, plan_for_format
+from interviewer_app.mock.report import MockReport, build_report
+from interviewer_app.services.pipeline import AppContext, analyze_file
 
 FOLDER_HELP = f"""\
 Name the files NN-LABEL.EXT, in the order they were answered:
@@ -133,7 +133,7 @@ def run_analyze_mock(args) -> int:
     for x in assigned:
         _check_file(x.answer.path, x.answer.where)
     if args.model:
-        ctx.transcriber.model_name  # a bad model name fails before any work
+        _ = ctx.transcriber.model_name  # a bad model name fails before any work
     run = MockInterview(plan)
     sessions = session_id = None
     if args.save:

@@ -6,18 +6,21 @@ the answers already given stay kept."""
 
 from __future__ import annotations
 
+import logging
 import sys
 import threading
 
-from interviewer_app.analysis.mock_report import build_report, structure_line
-from interviewer_app.audio.recorder import Recorder
 from interviewer_app.cli.terminal import device_arg, safe, say, wait_for_stop
 from interviewer_app.core.errors import UsageError
-from interviewer_app.core.mock import MockPlan
 from interviewer_app.core.models import format_clock
-from interviewer_app.mock_run import MockInterview, Turn
-from interviewer_app.pipeline import AppContext, finish_live_answer
-from interviewer_app.transcribe.live import LiveTranscriber
+from interviewer_app.mock.interview import MockInterview, Turn
+from interviewer_app.mock.plan import MockPlan
+from interviewer_app.mock.report import build_report, structure_line
+from interviewer_app.services.answer_session import AnswerResult, AnswerSession
+from interviewer_app.services.mock_session import answer_keeper, answer_notices, follow_refined, then_end
+from interviewer_app.services.pipeline import AppContext
+
+log = logging.getLogger(__name__)
 
 
 def run_live(ctx: AppContext, plan: MockPlan, args) -> int:
@@ -37,6 +40,8 @@ def run_live(ctx: AppContext, plan: MockPlan, args) -> int:
     say(f"{plan.format_name} mock, {format_clock(plan.total_s)} in all, seed {plan.seed}"
          + (f" (session {session_id})" if session_id else "") + ". Ctrl+C stops; answers given are kept.")
     device = device_arg(args.device)
+    unsaved: dict[int, tuple] = {}  # answers whose save failed: stored with the next one
+    refining: list[threading.Thread] = []
     try:
         turn = run.next_turn()
         while turn is not None:
@@ -54,20 +59,28 @@ def run_live(ctx: AppContext, plan: MockPlan, args) -> int:
                         run.skip(turn)
                         turn = run.next_turn()
                         continue
-                answer = _record_and_analyse(ctx, turn, device, args.seconds, loader)
-                kept = run.record(turn, answer.feedback, source=str(answer.source))
-                if sessions is not None:  # kept at once: a crash later loses nothing said so far
-                    sessions.keep(session_id, kept, answer.feedback, source_path=answer.source)
-                _summarise(run, kept)
+                before = len(run.answers)
+                save = (answer_keeper(run, turn, session_id, unsaved, lambda: sessions) if sessions is not None
+                        else _only_in_run(run, turn))
+                session = AnswerSession(ctx, prompt=turn.prompt, budget=turn.budget, device=device, save=save)
+                result = _record_and_analyse(session, args.seconds, loader)
+                for note in answer_notices(result, kept=len(run.answers) > before):
+                    say(f"   {note}")
+                if len(run.answers) > before:
+                    _summarise(run, run.answers[-1])
+                    if result.attempt_id is not None:  # the full pass, stored in place, while the mock goes on
+                        refining.append(_refine_in_background(run, session, result))
             turn = run.next_turn()
+        for thread in refining:  # the report shows the refined transcripts, as the app's does
+            thread.join()
     except KeyboardInterrupt:
         if sessions is not None:
-            sessions.abandon(session_id, notes="stopped with Ctrl+C")
+            then_end(run, session_id, unsaved, lambda s, i: s.abandon(i, notes="stopped with Ctrl+C"))(sessions)
             say(f"session {session_id} abandoned; its {len(run.answers)} answer(s) are kept")
         sys.stdout.write(safe(build_report(plan, run.answers, "abandoned", session_id=session_id).text()))
         return 130
     if sessions is not None:
-        sessions.finish(session_id)
+        then_end(run, session_id, unsaved, lambda s, i: s.finish(i))(sessions)
         say(f"saved as mock session {session_id}; score it later with the desktop app")
     report = build_report(plan, run.answers, "finished" if sessions else "analysed", session_id=session_id)
     if args.json:
@@ -89,25 +102,39 @@ def _ask(run: MockInterview, turn: Turn) -> None:
         say(f"== {turn.phase.name} ({clock}): {turn.text}")
 
 
-def _record_and_analyse(ctx: AppContext, turn: Turn, device, seconds: float | None, loader: threading.Thread):
-    live = LiveTranscriber(ctx.transcriber)
-    recorder = Recorder(ctx.paths.recordings_dir, device=device, on_audio=live.feed)
-    recorder.start()
-    live.start()
-    say("recording" + (f" for {seconds:g} s" if seconds else "; press Enter to stop"))
-    try:
-        wait_for_stop(recorder, seconds)
+def _record_and_analyse(session: AnswerSession, seconds: float | None, loader: threading.Thread) -> AnswerResult:
+    session.start()
+    try:  # the announcement is inside: Ctrl+C the moment it is printed still keeps the audio
+        say("recording" + (f" for {seconds:g} s" if seconds else "; press Enter to stop"))
+        wait_for_stop(session.recorder, seconds)
     except KeyboardInterrupt:  # stopped mid-answer: close the microphone, keep the audio, do not analyse
-        partial = recorder.stop()
-        live.close()
-        say(f"the unfinished answer was not analysed; its audio is kept at {partial.path}")
+        kept = session.abandon()
+        say(f"the unfinished answer was not analysed; its audio is kept at {kept}")
         raise
-    recording = recorder.stop()
-    if recording.interrupted:
-        say(f"{recording.interrupted}; analysing the {format_clock(recording.seconds)} recorded")
     loader.join()
-    return finish_live_answer(ctx, live, recording.path, prompt=turn.prompt, budget=turn.budget)
+    return session.finish()
 
+
+def _only_in_run(run: MockInterview, turn: Turn):
+    """The save hook of a mock that is not stored (--no-save): the answer only joins the run."""
+    def save(answer) -> None:
+        run.record(turn, answer.feedback, source=str(answer.source))
+    return save
+
+
+def _refine_in_background(run: MockInterview, session: AnswerSession, result: AnswerResult) -> threading.Thread:
+    """One full pass over a live answer (more accurate than the live chunks), stored in place of
+    its feedback: the app does the same while the interview goes on."""
+    def work() -> None:
+        try:
+            refined = session.refine(result)
+            if refined is not None:
+                follow_refined(run, refined)  # the report follows the stored feedback
+        except Exception as exc:  # the live feedback, already stored, stays
+            log.warning("refining answer %s failed: %s", result.attempt_id, type(exc).__name__)
+    thread = threading.Thread(target=work, name="refine", daemon=True)
+    thread.start()
+    return thread
 
 
 def _summarise(run: MockInterview, answer) -> None:

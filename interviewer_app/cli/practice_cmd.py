@@ -7,14 +7,12 @@ import sys
 import threading
 
 from interviewer_app.audio.devices import list_input_devices
-from interviewer_app.audio.recorder import Recorder
 from interviewer_app.cli.report import print_json, print_result
 from interviewer_app.cli.terminal import device_arg, safe, say, wait_for_stop
 from interviewer_app.core.errors import UsageError
 from interviewer_app.core.models import format_clock
-from interviewer_app.pipeline import (AppContext, analyze_file, finish_live_answer, refine_answer,
-                                      save_answer)
-from interviewer_app.transcribe.live import LiveTranscriber
+from interviewer_app.services.answer_session import AnswerSession, no_save
+from interviewer_app.services.pipeline import AppContext
 
 
 def add_parsers(sub) -> None:
@@ -62,42 +60,40 @@ def run_practice(args) -> int:
     loader = threading.Thread(target=ctx.transcriber.load, daemon=True)  # warm up while they talk
     loader.start()
     say(f"prompt [{prompt.id}]: {prompt.text}")
-    device = device_arg(args.device)
-    live = None if args.no_live else LiveTranscriber(ctx.transcriber)
-    recorder = Recorder(ctx.paths.recordings_dir, device=device,
-                        on_audio=live.feed if live is not None else None)
-    recorder.start()
-    if live is not None:
-        live.start()
-    say("recording" + (f" for {args.seconds:g} s" if args.seconds else "; press Enter to stop")
-         + (f" (budget {budget.label})" if budget else ""))
-    wait_for_stop(recorder, args.seconds, live)
-    recording = recorder.stop()
-    if recording.interrupted:
-        say(f"{recording.interrupted}; analysing the {format_clock(recording.seconds)} recorded")
+    session = AnswerSession(ctx, prompt=prompt, budget=budget, device=device_arg(args.device),
+                            live=not args.no_live, save=no_save if args.no_save else None)
+    session.start()
+    try:  # Ctrl+C while recording: close the microphone and keep what was said
+        say("recording" + (f" for {args.seconds:g} s" if args.seconds else "; press Enter to stop")
+            + (f" (budget {budget.label})" if budget else ""))
+        wait_for_stop(session.recorder, args.seconds, session.live)
+    except KeyboardInterrupt:
+        kept = session.abandon()
+        say(f"stopped; the answer was not analysed; its audio is kept at {kept} "
+            "(analyse it later with: interviewer-app analyze FILE)")
+        raise
     loader.join()
-    if live is not None:
-        during = live.stats.decodes
-        answer = finish_live_answer(ctx, live, recording.path, prompt=prompt, budget=budget)
-    else:
-        answer = analyze_file(ctx, recording.path, prompt=prompt, budget=budget)
-    result = answer.feedback.to_dict()
-    if live is not None:
-        snap = live.snapshot()
-        result["live"] = {"decodes_while_recording": during, "chunks": live.stats.commits,
-                          "kept_up": snap.live, "notice": snap.notice}
-    result["recording"] = str(recording.path)
-    if not args.no_save:
-        result["attempt_id"] = save_answer(ctx, answer)
-        say(f"saved as attempt {result['attempt_id']}")
-    print_result(result, answer.feedback, recording.path, args.json)
-    if live is not None and result.get("attempt_id") is not None:
+    result = session.finish()
+    if result.interrupted:
+        say(f"{result.interrupted}; analysed the {format_clock(result.answer.feedback.transcript.duration_s)} recorded")
+    out = result.answer.feedback.to_dict()
+    if session.live is not None:
+        snap = session.live.snapshot()
+        out["live"] = {"decodes_while_recording": result.live_decodes, "chunks": session.live.stats.commits,
+                       "kept_up": snap.live, "notice": snap.notice}
+    out["recording"] = str(result.answer.source)
+    if result.save_error:
+        say(f"not saved: {result.save_error}; the recording is kept at {result.answer.source}")
+    elif result.attempt_id is not None:
+        out["attempt_id"] = result.attempt_id
+        say(f"saved as attempt {result.attempt_id}")
+    print_result(out, result.answer.feedback, result.answer.source, args.json)
+    if result.attempt_id is not None:
         # Feedback came from the live transcript; a full pass is more accurate (see
         # benchmarks/live_transcription.py): store that one for history, as the app does.
         sys.stdout.flush()
-        refined = refine_answer(ctx, answer)
-        ctx.store.replace_feedback(result["attempt_id"], refined.feedback)
-        say(f"refined the transcript with a full pass; attempt {result['attempt_id']} updated")
+        if session.refine(result) is not None:
+            say(f"refined the transcript with a full pass; attempt {result.attempt_id} updated")
     return 0
 
 

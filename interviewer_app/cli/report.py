@@ -8,131 +8,86 @@ import sys
 from pathlib import Path
 
 from interviewer_app.analysis.feedback import AnswerFeedback
+from interviewer_app.analysis.feedback_view import SUGGESTED_NOTE, TIPS_HEADING, FeedbackView, feedback_view
 from interviewer_app.cli.terminal import safe
-from interviewer_app.core.models import format_clock
-from interviewer_app.core.rubric import RUBRIC
-from interviewer_app.core.steps import STEPS
 
 
 def text_report(fb: AnswerFeedback, source: Path) -> str:
-    d = fb.to_dict()
-    p = d["pacing"]
-    out = [f"Interviewer feedback for {source.name}"]
-    if fb.prompt:
-        out.append(f"Prompt   {fb.prompt.text}")
-    facts = [f"model {d['model'] or 'none (typed transcript)'}"]
-    if d["duration_s"] is not None:
-        facts.append(f"length {format_clock(d['duration_s'])}")
-    if fb.budget:
-        facts.append(f"budget {fb.budget.label}")
-    out.append("         " + " · ".join(facts))
-    if fb.no_speech:
-        out += ["", "No speech was heard.", *[f"  ! {w}" for w in d["warnings"]]]
+    return view_report(feedback_view(fb.to_dict()), source.name)
+
+
+def view_report(v: FeedbackView, name: str) -> str:
+    """The feedback as plain text, every line from the presentation model."""
+    out = [f"Interviewer feedback for {name}"]
+    if v.title != "Free answer":
+        out.append(f"Prompt   {v.title}")
+    out.append("         " + " · ".join(v.facts))
+    s = v.structure
+    if v.no_speech:
+        out += ["", "No speech was heard.", f"Structure: {s.summary}. {s.message}", f"Signals: {v.signals.summary}",
+                *[f"  ! {w}" for w in v.notes]]
         return "\n".join(out) + "\n"
-
-    out += ["", f"Structure: {d['steps_heard']} of 8 steps heard"]
-    for step in STEPS:
-        r = d["steps"][step.key]
-        if r["heard"]:
-            ev = r["evidence"][0]
-            when = format_clock(r["first_s"]) if r["first_s"] is not None else "    "
-            out.append(f"  [x] {step.number} {step.title:<22} {when:>6}  \"{ev['cue']}\" ({ev['rule']})")
+    out += ["", f"Structure: {s.summary}" + (" (for reference; a story is coached on C.A.R.E.)" if s.story else "")]
+    for r in s.rows:
+        if r.heard:
+            out.append(f"  [x] {r.number} {r.title:<22} {r.when:>6}  \"{r.cue}\" ({r.rule})")
         else:
-            out.append(f"  [ ] {step.number} {step.title:<22}         not heard")
-    if d["jumped_to_options"]:
-        out.append("  ! Jumped to options before restating the goal, scoping or mapping the system.")
-
-    out += ["", "Pacing"]
-    if p["wpm"] is not None:
-        out.append(f"  speaking {format_clock(p['speaking_s'])} at {p['wpm']:.0f} words/min; "
-                   f"think time before the first word {p['think_time_s']:.1f} s")
-        out.append(f"  pauses over 1.2 s: {len(p['pauses'])} (longest {p['longest_pause_s']:.1f} s, "
-                   f"{p['long_pauses']} over 4 s)")
-        if p["time_to_restate_s"] is not None:
-            out.append(f"  goal restated at {format_clock(p['time_to_restate_s'])}")
-    fillers = p["fillers"]
-    items = ", ".join(f"{f['word']}" + (f" {format_clock(f['start'])}" if f["start"] is not None else "")
-                      for f in fillers["items"][:8])
-    rate = f" ({fillers['per_min']:.1f}/min)" if fillers["per_min"] is not None else ""
-    out.append(f"  fillers: {fillers['count']}{rate}" + (f": {items}" if items else ""))
-    if p["over_budget"]:
-        during = f", during '{p['over_at_step']}'" if p["over_at_step"] else ""
-        out.append(f"  OVER TIME by {format_clock(p['overtime_s'])}: the budget ran out at "
-                   f"{format_clock(p['over_at_s'])}{during}")
-    elif p["over_budget"] is False:
-        left = fb.budget.seconds - (p["answer_end_s"] or 0)
-        out.append(f"  within budget ({format_clock(left)} to spare)")
-
-    out += _content_sections(d)
-
-    tips = d["tips"]
-    if tips:
-        out += ["", "Next time"] + [f"  - {t}" for t in tips]
-    if d["warnings"]:
-        out += ["", "Notes"] + [f"  ! {w}" for w in d["warnings"]]
+            out.append(f"  [ ] {r.number} {r.title:<22}         not heard")
+    if s.jumped:
+        out.append(f"  ! {s.jumped}")
+    out += ["", "Pacing"] + [f"  {line}" for line in v.pacing.lines]
+    out += _content_sections(v)
+    if s.lead:
+        out += ["", s.lead]
+    if s.tips:
+        out += ["", TIPS_HEADING] + [f"  - {t.line}" for t in s.tips]
+    elif s.message:
+        out += ["", s.message]
+    if v.notes:
+        out += ["", "Notes"] + [f"  ! {w}" for w in v.notes]
     out += ["", "Transcript"]
-    for s in d["sentences"]:
-        when = f"[{format_clock(s['start'])}] " if s["start"] is not None else ""
-        tags = f"  <{', '.join(s['steps'])}>" if s["steps"] else ""
-        out.append(f"  {when}{s['text']}{tags}")
+    for sentence in v.sentences:
+        when = f"[{sentence.when}] " if sentence.when else ""
+        tags = f"  <{', '.join(sentence.steps)}>" if sentence.steps else ""
+        out.append(f"  {when}{sentence.text}{tags}")
     return "\n".join(out) + "\n"
 
 
-def _when(ev: dict) -> str:
-    start = ev.get("cue_start", ev.get("start"))
-    return format_clock(start) if start is not None else ""
-
-
-def _cue(signal: dict) -> str:
-    if not signal["present"] or not signal["evidence"]:
+def _cue(evidence) -> str:
+    if not evidence:
         return ""
-    ev = signal["evidence"][0]
-    when = _when(ev)
-    return f"  {when + ' ' if when else ''}\"{ev['cue']}\""
+    ev = evidence[0]
+    return f"  {ev.when + ' ' if ev.when else ''}\"{ev.cue}\""
 
 
-def _content_sections(d: dict) -> list[str]:
+def _content_sections(v: FeedbackView) -> list[str]:
     """Signals heard, the prompt's framework parts and the suggested rubric scores."""
     out = []
-    signals = d.get("signals") or []
-    if signals:
-        out += ["", "Signals"]
-        for s in signals:
-            if s["kind"] == "strength":
-                out.append(f"  [{'x' if s['present'] else ' '}] {s['title']}{_cue(s)}")
-                if not s["present"]:
-                    out.append(f"        {s['tip']}")
-        for s in signals:
-            if s["kind"] == "concern" and s["present"]:
-                detail = f" ({s['detail']})" if s.get("detail") else ""
-                out.append(f"   !  {s['title']}{detail}{_cue(s)}")
-                out.append(f"        {s['tip']}")
-        clear = [s["title"] for s in signals
-                 if s["kind"] == "concern" and not s["present"] and s.get("checked", True)]
-        if clear:
-            out.append(f"  Not found: {', '.join(clear)}")
-    fw = d.get("framework")
+    g = v.signals
+    if g.any:
+        out += ["", f"Signals: {g.summary}"]
+        for s in g.concerns:
+            out.append(f"   !  {s.title}" + (f" ({s.detail})" if s.detail else "") + _cue(s.evidence))
+            out.append(f"        {s.tip}")
+        for s in g.strengths:
+            out.append(f"  [x] {s.title}{_cue(s.evidence)}")
+        for s in g.to_add:
+            out.append(f"  [ ] {s.title}")
+            out.append(f"        {s.tip}")
+        if g.clear:
+            out.append(f"  Not found: {', '.join(s.title for s in g.clear)}")
+    fw = v.framework
     if fw:
-        out += ["", f"Framework: {fw['name']} ({fw['heard']} of {fw['of']} parts heard, guide {fw['source']})"]
-        for part in ([] if fw["key"] == "8-step" else fw["parts"]):  # the steps are listed above
-            if part["heard"]:
-                ev = part["evidence"][0] if part["evidence"] else None
-                when = _when(ev) if ev else ""
-                cue = f"  {when + ' ' if when else ''}\"{ev['cue']}\"" if ev else ""
-                out.append(f"  [x] {part['title']}{cue}")
-            else:
-                out.append(f"  [ ] {part['title']}")
-        for levels in fw.get("metric_levels") or []:
-            named = [p["title"] for p in levels["parts"] if p["heard"]]
-            out.append(f"  {levels['name']}: {', '.join(named) if named else 'none named'} (guide {levels['source']})")
-    suggestion = d.get("rubric_suggestion") or {}
-    if suggestion:
-        out += ["", "Suggested scores (from what was heard; your own self-score stays yours)"]
-        for dim in RUBRIC:
-            if dim.key in suggestion:
-                s = suggestion[dim.key]
-                reasons = "; ".join(s["reasons"][:3]) or "nothing heard for this dimension"
-                out.append(f"  {dim.title:<18} {s['score']}/5  {reasons}")
+        out += ["", f"Framework: {fw.line}"]
+        for part in ([] if fw.is_steps else fw.parts):  # the steps are listed above
+            out.append(f"  [x] {part.title}{_cue(part.evidence)}" if part.heard else f"  [ ] {part.title}")
+        for levels in fw.metric_levels:
+            out.append(f"  {levels.name}: {', '.join(levels.named) or 'none named'} (guide {levels.source})")
+    if v.scores:
+        out += ["", "Suggested scores", f"  {SUGGESTED_NOTE}"]
+        for row in v.scores:
+            reasons = "; ".join(row.reasons[:3]) or "nothing heard for this dimension"
+            out.append(f"  {row.title:<18} {row.score}/5  {reasons}")
     return out
 
 

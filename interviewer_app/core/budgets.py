@@ -15,7 +15,7 @@ from interviewer_app.core.paths import resource_dir
 _KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 MIN_BUDGET_S = 1
 MAX_BUDGET_S = 4 * 3600
-# What a phase of an interview asks for (the mock interview, core/mock.py, reads these): "story" a
+# What a phase of an interview asks for (the mock interview, mock/plan.py, reads these): "story" a
 # past project told with C.A.R.E., "scenario" a hypothetical execution problem, "live-scenario" an
 # incident or risk scenario (Stripe's live scenario, guide 002); "intro" and "questions" (the
 # candidate's questions at the end) take no answer to analyse.
@@ -29,7 +29,7 @@ class Phase:
     key: str
     name: str
     seconds: float
-    asks: tuple[str, ...] = ()  # empty when the file does not say (core/mock.py infers it)
+    asks: tuple[str, ...] = ()  # empty when the file does not say (mock/plan.py infers it)
     follow_ups: int | None = None  # most follow-ups after each answer in a mock; None: default
 
 

@@ -1,7 +1,8 @@
 """Where Interviewer keeps its files: one place, from platformdirs, overridable by environment.
 
-INTERVIEWER_HOME puts data, config and cache under one folder (handy for tests and portable use);
-INTERVIEWER_DATA_DIR, INTERVIEWER_CONFIG_DIR and INTERVIEWER_CACHE_DIR override each one.
+INTERVIEWER_HOME puts data, config, cache and logs under one folder (handy for tests and portable
+use); INTERVIEWER_DATA_DIR, INTERVIEWER_CONFIG_DIR, INTERVIEWER_CACHE_DIR and INTERVIEWER_LOG_DIR
+override each one.
 """
 
 from __future__ import annotations
@@ -23,6 +24,11 @@ class AppPaths:
     data_dir: Path
     config_dir: Path
     cache_dir: Path
+    log_dir: Path | None = None  # None: <cache_dir>/logs
+
+    def __post_init__(self) -> None:
+        if self.log_dir is None:
+            object.__setattr__(self, "log_dir", self.cache_dir / "logs")
 
     @property
     def database(self) -> Path:
@@ -61,6 +67,7 @@ def app_paths(env: dict[str, str] | None = None) -> AppPaths:
         data_dir=pick("INTERVIEWER_DATA_DIR", "data", platformdirs.user_data_dir(APP_NAME, appauthor=False)),
         config_dir=pick("INTERVIEWER_CONFIG_DIR", "config", platformdirs.user_config_dir(APP_NAME, appauthor=False)),
         cache_dir=pick("INTERVIEWER_CACHE_DIR", "cache", platformdirs.user_cache_dir(APP_NAME, appauthor=False)),
+        log_dir=pick("INTERVIEWER_LOG_DIR", "logs", platformdirs.user_log_dir(APP_NAME, appauthor=False)),
     )
 
 

@@ -31,8 +31,8 @@ import tempfile
 import wave
 from pathlib import Path
 
-from interviewer_app.ui.playback_process import STOP_ACK_MS, PlaybackProcess
-from interviewer_app.ui.qt import QObject, QTimer, QtCore, Signal
+from interviewer_app.qt_binding import QObject, QtCore, QTimer, Signal, text_to_speech
+from interviewer_app.speech.playback_process import STOP_ACK_MS, PlaybackProcess
 
 ENGINE = "speechd"
 ESPEAK = "espeak-ng"
@@ -51,9 +51,9 @@ NO_AUDIO_SERVER = "unix:/nonexistent/interviewer-no-audio-server"  # where espea
 
 
 def _has_audio_output() -> bool:
-    from PySide6.QtMultimedia import QMediaDevices
+    from interviewer_app.qt_binding import media_devices
 
-    return bool(QMediaDevices.audioOutputs())
+    return bool(media_devices().audioOutputs())
 
 
 def _offline_environment() -> QtCore.QProcessEnvironment:
@@ -215,7 +215,7 @@ class PromptVoice(QObject):
     def _create_engine(self) -> str | None:
         """Make the engine; returns why it cannot be used, or None."""
         try:
-            from PySide6.QtTextToSpeech import QTextToSpeech
+            QTextToSpeech = text_to_speech()
         except ImportError:
             return "Qt text-to-speech is not installed"
         name = self._engine_name

@@ -16,18 +16,20 @@ import re
 import sqlite3
 import threading
 import uuid
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 import numpy as np
+from sqlite_utils import Database
 
 from interviewer_app import __version__
 from interviewer_app.analysis.feedback import AnswerFeedback
 from interviewer_app.core.errors import StorageError
 from interviewer_app.core.models import plural
 from interviewer_app.core.steps import STEP_KEYS
-from interviewer_app.storage.database import OpenedDatabase, _storage_error, busy_timeout_s
+from interviewer_app.storage.database import OpenedDatabase, busy_timeout_s, storage_error
 
 # FLACs save() writes (`_write_audio`); the recorder's own files are named recording-*.
 _SAVED_AUDIO = re.compile(r"\d{8}-\d{6}-[0-9a-f]{8}\.flac(\.part)?")
@@ -111,6 +113,38 @@ class AttemptStore:
         self._lock = threading.RLock()  # one connection, used from the UI thread and workers
         self._tidy_recordings()
 
+    # -- the one way other stores (history, mock sessions) use the shared connection -------------
+    @contextmanager
+    def locked(self) -> Iterator[Database]:
+        """Hold the connection (shared by every worker) for the block: its statements see one
+        state. Blocks nest."""
+        with self._lock:
+            yield self.db
+
+    @contextmanager
+    def transaction(self, outcome: str = "nothing was changed") -> Iterator[sqlite3.Connection]:
+        """One write transaction (BEGIN IMMEDIATE: nobody writes between its reads and its
+        writes), committed at the end of the block and rolled back on any error. A busy, full or
+        read-only database becomes one StorageError naming the file and `outcome` (what the
+        failed operation left as it was)."""
+        with self._lock:
+            conn = self.db.conn
+            try:
+                with conn:
+                    conn.execute("BEGIN IMMEDIATE")
+                    yield conn
+            except sqlite3.Error as exc:
+                _rollback(conn)
+                raise storage_error(exc, self.opened.path, outcome) from None
+            except BaseException:
+                _rollback(conn)
+                raise
+
+    def read(self, sql: str, params=()) -> list[tuple]:
+        """All rows of one query, under the lock."""
+        with self._lock:
+            return self.db.execute(sql, params).fetchall()
+
     @_locked
     def save(self, feedback: AnswerFeedback, *, source_path: Path | None = None,
              samples: np.ndarray | None = None, sample_rate: int = 16_000,
@@ -164,7 +198,7 @@ class AttemptStore:
                 except OSError:  # cannot happen where the FLAC was just written; never hide exc
                     pass
             if isinstance(exc, sqlite3.OperationalError):  # busy, full, read-only: the user can act
-                raise _storage_error(exc, self.opened.path, "this answer was not saved") from None
+                raise storage_error(exc, self.opened.path, "this answer was not saved") from None
             raise
         return attempt_id
 
@@ -187,7 +221,7 @@ class AttemptStore:
                 _write_content(conn, attempt_id, d)
         except sqlite3.OperationalError as exc:
             _rollback(self.db.conn)
-            raise _storage_error(exc, self.opened.path, "the earlier analysis is kept") from None
+            raise storage_error(exc, self.opened.path, "the earlier analysis is kept") from None
 
     def _write_audio(self, samples: np.ndarray, sample_rate: int) -> Path:
         import soundfile as sf
@@ -280,7 +314,7 @@ class AttemptStore:
                     for k, v in scores.items() if v is not None)
                 self.db.execute("UPDATE attempts SET notes = ? WHERE id = ?", [notes, attempt_id])
         except sqlite3.OperationalError as exc:
-            raise _storage_error(exc, self.opened.path) from None
+            raise storage_error(exc, self.opened.path) from None
 
     @_locked
     def self_score(self, attempt_id: int) -> tuple[dict[str, int], str]:

@@ -8,6 +8,7 @@ is moved aside.
 
 from __future__ import annotations
 
+import logging
 import math
 import os
 import sqlite3
@@ -22,6 +23,8 @@ from interviewer_app.storage.migrations import SCHEMA_VERSION, migrate
 
 BUSY_TIMEOUT_S = 10
 BUSY_TIMEOUT_ENV = "INTERVIEWER_DB_BUSY_TIMEOUT_S"  # for tests only: a shorter wait
+
+log = logging.getLogger(__name__)
 
 
 class _Damaged(Exception):
@@ -43,6 +46,7 @@ def open_database(path: Path) -> OpenedDatabase:
         conn = _connect_checked(path)
     except _Damaged as exc:
         backup = _set_aside(path)
+        log.warning("history database %s could not be read (%s); moved to %s", path, exc, backup)
         notices.append(f"the history database {path} could not be read ({exc}); it was moved to "
                        f"{backup} and a new, empty one was started")
         conn = _connect_checked(path)
@@ -50,7 +54,7 @@ def open_database(path: Path) -> OpenedDatabase:
         migrate(conn)
     except sqlite3.DatabaseError as exc:
         conn.close()
-        raise _storage_error(exc, path, "nothing was changed") from None
+        raise storage_error(exc, path, "nothing was changed") from None
     return OpenedDatabase(sqlite_utils.Database(conn), path, notices)
 
 
@@ -69,7 +73,7 @@ def _connect_checked(path: Path) -> sqlite3.Connection:
         # serialises every use of the connection with a lock.
         conn = sqlite3.connect(path, timeout=busy_timeout_s(), check_same_thread=False)
     except sqlite3.Error as exc:
-        raise _storage_error(exc, path, "nothing was changed") from None
+        raise storage_error(exc, path, "nothing was changed") from None
     try:
         conn.execute("PRAGMA foreign_keys = ON")
         version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -86,7 +90,7 @@ def _connect_checked(path: Path) -> sqlite3.Connection:
         conn.close()
         if _is_damaged(exc):
             raise _Damaged(str(exc)) from None
-        raise _storage_error(exc, path, "nothing was changed") from None
+        raise storage_error(exc, path, "nothing was changed") from None
     except (_Damaged, StorageError):
         conn.close()
         raise
@@ -136,7 +140,7 @@ def _ensure_dir(folder: Path) -> None:
                            "INTERVIEWER_DATA_DIR to a folder you can write to") from None
 
 
-def _storage_error(exc: sqlite3.Error, path: Path, outcome: str = "nothing was deleted") -> StorageError:
+def storage_error(exc: sqlite3.Error, path: Path, outcome: str = "nothing was deleted") -> StorageError:
     """One line for a database failure: what happened, what to do, and `outcome` (what the
     failed operation left as it was)."""
     text = str(exc)

@@ -7,12 +7,12 @@ import json
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
-from functools import lru_cache
 from datetime import date, datetime, timedelta, timezone
+from functools import lru_cache
 
 from interviewer_app.core.errors import StorageError
-from interviewer_app.storage.attempts import AttemptStore, _rollback
-from interviewer_app.storage.database import _storage_error
+from interviewer_app.storage.attempts import AttemptStore
+from interviewer_app.storage.database import storage_error
 
 SORTABLE = ("created_at", "prompt_id", "duration_s", "overtime_s", "steps_heard", "wpm", "self_score")
 TRASH_DAYS = 30
@@ -100,8 +100,7 @@ def query(store: AttemptStore, f: HistoryFilter = HistoryFilter()) -> list[Attem
            f" ORDER BY {order} {'DESC' if f.descending else 'ASC'}, a.id {'DESC' if f.descending else 'ASC'}")
     if f.limit:
         sql += f" LIMIT {int(f.limit)}"
-    with store._lock:
-        rows = store.db.execute(sql, params).fetchall()
+    rows = store.read(sql, params)
     return [AttemptSummary(
         id=r[0], created_at=r[1], prompt_id=r[2], prompt_text=r[3], category=r[4], budget_format=r[5],
         budget_phase=r[6], budget_s=r[7], duration_s=r[8], speaking_s=r[9], overtime_s=r[10],
@@ -140,21 +139,19 @@ def restore(store: AttemptStore, attempt_ids: int | Iterable[int], *, skip_missi
 def empty_trash(store: AttemptStore, older_than_days: float = TRASH_DAYS) -> int:
     """Delete attempts in the trash for longer than the given days, with their audio files."""
     cutoff = (datetime.now(timezone.utc) - timedelta(days=older_than_days)).isoformat(timespec="seconds")
-    with store._lock:
+    with store.locked():
         try:
-            rows = store.db.execute("SELECT id, audio_path FROM attempts WHERE deleted_at IS NOT NULL "
-                                    "AND deleted_at <= ?", [cutoff]).fetchall()
-            for attempt_id, audio in rows:
-                if audio:
-                    (store.recordings_dir.parent / audio).unlink(missing_ok=True)
-                with store.db.conn:
-                    store.db.execute("DELETE FROM attempt_scores WHERE attempt_id = ?", [attempt_id])
-                    store.db.execute("DELETE FROM attempt_steps WHERE attempt_id = ?", [attempt_id])
-                    store.db.execute("DELETE FROM attempt_feedback WHERE attempt_id = ?", [attempt_id])
-                    store.db.execute("DELETE FROM attempts WHERE id = ?", [attempt_id])
+            rows = store.read("SELECT id, audio_path FROM attempts WHERE deleted_at IS NOT NULL "
+                              "AND deleted_at <= ?", [cutoff])
         except sqlite3.Error as exc:
-            _rollback(store.db.conn)
-            raise _storage_error(exc, store.opened.path, "the trash was not emptied") from None
+            raise storage_error(exc, store.opened.path, "the trash was not emptied") from None
+        for attempt_id, audio in rows:
+            if audio:
+                (store.recordings_dir.parent / audio).unlink(missing_ok=True)
+            with store.transaction("the trash was not emptied") as conn:
+                for table, column in (("attempt_scores", "attempt_id"), ("attempt_steps", "attempt_id"),
+                                      ("attempt_feedback", "attempt_id"), ("attempts", "id")):
+                    conn.execute(f"DELETE FROM {table} WHERE {column} = ?", [attempt_id])
     return len(rows)
 
 
@@ -163,29 +160,22 @@ def _set_deleted(store: AttemptStore, attempt_ids: int | Iterable[int], value: s
     """Set deleted_at of every attempt not already so, in one transaction, after checking them all."""
     ids = list(dict.fromkeys([attempt_ids] if isinstance(attempt_ids, int) else attempt_ids))
     outcome = "nothing was deleted" if value else "nothing was restored"
-    conn = store.db.conn
-    with store._lock:
-        try:
-            with conn:
-                conn.execute("BEGIN IMMEDIATE")  # nobody changes them between the check and the update
-                trashed = {}
-                for attempt_id in ids:
-                    row = conn.execute("SELECT deleted_at FROM attempts WHERE id = ?", [attempt_id]).fetchone()
-                    if row is not None:
-                        trashed[attempt_id] = row[0] is not None
-                missing = [i for i in ids if i not in trashed]
-                if skip_missing:
-                    ids, missing = [i for i in ids if i in trashed], []
-                if missing:
-                    which = (f"no attempt with id {missing[0]}" if len(missing) == 1 else
-                             f"no attempts with ids {', '.join(map(str, sorted(missing)))}")
-                    raise StorageError(f"{which}; {outcome}")
-                changing = [i for i in ids if trashed[i] != (value is not None)]
-                conn.executemany("UPDATE attempts SET deleted_at = ? WHERE id = ?",
-                                 [(value, i) for i in changing])
-        except sqlite3.Error as exc:
-            _rollback(conn)
-            raise _storage_error(exc, store.opened.path, outcome) from None
+    with store.transaction(outcome) as conn:  # nobody changes them between the check and the update
+        trashed = {}
+        for attempt_id in ids:
+            row = conn.execute("SELECT deleted_at FROM attempts WHERE id = ?", [attempt_id]).fetchone()
+            if row is not None:
+                trashed[attempt_id] = row[0] is not None
+        missing = [i for i in ids if i not in trashed]
+        if skip_missing:
+            ids, missing = [i for i in ids if i in trashed], []
+        if missing:
+            which = (f"no attempt with id {missing[0]}" if len(missing) == 1 else
+                     f"no attempts with ids {', '.join(map(str, sorted(missing)))}")
+            raise StorageError(f"{which}; {outcome}")
+        changing = [i for i in ids if trashed[i] != (value is not None)]
+        conn.executemany("UPDATE attempts SET deleted_at = ? WHERE id = ?",
+                         [(value, i) for i in changing])
     return changing
 
 
@@ -201,9 +191,8 @@ def parse_day(text: str) -> date:
 def scores_for(store: AttemptStore) -> dict[int, dict[str, int]]:
     """Self-scores of every kept attempt: attempt id -> rubric dimension -> 1..5."""
     out: dict[int, dict[str, int]] = {}
-    with store._lock:
-        rows = store.db.execute("SELECT s.attempt_id, s.dimension, s.score FROM attempt_scores s "
-                                "JOIN attempts a ON a.id = s.attempt_id WHERE a.deleted_at IS NULL").fetchall()
+    rows = store.read("SELECT s.attempt_id, s.dimension, s.score FROM attempt_scores s "
+                      "JOIN attempts a ON a.id = s.attempt_id WHERE a.deleted_at IS NULL")
     for attempt_id, dim, score in rows:
         out.setdefault(attempt_id, {})[dim] = score
     return out
@@ -212,11 +201,10 @@ def scores_for(store: AttemptStore) -> dict[int, dict[str, int]]:
 def suggestions_for(store: AttemptStore) -> dict[int, dict[str, int]]:
     """Suggested rubric scores of every kept attempt that has a self-score: attempt id ->
     dimension -> 1..5 (attempts saved before suggestions existed have none and are left out)."""
-    with store._lock:
-        rows = store.db.execute(
-            "SELECT g.attempt_id, g.dimension, g.score FROM attempt_suggestions g "
-            "JOIN attempts a ON a.id = g.attempt_id WHERE a.deleted_at IS NULL "
-            "AND g.attempt_id IN (SELECT attempt_id FROM attempt_scores)").fetchall()
+    rows = store.read(
+        "SELECT g.attempt_id, g.dimension, g.score FROM attempt_suggestions g "
+        "JOIN attempts a ON a.id = g.attempt_id WHERE a.deleted_at IS NULL "
+        "AND g.attempt_id IN (SELECT attempt_id FROM attempt_scores)")
     out: dict[int, dict[str, int]] = {}
     for attempt_id, dim, score in rows:
         out.setdefault(attempt_id, {})[dim] = score
@@ -226,10 +214,9 @@ def suggestions_for(store: AttemptStore) -> dict[int, dict[str, int]]:
 def signals_for(store: AttemptStore) -> dict[int, dict[str, tuple[bool, bool]]]:
     """Content signals of every kept attempt: attempt id -> signal key -> (present, checked)
     (attempts saved before signals existed have none and are left out)."""
-    with store._lock:
-        rows = store.db.execute(
-            "SELECT s.attempt_id, s.signal, s.present, s.checked FROM attempt_signals s "
-            "JOIN attempts a ON a.id = s.attempt_id WHERE a.deleted_at IS NULL").fetchall()
+    rows = store.read(
+        "SELECT s.attempt_id, s.signal, s.present, s.checked FROM attempt_signals s "
+        "JOIN attempts a ON a.id = s.attempt_id WHERE a.deleted_at IS NULL")
     out: dict[int, dict[str, tuple[bool, bool]]] = {}
     for attempt_id, key, present, checked in rows:
         out.setdefault(attempt_id, {})[key] = (bool(present), bool(checked))

@@ -10,7 +10,6 @@ reported as "unfinished", with every answer it kept.
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -20,10 +19,9 @@ import numpy as np
 from interviewer_app import __version__
 from interviewer_app.analysis.mock_habits import PhaseTime
 from interviewer_app.core.errors import StorageError
-from interviewer_app.core.mock import MockAnswer, MockPlan
 from interviewer_app.core.rubric import RUBRIC_KEYS
+from interviewer_app.mock.plan import MockAnswer, MockPlan
 from interviewer_app.storage.attempts import AttemptStore, insert_row
-from interviewer_app.storage.database import _storage_error
 
 IN_PROGRESS, FINISHED, ABANDONED = "in_progress", "finished", "abandoned"
 UNFINISHED = "unfinished"  # how an in-progress session is reported: it may have been cut short
@@ -86,12 +84,8 @@ class MockSessionStore:
         row = {"format_key": plan.format_key, "format_name": plan.format_name, "seed": plan.seed,
                "plan_json": json.dumps(plan.to_dict()), "started_at": _now(started_at),
                "state": IN_PROGRESS, "app_version": __version__}
-        with self.store._lock:
-            try:
-                with self.db.conn as conn:
-                    return insert_row(conn, "mock_sessions", row)
-            except sqlite3.OperationalError as exc:
-                raise _storage_error(exc, self.store.opened.path) from None
+        with self.store.transaction("the mock interview was not started") as conn:
+            return insert_row(conn, "mock_sessions", row)
 
     def add_answer(self, session_id: int, feedback, *, phase_key: str, question_key: str,
                    follow_ups: list[dict] | tuple = (), follow_up: dict | None = None,
@@ -101,7 +95,7 @@ class MockSessionStore:
         attempt id. `follow_up_of` is the attempt id of the main answer a follow-up answers;
         `follow_up` the follow-up asked (FollowUp.to_dict()); `follow_ups` what the rules chose
         after a main answer."""
-        with self.store._lock:
+        with self.store.locked():
             self._require_open(session_id)
             if (follow_up is None) != (follow_up_of is None):
                 raise ValueError("a follow-up answer needs both follow_up and follow_up_of")
@@ -123,10 +117,10 @@ class MockSessionStore:
 
     def keep(self, session_id: int, answer: MockAnswer, feedback, *, source_path: Path | None = None,
              samples: np.ndarray | None = None) -> int:
-        """Save an answer of a MockInterview (mock_run.py) as soon as it is recorded — the attempt
+        """Save an answer of a MockInterview (mock/interview.py) as soon as it is recorded — the attempt
         and its link, a follow-up linked to its main answer — and set its attempt_id. Keep every
         answer of the run, in order, so the stored positions are the run's."""
-        with self.store._lock:
+        with self.store.locked():
             self._require_open(session_id)
             follow_up_of = None
             if answer.follow_up_of is not None:
@@ -168,9 +162,9 @@ class MockSessionStore:
         if bad:
             raise ValueError(f"scores must be whole numbers from 1 to 5: {bad}")
         kept = {k: int(v) for k, v in scores.items() if v is not None}
-        with self.store._lock:
+        with self.store.locked():
             self._require(session_id)
-            with self.db.conn as conn:
+            with self.store.transaction("the score was not saved") as conn:
                 conn.execute("UPDATE mock_sessions SET self_score_json = ? WHERE id = ?",
                              [json.dumps(kept), session_id])
                 if notes is not None:
@@ -178,7 +172,7 @@ class MockSessionStore:
 
     def get(self, session_id: int) -> MockSession:
         """The session with its kept answers in order (answers moved to the trash are left out)."""
-        with self.store._lock:
+        with self.store.locked():
             row = self._require(session_id)
             rows = self.db.execute(
                 "SELECT m.attempt_id, m.position, m.phase_key, m.question_key, m.follow_up_of, "
@@ -213,8 +207,7 @@ class MockSessionStore:
                f"{where} GROUP BY s.id ORDER BY s.started_at DESC, s.id DESC")
         if limit:
             sql += f" LIMIT {int(limit)}"
-        with self.store._lock:
-            rows = self.db.execute(sql, params).fetchall()
+        rows = self.store.read(sql, params)
         out = []
         for r in rows:
             scores = json.loads(r[9])
@@ -227,7 +220,7 @@ class MockSessionStore:
     def phase_times(self) -> list[PhaseTime]:
         """Recorded time per session and answered phase (answers in the trash left out), for the
         over-time habits per phase of a real format. Reads the plans and durations, not feedback."""
-        with self.store._lock:
+        with self.store.locked():
             plans = self.db.execute("SELECT id, plan_json FROM mock_sessions").fetchall()
             used = self.db.execute(
                 "SELECT m.session_id, m.phase_key, SUM(COALESCE(a.duration_s, 0)), COUNT(*) "
@@ -262,8 +255,8 @@ class MockSessionStore:
                                [session_id, attempt_id]).fetchone()
 
     def _end(self, session_id: int, state: str, ended_at: datetime | None) -> None:
-        with self.store._lock:
+        with self.store.locked():
             self._require_open(session_id)
-            with self.db.conn as conn:
+            with self.store.transaction(f"the session stays {IN_PROGRESS.replace('_', ' ')}") as conn:
                 conn.execute("UPDATE mock_sessions SET state = ?, ended_at = ? WHERE id = ?",
                              [state, _now(ended_at), session_id])

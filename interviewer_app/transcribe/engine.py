@@ -8,7 +8,9 @@ before."""
 
 from __future__ import annotations
 
+import logging
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -16,8 +18,14 @@ from typing import Callable
 import numpy as np
 
 from interviewer_app.audio.activity import ONE_PASS_S, SLICE_S, quiet_slices, speech_regions
-from interviewer_app.audio.clip import (CLIPPED_WARNING, SAMPLE_RATE, is_clipped, is_silent,
-                                        release_freed_memory, to_float)
+from interviewer_app.audio.clip import (
+    CLIPPED_WARNING,
+    SAMPLE_RATE,
+    is_clipped,
+    is_silent,
+    release_freed_memory,
+    to_float,
+)
 from interviewer_app.core.errors import ModelError
 from interviewer_app.core.models import Segment, Transcript, Word
 from interviewer_app.transcribe.models import ModelSource, download, resolve_model
@@ -28,6 +36,8 @@ NOISE_WARNING = ("no speech was heard: the recording holds only noise (hiss, hum
                  "silence; check that the right microphone is selected and that you speak into it")
 UNCLEAR_WARNING = ("much of the audio was hard to make out (noise, distance from the microphone or "
                    "very fast speech); the transcript and feedback may be incomplete")
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -88,14 +98,18 @@ class Transcriber:
             if self._model is None:
                 source = self._resolve()
                 path = download(source, self.models_dir, self.report)
+                log.info("loading speech model %s (%s)", source.name, self.compute_type)
+                started = time.monotonic()
                 try:
                     from faster_whisper import WhisperModel
 
                     self._model = WhisperModel(str(path), device="cpu", compute_type=self.compute_type,
                                                cpu_threads=self.cpu_threads)
                 except Exception as exc:
+                    log.warning("speech model %s failed to load", source.name, exc_info=True)
                     raise ModelError(f"the speech model in {path} failed to load ({exc}); reinstall it "
                                      "or choose another model") from None
+                log.info("speech model %s loaded in %.1f s", source.name, time.monotonic() - started)
             return self._model
 
     def transcribe(self, samples: np.ndarray, *, on_progress: Callable[[float], None] | None = None,

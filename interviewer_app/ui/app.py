@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 
+from interviewer_app import __version__
+from interviewer_app.core.logs import install_excepthooks, setup_logging
 from interviewer_app.core.offline import disable_telemetry
-from interviewer_app.core.paths import resource_dir
-from interviewer_app.pipeline import AppContext
-from interviewer_app.ui.qt import QtCore, QtGui, QtWidgets
+from interviewer_app.core.paths import app_paths, resource_dir
+from interviewer_app.qt_binding import QtCore, QtGui, QtWidgets
+from interviewer_app.services.pipeline import AppContext
 
 
 def apply_theme(app: QtWidgets.QApplication, scheme: str | None = None) -> None:
@@ -64,6 +67,10 @@ def create_window(ctx: AppContext | None = None, **kwargs):
 
 def run_app(argv: list[str] | None = None) -> int:
     disable_telemetry()  # before anything loads onnxruntime (see core/offline.py)
+    paths = app_paths()
+    setup_logging(paths)
+    install_excepthooks(paths)  # Qt slots' exceptions too: logged with their traceback
+    logging.getLogger(__name__).info("desktop app %s starting", __version__)
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(argv or sys.argv)
     app.setApplicationName("Interviewer")
     app.setOrganizationName("interviewer-app")

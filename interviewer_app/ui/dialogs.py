@@ -6,7 +6,7 @@ import platform
 from importlib import metadata
 
 from interviewer_app import __version__
-from interviewer_app.ui.qt import QtWidgets
+from interviewer_app.qt_binding import QtWidgets
 
 SHORTCUTS = (
     ("Space", "Start recording / stop recording"),
@@ -35,7 +35,7 @@ def _version(dist: str) -> str:
 
 
 def about_text(model: str, data_dir, loaded: bool) -> str:
-    from interviewer_app.ui.qt import QtCore
+    from interviewer_app.qt_binding import QtCore
 
     parts = [
         f"<h3>Interviewer {__version__}</h3>",

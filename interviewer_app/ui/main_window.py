@@ -11,24 +11,28 @@ from pathlib import Path
 from interviewer_app.core.budgets import BudgetBook
 from interviewer_app.core.errors import InterviewerError
 from interviewer_app.core.prompts import PromptBank
-from interviewer_app.pipeline import AppContext
+from interviewer_app.core.user_prompts import append_user_prompt
+from interviewer_app.qt_binding import QtCore, QtGui, QTimer, QtWidgets, Signal
+from interviewer_app.services.pipeline import AppContext
 from interviewer_app.transcribe.engine import NOISE_WARNING
 from interviewer_app.ui import dialogs
 from interviewer_app.ui.mock_screens import MockScreens
 from interviewer_app.ui.pages.answer_page import AnswerPage
 from interviewer_app.ui.pages.choose_page import ChoosePage
 from interviewer_app.ui.pages.review_page import ReviewPage
+from interviewer_app.ui.practice_flow import PracticeFlow, PracticeState, Round
 from interviewer_app.ui.practice_session import AnswerResult, PracticeSession
-from interviewer_app.ui.prompt_store import append_user_prompt
-from interviewer_app.ui.qt import QtCore, QtGui, QtWidgets, QTimer
 from interviewer_app.ui.score_saver import ScoreSaver
 from interviewer_app.ui.settings import AppSettings
+from interviewer_app.ui.store_ops import StoreOps
 
 WELCOME_DELAY_MS = 300  # the first-run welcome waits for the window's first paint
 AUDIO_FILTER = "Audio (*.wav *.flac *.ogg *.mp3 *.m4a *.opus *.webm);;Transcript (*.txt);;All files (*)"
 
 
 class MainWindow(QtWidgets.QMainWindow):
+    attempt_opened = Signal(int)  # a saved attempt is on the review screen (open_attempt)
+
     def __init__(self, ctx: AppContext, *, voice=None, sd=None, list_devices=None):
         super().__init__()
         self.ctx = ctx
@@ -37,7 +41,8 @@ class MainWindow(QtWidgets.QMainWindow):
         ctx.report = self.notices.append
         bank, budgets = self._load_data()
         self.session = PracticeSession(ctx, sd=sd, parent=self)
-        self.scores = ScoreSaver(ctx.store, parent=self)
+        self.store_ops = StoreOps(lambda: ctx.store, parent=self)  # every database call, on a worker
+        self.scores = ScoreSaver(self.store_ops.store, parent=self)
         self.voice = voice
         self.choose = ChoosePage(bank, budgets, self._add_prompt, list_devices=list_devices)
         self.answer = AnswerPage()
@@ -52,10 +57,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.setMinimumSize(960, 640)
         self.model_label = QtWidgets.QLabel(f"Model {ctx.transcriber.model_spec or 'tiny.en'}: not loaded yet")
         self.statusBar().addPermanentWidget(self.model_label)
-        self._think = QTimer(self)
-        self._think.setInterval(250)
-        self._think.timeout.connect(self._think_tick)
-        self._think_left = 0.0
+        self.flow = PracticeFlow(self.session, voice, self.review.player.when_quiet, parent=self)
         self._review_attempt_id: int | None = None
         self._closed = False
         self._voices_loaded = False
@@ -115,6 +117,7 @@ class MainWindow(QtWidgets.QMainWindow):
         help_menu = self.menuBar().addMenu("&Help")
         action(help_menu, "Keyboard shortcuts", lambda: dialogs.show_shortcuts(self), "F1")
         action(help_menu, "Welcome and microphone check…", self.show_welcome)
+        action(help_menu, "Open log folder", self.open_log_folder)
         action(help_menu, "About Interviewer", self.show_about)
 
     def _connect(self) -> None:
@@ -122,7 +125,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.choose.analyze_file_requested.connect(self.analyze_file_dialog)
         self.choose.browser.prompt_activated.connect(lambda _p: self.begin_round())
         self.answer.start_requested.connect(self.start_recording)
-        self.answer.stop_requested.connect(self.session.stop_recording)
+        self.answer.stop_requested.connect(self.flow.stop_recording)
         self.answer.replay_requested.connect(self.replay_prompt)
         self.answer.cancel_requested.connect(self.back_to_choose)
         self.review.try_again_requested.connect(self.try_again)
@@ -134,17 +137,17 @@ class MainWindow(QtWidgets.QMainWindow):
         self.pages.currentChanged.connect(self._page_changed)
         s = self.session
         s.tick.connect(self._tick)
-        s.state_changed.connect(self._session_state)
+        self.flow.state_changed.connect(self._round_state)
+        self.flow.microphone_failed.connect(self._no_microphone)
+        self.flow.analyzed.connect(self._show_result)
         s.progress.connect(lambda f: self.answer.progress.setValue(int(f * 100)))
-        s.analyzed.connect(self._show_result)
         s.failed.connect(self._failed)
         s.recording_problem.connect(lambda m: self.answer.notice.setText(f"{m}. Keeping what was recorded."))
         s.model_ready.connect(lambda name: self.model_label.setText(f"Model {name}: ready"))
         s.live_update.connect(self.answer.live.show_live)
         s.refined.connect(self._show_refined)
         if self.voice is not None:
-            self.voice.finished.connect(self._voice_finished)
-            self.voice.unavailable.connect(self._voice_unavailable)
+            self.voice.unavailable.connect(self.answer.voice_note.setText)
 
     def _restore_settings(self) -> None:
         st = self.settings
@@ -232,70 +235,38 @@ class MainWindow(QtWidgets.QMainWindow):
     # -- the round ------------------------------------------------------------------------------
     def begin_round(self) -> None:
         self._remember()
-        prompt, budget = self.choose.prompt(), self.choose.budget()
-        self.answer.show_prompt(prompt, budget)
+        round_ = self._round()
+        self.answer.show_prompt(round_.prompt, round_.budget)
         self.pages.setCurrentWidget(self.answer)
-        if prompt and self.choose.speak_prompt.isChecked() and self.voice is not None:
+        if round_.read_aloud and round_.prompt is not None and self.voice is not None:
             self._load_voices()  # first round: starts the engine with the remembered voice
-            self.answer.set_state("reading")
-            self.review.player.when_quiet(lambda: self._read_aloud(prompt.text))
-        else:
-            self._after_prompt()
+        self.flow.begin(round_)
 
-    def _read_aloud(self, text: str) -> None:
-        """Read the prompt, once the last answer's playback is silent (unless the round moved on)."""
-        if self.pages.currentWidget() is self.answer and self.answer.state == "reading":
-            self.voice.say(text)
-
-    def _voice_finished(self) -> None:
-        if self.pages.currentWidget() is self.answer and self.answer.state == "reading":
-            self._after_prompt()
-
-    def _voice_unavailable(self, reason: str) -> None:
-        self.answer.voice_note.setText(reason)
-        self._voice_finished()
-
-    def _after_prompt(self) -> None:
-        think = self.choose.think_seconds.value()
-        if think > 0:
-            self._think_left = float(think)
-            self._think_clock = QtCore.QElapsedTimer()
-            self._think_clock.start()
-            self.answer.set_state("thinking", self._think_left)
-            self._think.start()
-        else:
-            self.answer.set_state("ready")
-
-    def _think_tick(self) -> None:
-        left = self._think_left - self._think_clock.elapsed() / 1000
-        if left <= 0:
-            self._think.stop()
-            self.start_recording()
-        else:
-            self.answer.set_state("thinking", left)
+    def _round(self) -> Round:
+        """The round the choose page sets up: read once, when the round begins."""
+        return Round(self.choose.prompt(), self.choose.budget(), self.choose.device_combo.current_device(),
+                     float(self.choose.think_seconds.value()), self.choose.speak_prompt.isChecked())
 
     def start_recording(self) -> None:
-        self._think.stop()
-        if self.voice is not None:
-            self.voice.stop()
-        self.review.player.when_quiet(self._record_now)  # silenced on leaving the review: confirmed
+        self.flow.start_recording()
 
-    def _record_now(self) -> None:
-        if self.pages.currentWidget() is not self.answer or self.session.state != "idle" \
-                or self.answer.state not in ("ready", "reading", "thinking"):
-            return  # the round moved on while the playback was being silenced
-        try:
-            self.session.start_recording(self.choose.prompt(), self.choose.budget(),
-                                         self.choose.device_combo.current_device())
-        except InterviewerError as exc:
-            self.answer.set_state("ready")
-            box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Warning, "No microphone", str(exc),
-                                        parent=self)
-            use_file = box.addButton("Analyze an audio file…", QtWidgets.QMessageBox.ButtonRole.AcceptRole)
-            box.addButton(QtWidgets.QMessageBox.StandardButton.Close)
-            box.exec()
-            if box.clickedButton() is use_file:
-                self.analyze_file_dialog()
+    def _round_state(self, state: PracticeState, think_left: float) -> None:
+        """The answer page shows the round's state."""
+        if state is PracticeState.ANALYZING:
+            self.pages.setCurrentWidget(self.answer)
+            self.answer.progress.setValue(0)
+        if state is PracticeState.THINKING:
+            self.answer.set_state(state.value, think_left)
+        elif state not in (PracticeState.IDLE, PracticeState.REVIEW):
+            self.answer.set_state(state.value)
+
+    def _no_microphone(self, message: str) -> None:
+        box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Warning, "No microphone", message, parent=self)
+        use_file = box.addButton("Analyze an audio file…", QtWidgets.QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QtWidgets.QMessageBox.StandardButton.Close)
+        box.exec()
+        if box.clickedButton() is use_file:
+            self.analyze_file_dialog()
 
     def space_pressed(self) -> None:
         page = self.pages.currentWidget()
@@ -304,10 +275,7 @@ class MainWindow(QtWidgets.QMainWindow):
         elif page is self.choose:
             self.begin_round()
         elif page is self.answer:
-            if self.session.state == "recording":
-                self.session.stop_recording()
-            elif self.answer.state in ("ready", "reading", "thinking"):
-                self.start_recording()
+            self.flow.space()
 
     def _set_live_visible(self, visible: bool) -> None:
         """Some people find their words on screen distracting: hide them (live transcription
@@ -322,16 +290,6 @@ class MainWindow(QtWidgets.QMainWindow):
     def _busy(self) -> bool:
         """Recording or analysing, or a mock interview under way (Esc leaves it first)."""
         return self.session.state != "idle" or self.mock.active
-
-    def _session_state(self, state: str) -> None:
-        if self.mock.active:  # the mock's own answer: its screens follow it
-            return
-        if state == "recording":
-            self.answer.set_state("recording")
-        elif state == "analyzing":
-            self.pages.setCurrentWidget(self.answer)
-            self.answer.progress.setValue(0)
-            self.answer.set_state("analyzing")
 
     def _show_result(self, result: AnswerResult) -> None:
         if self._closed or self.mock.active:
@@ -365,8 +323,6 @@ class MainWindow(QtWidgets.QMainWindow):
     def _failed(self, message: str) -> None:
         if self._closed or self.mock.active:  # late news after closing: nobody to tell; a mock says it
             return
-        if self.pages.currentWidget() is self.answer:
-            self.answer.set_state("ready")
         dialogs.show_error(self, "Something went wrong", message)
 
     def _score_not_saved(self, attempt_id: int, message: str) -> None:
@@ -376,6 +332,8 @@ class MainWindow(QtWidgets.QMainWindow):
     def _page_changed(self, _index: int) -> None:
         if self.pages.currentWidget() is not self.review:
             self.review.leave()  # Back, Try again, Next, history, habits, mock: silence, keep scores
+        if self.pages.currentWidget() is not self.answer:
+            self.flow.leave()  # a round waiting to record never records behind another page
 
     def _toggle_playback(self) -> None:
         if self.pages.currentWidget() is self.review:  # never over a prompt or a recording
@@ -388,7 +346,7 @@ class MainWindow(QtWidgets.QMainWindow):
         if self._history is None:
             from interviewer_app.ui.pages.history_page import HistoryPage
 
-            self._history = HistoryPage(self.ctx.store, self.choose.budget_picker.book)
+            self._history = HistoryPage(self.store_ops, self.choose.budget_picker.book)
             self._history.open_attempt.connect(self.open_attempt)
             self.pages.addWidget(self._history)
         self._history.refresh()
@@ -400,21 +358,24 @@ class MainWindow(QtWidgets.QMainWindow):
         if self._habits is None:
             from interviewer_app.ui.pages.habits_page import HabitsPage
 
-            self._habits = HabitsPage(self.ctx.store, self.choose.budget_picker.book)
+            self._habits = HabitsPage(self.store_ops, self.choose.budget_picker.book)
             self.pages.addWidget(self._habits)
         self._habits.refresh()
         self.pages.setCurrentWidget(self._habits)
 
     def open_attempt(self, attempt_id: int) -> None:
-        """Show a saved attempt in the review screen, with its audio and self-score."""
-        store = self.ctx.store
-        try:
-            feedback = store.feedback_json(attempt_id)
-            scores, notes = store.self_score(attempt_id)
-        except InterviewerError as exc:
-            dialogs.show_error(self, "Cannot open the attempt", str(exc))
+        """Show a saved attempt in the review screen, with its audio and self-score (read on a
+        worker; `attempt_opened` follows)."""
+        def read(store):
+            return store.feedback_json(attempt_id), store.self_score(attempt_id), store.audio_file(attempt_id)
+
+        self.store_ops.run(read, lambda r: self._show_attempt(attempt_id, *r),
+                           lambda message: dialogs.show_error(self, "Cannot open the attempt", message))
+
+    def _show_attempt(self, attempt_id: int, feedback: dict, score: tuple, audio) -> None:
+        if self._closed:
             return
-        audio = store.audio_file(attempt_id)
+        scores, notes = score
         notices = [] if audio or feedback.get("model") is None else ["The recording of this attempt is no longer on disk."]
         self.review.show_result(feedback, audio, attempt_id, notices)
         self.review.score_form.set_values(scores, notes)
@@ -423,14 +384,12 @@ class MainWindow(QtWidgets.QMainWindow):
         if prompt_id:
             self.choose.browser.select(prompt_id)  # so "Try again" repeats this prompt
         self.pages.setCurrentWidget(self.review)
+        self.attempt_opened.emit(attempt_id)
 
     # -- navigation -----------------------------------------------------------------------------
     def replay_prompt(self) -> None:
-        prompt = self.choose.prompt()
-        if self.pages.currentWidget() is self.answer and prompt and self.voice is not None \
-                and self.session.state == "idle":
-            self.answer.set_state("reading")
-            self.voice.say(prompt.text)
+        if self.pages.currentWidget() is self.answer:
+            self.flow.replay()
 
     def next_prompt(self) -> None:
         if self._busy():
@@ -445,11 +404,8 @@ class MainWindow(QtWidgets.QMainWindow):
             self.begin_round()
 
     def back_to_choose(self) -> None:
-        if self.session.state != "idle" or not self.mock.may_leave():
+        if self.session.state != "idle" or not self.mock.may_leave() or not self.flow.leave():
             return
-        self._think.stop()
-        if self.voice is not None:
-            self.voice.stop()
         self.pages.setCurrentWidget(self.choose)
 
     def analyze_file_dialog(self) -> None:
@@ -460,8 +416,9 @@ class MainWindow(QtWidgets.QMainWindow):
             self._analyze_path(Path(path))
 
     def _analyze_path(self, path: Path) -> None:
-        self.answer.show_prompt(self.choose.prompt(), self.choose.budget())
-        self.session.analyze(path, self.choose.prompt(), self.choose.budget())
+        round_ = self._round()
+        self.answer.show_prompt(round_.prompt, round_.budget)
+        self.flow.analyze_file(path, round_)
 
     def _add_prompt(self, prompt) -> bool:
         try:
@@ -470,6 +427,16 @@ class MainWindow(QtWidgets.QMainWindow):
             dialogs.show_error(self, "Prompt not saved", f"Could not save your prompt: {exc}")
             return False
         return True
+
+    def open_log_folder(self) -> None:
+        """The folder of the app's log file (to attach to a bug report), in the file manager."""
+        folder = self.ctx.paths.log_dir
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            dialogs.show_error(self, "Log folder not available", f"Could not create the log folder {folder}: {exc}")
+            return
+        QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(str(folder)))
 
     def show_about(self) -> None:
         t = self.ctx.transcriber

@@ -5,7 +5,7 @@ Each answer is recorded with the window's PracticeSession, whose save hook (on t
 worker) records it in the run and keeps it in the session at once: an answer is stored the moment
 it is analysed. When `analyzed` arrives the next turn (after a main answer, a follow-up chosen by
 the rules) is produced straight away and its question spoken. Session reads and writes run on
-workers. Clocks: see mock_clock.py. Pausing happens between turns (nothing is recording). A mock
+workers. Clocks: see mock/clock.py. Pausing happens between turns (nothing is recording). A mock
 left mid-way (Esc, closing the window) stays "unfinished" with its answers, and can be resumed.
 """
 
@@ -14,14 +14,15 @@ from __future__ import annotations
 import time
 from typing import Callable
 
-from interviewer_app.analysis.mock_report import MockReport, build_report
 from interviewer_app.core.errors import InterviewerError
-from interviewer_app.core.mock import MockPlan
-from interviewer_app.mock_run import MockInterview
+from interviewer_app.mock.clock import MockClock
+from interviewer_app.mock.interview import MockInterview
+from interviewer_app.mock.plan import MockPlan
+from interviewer_app.mock.report import MockReport, build_report
+from interviewer_app.qt_binding import QObject, QTimer, Signal
+from interviewer_app.services.mock_session import answer_keeper, answer_notices, follow_refined, then_end
 from interviewer_app.storage.mock_sessions import IN_PROGRESS
-from interviewer_app.ui.mock_clock import MockClock
-from interviewer_app.ui.mock_store import MockStoreTasks, answer_keeper, answer_notices, then_end
-from interviewer_app.ui.qt import QObject, QTimer, Signal
+from interviewer_app.ui.mock_store import MockStoreTasks
 
 COUNTDOWN_MS = 250
 # no mock; creating or loading the session; the voice asking; waiting for the answer; recording;
@@ -308,13 +309,8 @@ class MockFlow(QObject):
 
     def _refined(self, result) -> None:
         """The full pass over an answer replaced its stored feedback: the report follows it."""
-        if self.run is None or result.attempt_id is None:
-            return
-        for answer in self.run.answers:
-            if answer.attempt_id == result.attempt_id:
-                answer.feedback = result.answer.feedback.to_dict()
-                if self.state == OVER:
-                    self.report_changed.emit(self.report())
+        if self.run is not None and follow_refined(self.run, result) is not None and self.state == OVER:
+            self.report_changed.emit(self.report())
 
     # -- helpers ----------------------------------------------------------------------------------
     def _store_work(self, fn, on_done, *, back_to: str) -> None:

@@ -5,8 +5,8 @@ flow and pages are imported on first use, so they do not slow the app's start.""
 
 from __future__ import annotations
 
+from interviewer_app.qt_binding import QObject, QtWidgets
 from interviewer_app.ui.palette import callout_style, status_colors
-from interviewer_app.ui.qt import QObject, QtWidgets
 
 Yes = QtWidgets.QMessageBox.StandardButton.Yes
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from interviewer_app.ui.qt import QtGui
+from interviewer_app.qt_binding import QtGui
 
 
 def is_dark(palette: QtGui.QPalette) -> bool:

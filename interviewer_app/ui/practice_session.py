@@ -5,31 +5,19 @@ timer, never signalled from)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from interviewer_app.analysis.live_progress import LiveProgress
 from interviewer_app.analysis.step_model import load_model as load_step_model
-from interviewer_app.audio.recorder import Recorder, recover_partial_recordings
-from interviewer_app.core.errors import InterviewerError
+from interviewer_app.audio.recorder import recover_partial_recordings
 from interviewer_app.core.models import Budget, Prompt
-from interviewer_app.pipeline import (AnalyzedAnswer, AppContext, analyze_file, finish_live_answer,
-                                      refine_answer, save_answer)
-from interviewer_app.transcribe.live import LiveTranscriber
-from interviewer_app.ui.qt import QObject, QTimer, Signal
+from interviewer_app.qt_binding import QObject, QTimer, Signal
+from interviewer_app.services.answer_session import AnswerResult, AnswerSession, SaveAnswer, store_answer
+from interviewer_app.services.pipeline import AppContext, analyze_file
 from interviewer_app.ui.tasks import run_in_background
 
 POLL_MS = 50
-SaveAnswer = Callable[[AnalyzedAnswer], int]  # runs on the worker; returns the attempt id
-
-
-@dataclass
-class AnswerResult:
-    answer: AnalyzedAnswer
-    attempt_id: int | None
-    save_error: str | None
-    interrupted: str | None = None
+__all__ = ["AnswerResult", "PracticeSession", "SaveAnswer"]
 
 
 class PracticeSession(QObject):
@@ -48,14 +36,12 @@ class PracticeSession(QObject):
         self.ctx = ctx
         self._sd = sd
         self.live_enabled = live
-        self._live: LiveTranscriber | None = None
+        self._answer: AnswerSession | None = None
         self._progress: LiveProgress | None = None
         self._live_version = -1
         self.state = "idle"
         self.prompt: Prompt | None = None
         self.budget: Budget | None = None
-        self._recorder: Recorder | None = None
-        self._save_hook: SaveAnswer | None = None
         self._problem: str | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
@@ -81,13 +67,10 @@ class PracticeSession(QObject):
         if self.state != "idle":
             return
         self.prompt, self.budget, self._problem = prompt, budget, None
-        live = LiveTranscriber(self.ctx.transcriber) if self.live_enabled else None
-        recorder = Recorder(self.ctx.paths.recordings_dir, device=device, sd=self._sd,
-                            on_audio=live.feed if live is not None else None)
-        recorder.start()  # AudioError propagates: the caller shows it and offers a file instead
-        if live is not None:
-            live.start()
-        self._recorder, self._live, self._save_hook = recorder, live, save
+        answer = AnswerSession(self.ctx, prompt=prompt, budget=budget, device=device, sd=self._sd,
+                               live=self.live_enabled, save=save)
+        answer.start()  # AudioError propagates: the caller shows it and offers a file instead
+        self._answer = answer
         self._progress, self._live_version = LiveProgress(), -1
         self._set_state("recording")
         self._timer.start()
@@ -95,58 +78,32 @@ class PracticeSession(QObject):
     def stop_recording(self) -> None:
         """Stop and finish on a worker: the recorder drains what it captured (nothing is dropped),
         then only the part of the answer not yet transcribed live is decoded."""
-        if self.state != "recording" or self._recorder is None:
+        if self.state != "recording" or self._answer is None:
             return
         self._timer.stop()
-        recorder, live = self._recorder, self._live
-        self._recorder = self._live = None
-        prompt, budget, ctx = self.prompt, self.budget, self.ctx
+        answer, self._answer = self._answer, None
         self._set_state("analyzing")
-        save, self._save_hook = self._save_hook, None
+        self._run_analysis(lambda progress, cancel: answer.finish(on_progress=progress, cancel=cancel),
+                           refine=answer if answer.live is not None else None)
 
-        def work(progress, cancel):
-            try:
-                recording = recorder.stop()
-            except InterviewerError:
-                if live is not None:
-                    live.close()
-                raise
-            if live is not None:
-                answer = finish_live_answer(ctx, live, recording.path, prompt=prompt, budget=budget)
-            else:
-                answer = analyze_file(ctx, recording.path, prompt=prompt, budget=budget,
-                                      on_progress=progress, cancel=cancel)
-            return self._save(answer, recording.interrupted, save)
-
-        self._run_analysis(work, refine=live is not None)
-
-    def _refine(self, result: AnswerResult) -> None:
+    def _refine(self, answer: AnswerSession, result: AnswerResult) -> None:
         """Transcribe the whole recording again in the background and swap it in (stored attempt
         included). If that fails, the live feedback already shown and saved stays."""
-        ctx = self.ctx
-
-        def work(progress, cancel):
-            refined = refine_answer(ctx, result.answer, cancel=cancel)
-            if cancel.is_set():
-                return None
-            if result.attempt_id is not None:
-                ctx.store.replace_feedback(result.attempt_id, refined.feedback)
-            return AnswerResult(refined, result.attempt_id, result.save_error, result.interrupted)
-
-        self._keep(run_in_background(work, on_done=lambda r: r is not None and self.refined.emit(r),
+        self._keep(run_in_background(lambda progress, cancel: answer.refine(result, cancel=cancel),
+                                     on_done=lambda r: r is not None and self.refined.emit(r),
                                      on_error=lambda _m: None, parent=self))
 
     @property
     def recording_seconds(self) -> float:
-        return self._recorder.status().seconds if self._recorder is not None else 0.0
+        return self._answer.status().seconds if self._answer is not None else 0.0
 
     def _poll(self) -> None:
-        if self._recorder is None:
+        if self._answer is None:
             return
-        status = self._recorder.status()
+        status = self._answer.status()
         self.tick.emit(status.seconds, status.level_dbfs)
-        if self._live is not None:
-            snap = self._live.snapshot()
+        snap = self._answer.snapshot()
+        if snap is not None:
             view = self._progress.update(snap)
             self.live_update.emit(snap, view)
         if status.error and self._problem is None:
@@ -164,24 +121,16 @@ class PracticeSession(QObject):
         def work(progress, cancel):
             answer = analyze_file(ctx, path, prompt=prompt, budget=budget, on_progress=progress,
                                   cancel=cancel)
-            return self._save(answer, interrupted)
+            return store_answer(ctx, answer, interrupted=interrupted)
 
         self._run_analysis(work)
 
-    def _save(self, answer: AnalyzedAnswer, interrupted: str | None,
-              save: SaveAnswer | None = None) -> AnswerResult:  # worker
-        try:
-            attempt_id, error = (save(answer) if save is not None else save_answer(self.ctx, answer)), None
-        except InterviewerError as exc:  # the recording stays on disk; say why it is not in history
-            attempt_id, error = None, str(exc)
-        return AnswerResult(answer, attempt_id, error, interrupted)
-
-    def _run_analysis(self, work, refine: bool = False) -> None:
+    def _run_analysis(self, work, refine: AnswerSession | None = None) -> None:
         def done(result):
             self._set_state("idle")
             self.analyzed.emit(result)
-            if refine:
-                self._refine(result)
+            if refine is not None:
+                self._refine(refine, result)
 
         def failed(message):
             self._set_state("idle")
@@ -196,13 +145,10 @@ class PracticeSession(QObject):
 
     def shutdown(self) -> None:
         """Stop recording (keeping the audio) and ask background work to stop; used on close."""
-        if self.state == "recording" and self._recorder is not None:
+        if self._answer is not None:
             self._timer.stop()
-            self._recorder.stop(finalize_audio=False)  # offered for recovery at next start
-            self._recorder = None
-        if self._live is not None:
-            self._live.close()
-            self._live = None
+            self._answer.abandon(finalize_audio=False)  # offered for recovery at next start
+            self._answer = None
         for task in self._tasks:
             task.cancel()
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import threading
 
-from interviewer_app.ui.qt import QObject, QtCore, Signal
+from interviewer_app.qt_binding import QObject, QtCore, Signal
 from interviewer_app.ui.tasks import run_in_background
 
 
@@ -15,6 +15,7 @@ class ScoreSaver(QObject):
     failed = Signal(int, str)  # attempt id, what went wrong
 
     def __init__(self, store, parent: QObject | None = None):
+        """`store`: the AttemptStore, or how to get it (StoreOps.store: opened on a worker)."""
         super().__init__(parent)
         self._store = store
         self._lock = threading.Lock()  # one write at a time, from a worker or from close
@@ -50,7 +51,8 @@ class ScoreSaver(QObject):
             number, scores, notes = self._latest[attempt_id]
             if self._written.get(attempt_id, 0) >= number:
                 return None  # an earlier call already wrote these values
-            self._store.set_self_score(attempt_id, scores, notes)
+            store = self._store() if callable(self._store) else self._store
+            store.set_self_score(attempt_id, scores, notes)
             self._written[attempt_id] = number
             return number
 

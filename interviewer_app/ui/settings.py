@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from interviewer_app.ui.qt import QtCore
+from interviewer_app.qt_binding import QtCore
 
 
 class AppSettings:

@@ -8,7 +8,7 @@ import traceback
 from typing import Callable
 
 from interviewer_app.core.errors import InterviewerError
-from interviewer_app.ui.qt import QObject, QtCore, Signal
+from interviewer_app.qt_binding import QObject, QtCore, Signal
 
 
 class _Signals(QObject):

@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Callable
 
 from interviewer_app.core.errors import InterviewerError
+from interviewer_app.qt_binding import QtCore, QTimer, QtWidgets, Signal
 from interviewer_app.ui.palette import status_colors
-from interviewer_app.ui.qt import QtCore, QtWidgets, QTimer, Signal
 from interviewer_app.ui.tasks import run_in_background
 from interviewer_app.ui.widgets.device_combo import DeviceCombo
 from interviewer_app.ui.widgets.level_meter import LevelMeter

@@ -11,7 +11,6 @@ import pytest
 import soundfile as sf
 
 from interviewer_app.core.steps import STEP_KEYS
-
 from tests.conftest import CLI
 
 OFFLINE = str(Path(__file__).parent / "offline")

@@ -12,8 +12,8 @@ import subprocess
 import pytest
 import soundfile as sf
 
-from tests.fixtures.disks import mounted_tmpfs
 from tests.conftest import CLI
+from tests.fixtures.disks import mounted_tmpfs
 
 
 def analyze(path, *args):

@@ -9,9 +9,8 @@ import subprocess
 
 import pytest
 
-from interviewer_app.analysis.follow_ups import AnswerGaps, FollowUpPicker
 from interviewer_app.core.prompts import PromptBank
-
+from interviewer_app.mock.follow_ups import AnswerGaps, FollowUpPicker
 from tests.conftest import CLI, cli_env
 
 STORY_PROMPT = "launch-delayed-what-did-you-do"

@@ -64,6 +64,14 @@ def test_a_live_mock_records_analyses_and_keeps_the_session(story, isolated_home
     assert f"follow-up chosen: {first['question']}" in err
     sessions = json.loads(subprocess.run([CLI, "mock-sessions", "--json"], capture_output=True, text=True).stdout)
     assert [(s["status"], s["answers"]) for s in sessions] == [("finished", 1)]
+    # as in the app, the live transcript is replaced by a full pass over the recording, stored and reported
+    stored = json.loads(subprocess.run([CLI, "export", str(answer["attempt_id"]), "--format", "json"],
+                                       capture_output=True, text=True, check=True).stdout)
+    full = json.loads(subprocess.run([CLI, "analyze", answer["source"], "--json"],
+                                     capture_output=True, text=True, check=True).stdout)
+    assert stored["transcript"] == full["transcript"] and stored["feedback_version"] == full["feedback_version"]
+    log = (isolated_home / "logs" / "interviewer-app.log").read_text()
+    assert f"attempt {answer['attempt_id']} refined with a full pass" in log
 
 
 def test_ctrl_c_abandons_the_session_and_keeps_the_finished_answers(story, isolated_home):

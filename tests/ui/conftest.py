@@ -14,10 +14,10 @@ SCREENSHOTS = ROOT / "docs" / "screenshots"
 
 @pytest.fixture
 def make_window(qtbot, isolated_home):
-    from interviewer_app.pipeline import AppContext
+    from interviewer_app.qt_binding import QtCore, QtWidgets
+    from interviewer_app.services.pipeline import AppContext
     from interviewer_app.speech.prompt_voice import PromptVoice
     from interviewer_app.ui.main_window import MainWindow
-    from interviewer_app.ui.qt import QtCore, QtWidgets
 
     windows = []
 

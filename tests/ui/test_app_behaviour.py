@@ -6,10 +6,10 @@ from __future__ import annotations
 import json
 
 import numpy as np
-import soundfile as sf
 import pytest
+import soundfile as sf
 
-from interviewer_app.ui.qt import QtWidgets
+from interviewer_app.qt_binding import QtWidgets
 from tests.ui.conftest import screenshot
 from tests.unit.test_recorder import VanishingDevice
 
@@ -150,7 +150,8 @@ def test_history_opens_a_saved_attempt_in_review_and_habits_show(make_window, qt
     window.back_to_choose()
     window.show_history()
     assert window.pages.currentWidget() is window._history
-    window._history.open_attempt.emit(attempt_id)
+    with qtbot.waitSignal(window.attempt_opened, timeout=10000):
+        window._history.open_attempt.emit(attempt_id)
     assert window.pages.currentWidget() is window.review
     assert window.review.score_form.scores()["metrics"] == 3
     assert "templates" in window.review.transcript.toPlainText()

@@ -10,8 +10,8 @@ from interviewer_app.audio.devices import InputDevice
 from interviewer_app.core.budgets import BudgetBook
 from interviewer_app.core.models import Budget, Prompt
 from interviewer_app.core.prompts import PromptBank, parse_prompts_file
-from interviewer_app.ui.prompt_store import append_user_prompt
-from interviewer_app.ui.qt import Qt
+from interviewer_app.core.user_prompts import append_user_prompt
+from interviewer_app.qt_binding import Qt
 from interviewer_app.ui.widgets.budget_picker import KIND_ROLE, BudgetPicker, parse_clock
 from interviewer_app.ui.widgets.device_combo import NO_DEVICE_TEXT, DeviceCombo
 from interviewer_app.ui.widgets.prompt_browser import PromptBrowser

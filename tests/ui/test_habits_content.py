@@ -12,12 +12,11 @@ from interviewer_app.analysis.signals import SIGNALS
 from interviewer_app.core.budgets import BudgetBook
 from interviewer_app.core.prompts import PromptBank
 from interviewer_app.core.rubric import RUBRIC
+from interviewer_app.qt_binding import QtCore
 from interviewer_app.storage import history
 from interviewer_app.storage.attempts import AttemptStore
 from interviewer_app.storage.database import open_database
 from interviewer_app.ui.pages.habits_page import NO_GAPS, READING, HabitsPage
-from interviewer_app.ui.qt import QtCore
-
 from tests.ui.test_review_content import METER
 from tests.unit.timed import timed_transcript
 
@@ -137,7 +136,7 @@ def test_rows_given_directly_count_their_signals(qtbot, store):
 def test_mock_interviews_show_going_over_per_phase(qtbot, store):
     """Two mocks of a custom format, saved the way the app saves them: the table counts the story
     phase over in one of two sessions; before any mock, the card says how to run one."""
-    from interviewer_app.core.mock import plan_custom
+    from interviewer_app.mock.plan import plan_custom
     from interviewer_app.storage.mock_sessions import MockSessionStore
     from interviewer_app.ui.pages.habits_page import NO_MOCKS
 

@@ -10,10 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from interviewer_app.ui.qt import Qt
+from interviewer_app.qt_binding import Qt
 from interviewer_app.ui.widgets.audio_player import STOP_ACK_MS
-from tests.ui.test_hardening_review import (UI_BOUND_MS, _attempt_with_a_loud_recording, _needs_virtual_mic,
-                                            _play_in_review, _responds_within, _window_for_rounds)
+from tests.ui.test_hardening_review import (
+    UI_BOUND_MS,
+    _attempt_with_a_loud_recording,
+    _needs_virtual_mic,
+    _play_in_review,
+    _responds_within,
+    _window_for_rounds,
+)
 
 
 def _pulse_pid() -> int:
@@ -56,7 +62,8 @@ def test_a_frozen_audio_server_never_holds_up_the_window(make_window, qtbot):
         waits.append(waited)
         pids.append(pid)
         # 2. still frozen: play again (a fresh worker, stuck opening the device), then leave
-        window.open_attempt(attempt)
+        with qtbot.waitSignal(window.attempt_opened, timeout=10000):
+            window.open_attempt(attempt)
         waits.append(_responds_within(qtbot, lambda: qtbot.keyClick(window.review, Qt.Key.Key_P)))
         assert player.is_playing()
         waited, pid = _leave_frozen(
@@ -85,9 +92,9 @@ LONG_PROMPT = ("Tell me about a time you had to ship a product under a hard dead
 def test_a_frozen_audio_server_never_holds_up_the_prompt_voice(qtbot):
     """The espeak-ng path used QMediaPlayer in the window's process: with the server frozen its
     play could stall the event loop. Now the WAV plays in a worker, and a stop is never waited for."""
+    from interviewer_app.qt_binding import QtCore, QTimer
+    from interviewer_app.speech.playback_process import live_worker_pids
     from interviewer_app.speech.prompt_voice import PromptVoice
-    from interviewer_app.ui.playback_process import live_worker_pids
-    from interviewer_app.ui.qt import QtCore, QTimer
 
     pulse = _pulse_pid()
     voice = PromptVoice(engine="nonexistent", espeak=ESPEAK)

@@ -13,7 +13,7 @@ import pytest
 
 from interviewer_app.analysis.feedback import analyze
 from interviewer_app.core.prompts import PromptBank
-from interviewer_app.ui.qt import QtCore, Qt, QTimer
+from interviewer_app.qt_binding import Qt, QtCore, QTimer
 from interviewer_app.ui.widgets.audio_player import running_playback_workers
 from tests.conftest import ROOT
 from tests.unit.timed import timed_transcript
@@ -53,7 +53,8 @@ def _window_for_rounds(make_window, qtbot):
 
 
 def _play_in_review(window, qtbot, attempt: int) -> None:
-    window.open_attempt(attempt)
+    with qtbot.waitSignal(window.attempt_opened, timeout=10000):
+        window.open_attempt(attempt)
     assert window.pages.currentWidget() is window.review
     qtbot.keyClick(window.review, Qt.Key.Key_P)  # play, as a user would
     qtbot.waitUntil(lambda: window.review.player.is_playing() and window.review.player.slider.value() > 500,
@@ -136,7 +137,8 @@ def _score_and_note(window, qtbot, scores: dict[str, int], note: str) -> None:
 def test_scores_and_notes_are_kept_when_the_review_is_left_at_once(make_window, qtbot, key):
     window = _window_for_rounds(make_window, qtbot)
     attempt = window.ctx.store.save(analyze(timed_transcript(ANSWER), None, PROMPT))
-    window.open_attempt(attempt)
+    with qtbot.waitSignal(window.attempt_opened, timeout=10000):
+        window.open_attempt(attempt)
     mine = {"goal_clarity": 4, "metrics": 2, "prioritization": 5}
     _score_and_note(window, qtbot, mine, "check the logging first")
     qtbot.keyClick(window.review, key)  # leave straight away, no Save pressed
@@ -152,7 +154,8 @@ def test_scores_and_notes_are_kept_when_the_review_is_left_at_once(make_window, 
 def test_each_score_is_saved_as_it_is_clicked_with_a_quiet_saved_mark(make_window, qtbot):
     window = _window_for_rounds(make_window, qtbot)
     attempt = window.ctx.store.save(analyze(timed_transcript(ANSWER), None, PROMPT))
-    window.open_attempt(attempt)
+    with qtbot.waitSignal(window.attempt_opened, timeout=10000):
+        window.open_attempt(attempt)
     review = window.review
     assert not hasattr(review, "save_score_button")  # nothing to forget to press
     review.show_tab("Self-score")
@@ -175,7 +178,8 @@ def test_each_score_is_saved_as_it_is_clicked_with_a_quiet_saved_mark(make_windo
 def test_a_score_that_cannot_be_saved_says_so_in_the_form(make_window, qtbot):
     window = _window_for_rounds(make_window, qtbot)
     attempt = window.ctx.store.save(analyze(timed_transcript(ANSWER), None, PROMPT))
-    window.open_attempt(attempt)
+    with qtbot.waitSignal(window.attempt_opened, timeout=10000):
+        window.open_attempt(attempt)
     window.ctx.store.db.execute("DELETE FROM attempts WHERE id = ?", [attempt])  # deleted elsewhere
     window.ctx.store.db.conn.commit()
     form = window.review.score_form

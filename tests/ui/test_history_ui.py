@@ -15,15 +15,14 @@ from interviewer_app.analysis.habits import summarize
 from interviewer_app.core.budgets import BudgetBook
 from interviewer_app.core.prompts import PromptBank
 from interviewer_app.core.steps import STEPS_BY_KEY
+from interviewer_app.qt_binding import Qt, QtCore, QtGui, QtWidgets
+from interviewer_app.storage import history
 from interviewer_app.storage.attempts import AttemptStore
 from interviewer_app.storage.database import open_database
-from interviewer_app.storage import history
 from interviewer_app.ui.pages.habits_page import HabitsPage
 from interviewer_app.ui.pages.history_page import ANY_DATE, HistoryPage, TrashDialog
-from interviewer_app.ui.qt import QtCore, QtGui, QtWidgets, Qt
 from interviewer_app.ui.step_colors import STEP_COLORS
 from interviewer_app.ui.widgets.history_table import DURATION, OVERTIME, PROMPT, SCORE, STEPS, WPM
-
 from tests.unit.timed import timed_transcript
 
 DAY0 = datetime(2026, 10, 5, 9, 0, tzinfo=timezone.utc)  # a Monday
@@ -257,26 +256,45 @@ def test_trash_restores_and_empties_with_the_audio(qtbot, store, budgets, monkey
     monkeypatch.setattr(QtWidgets.QMessageBox, "question", lambda *a, **k: YES)
     with qtbot.waitSignal(page.refreshed, timeout=5000):
         page.delete([gone])
-    dialog = TrashDialog(store, budgets)
-    qtbot.addWidget(dialog)
+    dialog = _trash(qtbot, store, budgets)
     assert [dialog.table.history_model.row_at(r).id for r in range(dialog.table.model().rowCount())] == [gone]
     dialog.table.selectRow(0)
-    dialog.restore_button.click()
+    with qtbot.waitSignal(dialog.reloaded, timeout=5000):
+        dialog.restore_button.click()
     assert dialog.table.model().rowCount() == 0 and dialog.changed
     assert [r.id for r in history.query(store)] == [gone, keep]
     history.move_to_trash(store, gone)
-    dialog.reload()
+    with qtbot.waitSignal(dialog.reloaded, timeout=5000):
+        dialog.reload()
     assert dialog.empty_button.isEnabled()
-    dialog.empty_button.click()
+    with qtbot.waitSignal(dialog.reloaded, timeout=5000):
+        dialog.empty_button.click()
     assert not audio.exists() and dialog.table.model().rowCount() == 0
     assert not dialog.empty_button.isEnabled()
     assert store.db.execute("SELECT count(*) FROM attempts WHERE id = ?", [gone]).fetchone()[0] == 0
     # Trash… from the page: a change there reloads the page
     history.move_to_trash(store, keep)
-    monkeypatch.setattr(TrashDialog, "exec", lambda self: (self.table.selectRow(0), self.restore_selected(), 1)[-1])
+
+    def restore_first(dialog):  # what the user does in the dialog, once its rows are in
+        qtbot.waitUntil(lambda: dialog.table.model().rowCount() == 1, timeout=5000)
+        dialog.table.selectRow(0)
+        with qtbot.waitSignal(dialog.reloaded, timeout=5000):
+            dialog.restore_selected()
+        return 1
+    monkeypatch.setattr(TrashDialog, "exec", restore_first)
     with qtbot.waitSignal(page.refreshed, timeout=5000):
         page.trash_button.click()
     assert shown(page) == [keep]
+
+
+def _trash(qtbot, store, budgets) -> TrashDialog:
+    """The trash dialog with its rows in (they are read on a worker; the result arrives through
+    the event loop, so it cannot come before the wait starts)."""
+    dialog = TrashDialog(store, budgets)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.reloaded, timeout=5000):
+        pass
+    return dialog
 
 
 # -- habits ----------------------------------------------------------------------------------------

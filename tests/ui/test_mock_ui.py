@@ -9,9 +9,9 @@ import subprocess
 
 import pytest
 
-from interviewer_app.core.mock import plan_custom, plan_for_format
 from interviewer_app.core.models import format_clock
 from interviewer_app.core.rubric import RUBRIC_KEYS
+from interviewer_app.mock.plan import plan_custom, plan_for_format
 from interviewer_app.speech.prompt_voice import PromptVoice
 from interviewer_app.storage.mock_sessions import MockSessionStore
 from tests.conftest import ROOT
@@ -32,7 +32,7 @@ class SpyVoice(PromptVoice):
 
 @pytest.fixture(autouse=True)
 def confirm_yes(monkeypatch):
-    from interviewer_app.ui.qt import QtWidgets
+    from interviewer_app.qt_binding import QtWidgets
 
     asked = []
     monkeypatch.setattr(QtWidgets.QMessageBox, "question",
@@ -54,7 +54,7 @@ def two_scenarios(bank, first: str):
 
 def plain(label) -> str:
     """What a rich-text label reads as."""
-    from interviewer_app.ui.qt import QtGui
+    from interviewer_app.qt_binding import QtGui
 
     doc = QtGui.QTextDocument()
     doc.setHtml(label.text())
@@ -180,7 +180,7 @@ def test_a_whole_mock_through_the_virtual_microphone(make_window, qtbot, jump_an
 def _keep_one_answer(window, plan):
     """An unfinished session with its first main answer kept, as if the app had closed after it."""
     from interviewer_app.analysis.feedback import analyze
-    from interviewer_app.mock_run import MockInterview
+    from interviewer_app.mock.interview import MockInterview
     from tests.unit.test_follow_ups import NO_RISKS
     from tests.unit.test_mock_report import spoken
 

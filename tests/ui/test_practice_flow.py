@@ -87,7 +87,7 @@ def test_silent_microphone_says_no_speech_was_heard(make_window, qtbot, tmp_path
 
 
 def test_no_microphone_offers_to_analyze_a_file(make_window, qtbot, monkeypatch):
-    from interviewer_app.ui.qt import QtWidgets
+    from interviewer_app.qt_binding import QtWidgets
 
     class NoDevice:
         def InputStream(self, **kwargs):

@@ -4,7 +4,7 @@ True/False and a recording (20+ emits a second) ended in a CPython abort after a
 
 import sys
 
-from interviewer_app.ui.qt import QObject, Signal
+from interviewer_app.qt_binding import QObject, Signal
 
 
 class Emitter(QObject):

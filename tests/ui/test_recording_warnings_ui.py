@@ -23,7 +23,8 @@ def test_a_clipped_answer_is_called_clipped_in_the_review(make_window, qtbot, st
     assert "The recording is clipped (too loud)" in notice.text(), notice.text()
 
     window.back_to_choose()
-    window.open_attempt(attempt_id)  # from history: the stored feedback carries it
+    with qtbot.waitSignal(window.attempt_opened, timeout=10000):
+        window.open_attempt(attempt_id)  # from history: the stored feedback carries it
     assert "The recording is clipped (too loud)" in window.review.notice.text()
 
     window.back_to_choose()

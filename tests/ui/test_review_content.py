@@ -15,12 +15,11 @@ from interviewer_app.core.models import Budget, format_clock
 from interviewer_app.core.prompts import PromptBank
 from interviewer_app.core.rubric import RUBRIC, RUBRIC_KEYS
 from interviewer_app.core.steps import GUIDE_FILES
+from interviewer_app.qt_binding import Qt, QtGui
 from interviewer_app.ui.pages.review_page import ReviewPage
-from interviewer_app.ui.qt import QtGui, Qt
 from interviewer_app.ui.widgets.framework_parts import FrameworkParts
 from interviewer_app.ui.widgets.self_score import SelfScoreForm
 from interviewer_app.ui.widgets.signal_list import SignalList
-
 from tests.ui.conftest import screenshot
 from tests.unit.timed import timed_transcript
 
@@ -288,7 +287,8 @@ def test_saving_the_self_score_stores_only_the_users_values(make_window, qtbot):
     window = make_window()
     fb = analyze(timed_transcript(METER), None, METER_PROMPT)
     attempt = window.ctx.store.save(fb)
-    window.open_attempt(attempt)
+    with qtbot.waitSignal(window.attempt_opened, timeout=10000):
+        window.open_attempt(attempt)
     review = window.review
     suggested = fb.rubric_suggestion.scores()
     assert review.score_form.suggestions() == suggested
@@ -299,7 +299,8 @@ def test_saving_the_self_score_stores_only_the_users_values(make_window, qtbot):
     qtbot.waitUntil(lambda: window.ctx.store.self_score(attempt)[0] == mine, timeout=5000)  # saved as clicked
     scores, notes = window.ctx.store.self_score(attempt)
     assert scores == mine and notes == ""  # the five dimensions left unscored are not saved as suggested
-    window.open_attempt(attempt)  # reopened: the user's scores, the suggestions beside them
+    with qtbot.waitSignal(window.attempt_opened, timeout=10000):
+        window.open_attempt(attempt)  # reopened: the user's scores, the suggestions beside them
     assert {k: v for k, v in review.score_form.scores().items() if v is not None} == mine
     assert review.score_form.suggestions() == suggested
 

@@ -11,7 +11,7 @@ import pytest
 
 from interviewer_app.core.rubric import RUBRIC, RUBRIC_KEYS, describe
 from interviewer_app.core.steps import STEP_KEYS, STEPS_BY_KEY
-from interviewer_app.ui.qt import QtGui, Qt
+from interviewer_app.qt_binding import Qt, QtGui
 from interviewer_app.ui.step_colors import STEP_COLORS
 from interviewer_app.ui.widgets.pacing_panel import PacingPanel
 from interviewer_app.ui.widgets.self_score import SelfScoreForm

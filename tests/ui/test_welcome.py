@@ -12,8 +12,8 @@ import numpy as np
 import pytest
 
 from interviewer_app.audio.devices import InputDevice
+from interviewer_app.qt_binding import QtCore
 from interviewer_app.ui.main_window import WELCOME_DELAY_MS
-from interviewer_app.ui.qt import QtCore
 from interviewer_app.ui.settings import AppSettings
 from tests.conftest import ROOT
 from tests.unit.test_recorder import NoDevice
@@ -174,3 +174,16 @@ def test_no_microphone_listed_disables_the_check(make_window, qtbot):
     dialog.voice_button.click()  # the voice check does not need a microphone
     qtbot.waitUntil(lambda: dialog.voice_status.text().startswith("Done."), timeout=15000)
     assert not dialog.mic_button.isEnabled()
+
+
+def test_open_log_folder_from_the_help_menu(make_window, isolated_home, monkeypatch):
+    from interviewer_app.qt_binding import QtGui
+
+    opened = []  # no file manager in the test session: record what the desktop was asked to open
+    monkeypatch.setattr(QtGui.QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url) or True))
+    window = make_window()
+    folder = isolated_home / "logs"
+    assert window.ctx.paths.log_dir == folder and not folder.exists()
+    _help_action(window, "Open log folder").trigger()
+    assert [url.toLocalFile() for url in opened] == [str(folder)]
+    assert folder.is_dir()  # created, so the file manager has something to show

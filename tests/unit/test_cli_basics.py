@@ -7,7 +7,6 @@ import sys
 import pytest
 
 from interviewer_app.core.steps import STEP_KEYS
-
 from tests.conftest import CLI
 
 
@@ -63,7 +62,7 @@ def test_readable_report(tmp_path):
     answer.write_text("We could add a banner. The goal is adoption.")
     out = run("analyze", str(answer)).stdout
     assert "Structure: 2 of 8 steps heard" in out
-    assert "Jumped to options" in out and "Transcript" in out
+    assert "You proposed solutions before framing the problem" in out and "Transcript" in out
 
 
 @pytest.mark.parametrize("args, code, words", [

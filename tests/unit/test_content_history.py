@@ -14,7 +14,6 @@ from interviewer_app.export.attempt import to_html, to_markdown
 from interviewer_app.storage.attempts import AttemptStore
 from interviewer_app.storage.database import open_database
 from interviewer_app.storage.history import move_to_trash, query, scores_for, signals_for, suggestions_for
-
 from tests.unit.timed import timed_transcript
 
 DAY0 = datetime(2026, 10, 5, 9, 0, tzinfo=timezone.utc)
@@ -113,7 +112,7 @@ def test_pdf_export_has_the_content_section(store, tmp_path):
     import subprocess
     import unicodedata
 
-    from interviewer_app.ui.pdf_export import html_to_pdf
+    from interviewer_app.export.pdf import html_to_pdf
 
     if shutil.which("pdftotext") is None:
         pytest.fail("pdftotext missing: run scripts/install-system-deps.sh --test")
@@ -121,7 +120,7 @@ def test_pdf_export_has_the_content_section(store, tmp_path):
     pdf = html_to_pdf(to_html(fb, {"created_at": "2026-10-05"}, {}, ""), tmp_path / "a.pdf")
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     text = " ".join(unicodedata.normalize("NFKC", text).split())
-    assert "Content Strengths heard: none Concerns found: Jumped to features (0:00)" in text
+    assert "Content 0 strengths heard · 2 concerns found Strengths heard: none Concerns found: Jumped to features (0:00)" in text
     assert "Hedging (0:00) — Trade \"maybe\"" in text and "Suggested scores" in text
     assert f"Goal clarity: {fb['rubric_suggestion']['goal_clarity']['score']}/5" in text
 

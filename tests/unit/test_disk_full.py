@@ -10,7 +10,6 @@ from interviewer_app.core.errors import StorageError
 from interviewer_app.storage.attempts import AttemptStore
 from interviewer_app.storage.database import open_database
 from interviewer_app.storage.history import query
-
 from tests.fixtures.disks import mounted_tmpfs
 from tests.unit.timed import timed_transcript
 

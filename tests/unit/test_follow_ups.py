@@ -7,12 +7,21 @@ from pathlib import Path
 import pytest
 
 from interviewer_app.analysis.feedback import analyze, typed_transcript
-from interviewer_app.analysis.follow_ups import (GENERAL_TWIST, GENERAL_TWISTS, PROMPT_TWIST, RULES,
-                                                 AnswerGaps, FollowUpPicker, addressed, choose_follow_ups,
-                                                 follow_up_prompt, gap_follow_ups)
 from interviewer_app.core.models import Prompt
 from interviewer_app.core.prompts import PromptBank
 from interviewer_app.core.steps import GUIDE_FILES
+from interviewer_app.mock.follow_ups import (
+    GENERAL_TWIST,
+    GENERAL_TWISTS,
+    PROMPT_TWIST,
+    RULES,
+    AnswerGaps,
+    FollowUpPicker,
+    addressed,
+    choose_follow_ups,
+    follow_up_prompt,
+    gap_follow_ups,
+)
 
 GUIDES = Path(__file__).resolve().parents[3] / "shared" / "guides"
 

@@ -8,7 +8,6 @@ from interviewer_app.analysis.frameworks import CARE_TIPS, FRAMEWORK_SPECS, dete
 from interviewer_app.core.models import Prompt
 from interviewer_app.core.prompts import FRAMEWORKS, PromptBank
 from interviewer_app.core.steps import GUIDE_FILES, STEP_KEYS
-
 from tests.unit.timed import timed_transcript
 
 

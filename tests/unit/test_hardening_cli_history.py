@@ -11,9 +11,8 @@ from interviewer_app.analysis.feedback import analyze
 from interviewer_app.storage.attempts import AttemptStore
 from interviewer_app.storage.database import open_database
 from interviewer_app.storage.history import HistoryFilter, query
-
-from tests.fixtures.disks import fill_up, mounted_tmpfs
 from tests.conftest import CLI, cli_env
+from tests.fixtures.disks import fill_up, mounted_tmpfs
 from tests.unit.timed import timed_transcript
 
 HUGE = "99999999999999999999999"

@@ -80,7 +80,7 @@ def test_a_symlink_to_a_good_config_is_followed(config, tmp_path):
 # timer reports the first message box it shows, closes it and quits.
 APP_DRIVER = r"""
 import json, sys
-from interviewer_app.ui.qt import QtCore, QtWidgets
+from interviewer_app.qt_binding import QtCore, QtWidgets
 from interviewer_app.ui import app as ui_app
 
 qapp = QtWidgets.QApplication(sys.argv[:1])
@@ -216,7 +216,7 @@ def test_adding_a_prompt_in_the_app_never_waits_on_a_fifo_prompts_file(config):
     code = ("import sys; from pathlib import Path\n"
             "from interviewer_app.core.errors import DataFileError\n"
             "from interviewer_app.core.models import Prompt\n"
-            "from interviewer_app.ui.prompt_store import append_user_prompt\n"
+            "from interviewer_app.core.user_prompts import append_user_prompt\n"
             "try:\n"
             "    append_user_prompt(Path(sys.argv[1]), Prompt('mine-1', 'What would you cut?', "
             "'success-metrics', '8-step', 'Go.', 'your own'))\n"

@@ -18,8 +18,8 @@ from interviewer_app.core.errors import StorageError
 from interviewer_app.core.models import Prompt
 from interviewer_app.core.paths import app_paths
 from interviewer_app.export.attempt import to_html, to_markdown
-from tests.fixtures.disks import fill_up, mounted_tmpfs
 from tests.conftest import CLI, cli_env
+from tests.fixtures.disks import fill_up, mounted_tmpfs
 
 PAYLOADS = ("<script>alert(1)</script>", "<img src=x onerror=alert(2)>", "[click](javascript:alert(3))",
             "![pixel](http://evil.example/p.png)", "<a href='javascript:alert(4)'>x</a>",
@@ -140,7 +140,7 @@ def test_atomic_writers_replace_whole_or_not_at_all(tiny_disk):
 
 
 def test_a_prompt_added_on_a_full_disk_keeps_prompts_toml(tiny_disk):
-    from interviewer_app.ui.prompt_store import append_user_prompt
+    from interviewer_app.core.user_prompts import append_user_prompt
 
     target = tiny_disk / "prompts.toml"
     first = Prompt("mine-1", "How would you grow retention?", "success-metrics", "8-step", "Name one metric.", "your own")

@@ -18,9 +18,8 @@ from interviewer_app.storage import database
 from interviewer_app.storage.attempts import AttemptStore
 from interviewer_app.storage.database import open_database
 from interviewer_app.storage.history import HistoryFilter, move_to_trash, query, restore
-
-from tests.fixtures.disks import fill_up, mounted_tmpfs
 from tests.conftest import CLI, cli_env
+from tests.fixtures.disks import fill_up, mounted_tmpfs
 from tests.unit.timed import timed_transcript
 
 BUSY_ENV = "INTERVIEWER_DB_BUSY_TIMEOUT_S"

@@ -18,10 +18,16 @@ from interviewer_app.export.attempt import to_html, to_markdown
 from interviewer_app.export.history import CSV_FIELDS, to_csv, to_json
 from interviewer_app.storage.attempts import AttemptStore
 from interviewer_app.storage.database import open_database
-from interviewer_app.storage.history import (HistoryFilter, empty_trash, move_to_trash, query, restore, signals_for,
-                                             scores_for)
+from interviewer_app.storage.history import (
+    HistoryFilter,
+    empty_trash,
+    move_to_trash,
+    query,
+    restore,
+    scores_for,
+    signals_for,
+)
 from interviewer_app.storage.migrations import MIGRATIONS, SCHEMA_VERSION
-
 from tests.unit.timed import timed_transcript
 
 DAY0 = datetime(2026, 10, 5, 9, 0, tzinfo=timezone.utc)  # a Monday
@@ -111,7 +117,7 @@ def test_exports(store):
     fb = store.feedback_json(attempt)
     md = to_markdown(fb, {"created_at": "2026-10-05"}, {"goal_clarity": 4}, "slow start")
     assert md.startswith("# ") and "- [x] **Restate the goal**" in md and "Goal clarity: 4/5" in md
-    assert "over by 0:1" in md
+    assert "over time by 0:1" in md
     page = to_html(fb, {"created_at": "2026-10-05"}, {"goal_clarity": 4}, "slow start")
     assert "rgba(230, 159, 0, 0.3)" in page and "<h2>Self-score</h2>" in page and "slow start" in page
     rows = query(store)

@@ -6,8 +6,7 @@ from dataclasses import replace
 import pytest
 
 from interviewer_app.core.models import Segment, Word
-from interviewer_app.transcribe.live import (_latest_gap, _merge, _split, _word_cut, lag_summary,
-                                             word_lags)
+from interviewer_app.transcribe.live import _latest_gap, _merge, _split, _word_cut, lag_summary, word_lags
 
 
 def seg(*words):

@@ -4,9 +4,8 @@ import pytest
 
 from interviewer_app.core.budgets import BudgetBook
 from interviewer_app.core.errors import DataFileError, UsageError
-from interviewer_app.core.mock import (MockPlan, parse_phase_spec, plan_custom, plan_for_format,
-                                       prompt_pool)
 from interviewer_app.core.prompts import PromptBank
+from interviewer_app.mock.plan import MockPlan, parse_phase_spec, plan_custom, plan_for_format, prompt_pool
 
 
 @pytest.fixture(scope="module")

@@ -5,13 +5,12 @@ they were answered, habits per phase."""
 import pytest
 
 from interviewer_app.analysis.feedback import analyze
-from interviewer_app.analysis.mock_report import build_report
 from interviewer_app.core.budgets import BudgetBook
 from interviewer_app.core.errors import UsageError
-from interviewer_app.core.mock import plan_custom, plan_for_format
 from interviewer_app.core.prompts import PromptBank
-from interviewer_app.mock_run import MockInterview
-
+from interviewer_app.mock.interview import MockInterview
+from interviewer_app.mock.plan import plan_custom, plan_for_format
+from interviewer_app.mock.report import build_report
 from tests.unit.test_follow_ups import NO_RISKS, WE_STORY
 from tests.unit.timed import timed_transcript
 

@@ -12,18 +12,17 @@ import numpy as np
 import pytest
 
 from interviewer_app.analysis.feedback import analyze
-from interviewer_app.analysis.mock_report import build_report
 from interviewer_app.core.budgets import BudgetBook
 from interviewer_app.core.errors import StorageError
-from interviewer_app.core.mock import plan_for_format
 from interviewer_app.core.prompts import PromptBank
-from interviewer_app.mock_run import MockInterview
+from interviewer_app.mock.interview import MockInterview
+from interviewer_app.mock.plan import plan_for_format
+from interviewer_app.mock.report import build_report
 from interviewer_app.storage.attempts import AttemptStore
 from interviewer_app.storage.database import open_database
 from interviewer_app.storage.history import HistoryFilter, empty_trash, move_to_trash, query
 from interviewer_app.storage.migrations import SCHEMA_VERSION
 from interviewer_app.storage.mock_sessions import MockSessionStore
-
 from tests.unit.test_follow_ups import NO_RISKS, WE_STORY
 from tests.unit.test_mock_report import FOLLOW_UP_ANSWER, spoken
 
@@ -89,13 +88,13 @@ def test_a_crash_mid_mock_keeps_every_finished_answer(tmp_path, plan):
         sys.path.insert(0, {str(tmp_path.parent)!r})
         from pathlib import Path
         from interviewer_app.core.budgets import BudgetBook
-        from interviewer_app.core.mock import plan_for_format
+        from interviewer_app.mock.plan import plan_for_format
         from interviewer_app.core.prompts import PromptBank
         from interviewer_app.analysis.feedback import analyze, typed_transcript
         from interviewer_app.storage.attempts import AttemptStore
         from interviewer_app.storage.database import open_database
         from interviewer_app.storage.mock_sessions import MockSessionStore
-        from interviewer_app.mock_run import MockInterview
+        from interviewer_app.mock.interview import MockInterview
         plan = plan_for_format(BudgetBook.load().format("google"), PromptBank.load().prompts, 11)
         store = AttemptStore(open_database(Path({str(db)!r})), Path({str(tmp_path / "rec")!r}))
         sessions = MockSessionStore(store)
@@ -224,7 +223,7 @@ def test_habits_count_going_over_per_phase_of_a_mock(tmp_path):
     """The phase's budget is shared by its main answer and follow-ups, so a phase whose answers
     add up past it ran over even when no single answer did; three mocks, two over."""
     from interviewer_app.analysis.habits import summarize
-    from interviewer_app.core.mock import plan_custom
+    from interviewer_app.mock.plan import plan_custom
 
     plan = plan_custom([("Story", 40, "story"), ("Metrics", 90, "scenario")], PromptBank.load().prompts, 3)
     store, sessions = open_sessions(tmp_path / "db.sqlite3")

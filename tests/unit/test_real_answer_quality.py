@@ -7,8 +7,14 @@ the detector worse on real speech fails here."""
 
 import pytest
 
-from interviewer_app.analysis.evaluation import (
-    TIE_F1, Counts, choose_thresholds, load_real_answers, real_answer_sentences, steps_heard)
+from evaluation.harness import (
+    TIE_F1,
+    Counts,
+    choose_thresholds,
+    load_real_answers,
+    real_answer_sentences,
+    steps_heard,
+)
 from interviewer_app.analysis.step_model import load_model
 from interviewer_app.core.steps import STEP_KEYS
 

@@ -15,7 +15,6 @@ from interviewer_app.core.rubric import RUBRIC_KEYS
 from interviewer_app.storage.attempts import AttemptStore
 from interviewer_app.storage.database import open_database
 from interviewer_app.storage.history import query, scores_for, suggestions_for
-
 from tests.conftest import CLI, cli_env
 from tests.unit.timed import timed_transcript
 
@@ -149,7 +148,7 @@ def test_cli_report_shows_signals_framework_and_suggested_scores(tmp_path):
     out = subprocess.run([CLI, "analyze", str(answer), "--prompt", ONBOARDING.id], capture_output=True,
                          text=True, env=cli_env(), timeout=120).stdout
     assert "Structure: " in out and "Pacing" in out and "Transcript" in out  # the old report is still there
-    assert "\nSignals\n" in out and "  [x] Guardrail metrics" in out
+    assert "\nSignals: " in out and "  [x] Guardrail metrics" in out
     assert "Framework: METER" in out and "  [x] Time and segments" in out
     assert "Suggested scores" in out and "Execution realism" in out
     assert out.index("Signals") < out.index("Suggested scores") < out.index("Transcript")

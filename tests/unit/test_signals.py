@@ -8,14 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from evaluation.harness import load_signal_answers, score_signal_answers, signal_answer_transcript
 from interviewer_app.analysis.cues import normalise, prefilter, tokens_of
-from interviewer_app.analysis.evaluation import load_signal_answers, score_signal_answers, signal_answer_transcript
 from interviewer_app.analysis.feedback import analyze, typed_transcript
 from interviewer_app.analysis.signals import CONCERN, SIGNAL_KEYS, SIGNALS, STRENGTH
 from interviewer_app.core.models import Prompt
 from interviewer_app.core.prompts import CATEGORIES, FRAMEWORKS
 from interviewer_app.core.steps import GUIDE_FILES
-
 from tests.unit.timed import timed_transcript
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "signals"

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from evaluation.harness import Counts
 from interviewer_app.analysis.clauses import MIN_WORDS, cut_points
-from interviewer_app.analysis.evaluation import Counts
 from interviewer_app.analysis.feedback import analyze, typed_transcript
 from interviewer_app.analysis.sentences import split_sentences
 from interviewer_app.analysis.spoken import read

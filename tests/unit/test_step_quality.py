@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from interviewer_app.analysis.evaluation import load_answers, score_answers
+from evaluation.harness import load_answers, score_answers
 from interviewer_app.analysis.feedback import analyze, typed_transcript
 from interviewer_app.analysis.step_model import load_model, read_model_file
 

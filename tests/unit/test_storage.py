@@ -14,7 +14,6 @@ from interviewer_app.storage.attempts import AttemptStore
 from interviewer_app.storage.database import open_database
 from interviewer_app.storage.history import HistoryFilter, query
 from interviewer_app.storage.migrations import SCHEMA_VERSION
-
 from tests.unit.timed import timed_transcript
 
 

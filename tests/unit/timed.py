@@ -1,6 +1,6 @@
 """Build timed transcripts by hand for analysis tests: words laid out at a fixed pace."""
 
-from interviewer_app.analysis.evaluation import paced_transcript
+from evaluation.harness import paced_transcript
 from interviewer_app.core.models import Transcript
 
 

@@ -5,7 +5,7 @@ state."""
 from __future__ import annotations
 
 from interviewer_app.core.models import Budget, Prompt, format_clock
-from interviewer_app.ui.qt import Qt, QtWidgets, Signal
+from interviewer_app.qt_binding import Qt, QtWidgets, Signal
 from interviewer_app.ui.widgets.budget_clock import BudgetClock
 from interviewer_app.ui.widgets.level_meter import LevelMeter
 from interviewer_app.ui.widgets.live_panel import LivePanel

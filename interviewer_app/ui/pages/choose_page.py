@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from interviewer_app.core.models import Budget, Prompt
-from interviewer_app.ui.qt import QtWidgets, Signal
+from interviewer_app.qt_binding import QtWidgets, Signal
 from interviewer_app.ui.widgets.budget_picker import BudgetPicker
 from interviewer_app.ui.widgets.device_combo import DeviceCombo
 from interviewer_app.ui.widgets.prompt_browser import PromptBrowser

@@ -12,11 +12,11 @@ import html
 
 from interviewer_app.analysis.habits import Habits, summarize, with_content
 from interviewer_app.core.models import format_clock
+from interviewer_app.qt_binding import Qt, QtCore, QtGui, QtWidgets, Signal
 from interviewer_app.storage import history
 from interviewer_app.storage.mock_sessions import MockSessionStore
 from interviewer_app.ui.palette import callout_style
-from interviewer_app.ui.qt import QtCore, QtGui, QtWidgets, Qt, Signal
-from interviewer_app.ui.tasks import run_in_background
+from interviewer_app.ui.store_ops import StoreOps
 from interviewer_app.ui.widgets import habit_charts as charts
 from interviewer_app.ui.widgets.content_habits import MockPhaseTable, ScoreGapTable, SignalCountsTable, TableCard
 from interviewer_app.ui.widgets.history_table import DASH, budget_namer
@@ -38,15 +38,15 @@ class HabitsPage(QtWidgets.QWidget):
     refreshed = Signal()  # the page shows the whole result of the latest refresh()
 
     def __init__(self, store=None, budgets=None, parent=None):
+        """`store`: a StoreOps, an AttemptStore, or how to open one (every call runs on a worker)."""
         super().__init__(parent)
         self.setObjectName("habits_page")
-        self.store = store
+        self.ops = store if isinstance(store, StoreOps) or store is None else StoreOps(store, parent=self)
         self.names = budget_namer(budgets)
         self.budgets = budgets
         self.habits: Habits | None = None
         self._pending = False  # the content of the shown habits is still being read
         self._generation = 0
-        self._tasks = []
 
         self.summary = QtWidgets.QLabel()
         self.summary.setObjectName("habits_summary")
@@ -133,16 +133,13 @@ class HabitsPage(QtWidgets.QWidget):
         if rows is not None:
             self.show_habits(summarize(rows, scores or {}, self.budgets, suggestions, signals))
             return
-        generation, store, budgets = self._generation, self.store, self.budgets
+        generation, budgets = self._generation, self.budgets
 
-        def work(_progress, _cancel):
+        def work(store):
             rows, scores = history.query(store), history.scores_for(store)
             mock_times = MockSessionStore(store).phase_times()
             return generation, rows, scores, summarize(rows, scores, budgets, mock_times=mock_times)
-        self._keep(run_in_background(work, on_done=self._loaded, on_error=self._failed, parent=self))
-
-    def _keep(self, task) -> None:
-        self._tasks = [t for t in self._tasks if t.running] + [task]  # a task must outlive its work
+        self.ops.run(work, self._loaded, self._failed)
 
     def _loaded(self, result) -> None:
         generation, rows, scores, habits = result
@@ -152,13 +149,12 @@ class HabitsPage(QtWidgets.QWidget):
             self.show_habits(habits)
             return
         self.show_habits(habits, content_pending=True)
-        store, budgets = self.store, self.budgets
+        budgets = self.budgets
 
-        def content(_progress, _cancel):
+        def content(store):
             return generation, with_content(habits, rows, scores, budgets, history.suggestions_for(store),
                                             history.signals_for(store))
-        self._keep(run_in_background(content, on_done=self._content_loaded, on_error=self._content_failed,
-                                     parent=self))
+        self.ops.run(content, self._content_loaded, self._content_failed)
 
     def _content_loaded(self, result) -> None:
         generation, habits = result

@@ -5,16 +5,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from interviewer_app.core.errors import InterviewerError
 from interviewer_app.core.models import plural
 from interviewer_app.core.prompts import CATEGORIES
+from interviewer_app.qt_binding import Qt, QtCore, QtWidgets, Signal
 from interviewer_app.storage import history
 from interviewer_app.storage.history import HistoryFilter
-from interviewer_app.ui.qt import QtCore, QtWidgets, Qt, Signal
-from interviewer_app.ui.tasks import run_in_background
+from interviewer_app.ui.palette import callout_style, status_colors
+from interviewer_app.ui.store_ops import StoreOps
 from interviewer_app.ui.widgets.history_table import SCORE, STEPS, WPM, HistoryTable
 from interviewer_app.ui.widgets.prompt_labels import category_label
-from interviewer_app.ui.palette import callout_style, status_colors
 
 ANY_DATE = QtCore.QDate(2000, 1, 1)  # the date edits' minimum, shown as "any date"
 SEARCH_DELAY_MS = 300
@@ -69,13 +68,14 @@ class HistoryPage(QtWidgets.QWidget):
     first_rows_shown = Signal()  # the newest rows are on screen; the full list is still loading
 
     def __init__(self, store, budgets, parent=None):
+        """`store`: a StoreOps, an AttemptStore, or how to open one (every call runs on a worker)."""
         super().__init__(parent)
         self.setObjectName("history_page")
-        self.store, self.budgets = store, budgets
+        self.ops = store if isinstance(store, StoreOps) else StoreOps(store, parent=self)
+        self.budgets = budgets
         self.rows: list[history.AttemptSummary] = []
         self._generation = 0
         self.rows_loaded_for = -1  # generation whose full result is on screen
-        self._tasks = []
 
         self.search = _named(QtWidgets.QLineEdit(), "history_search", "Search transcripts and prompts")
         self.search.setPlaceholderText("Search transcripts and prompts…")
@@ -167,14 +167,11 @@ class HistoryPage(QtWidgets.QWidget):
         `refreshed` fires when the table shows the full, newest result (older ones are dropped)."""
         self._debounce.stop()
         self._generation += 1
-        generation, f, store = self._generation, self.current_filter(), self.store
+        generation, f = self._generation, self.current_filter()
         self.count_label.setText("Loading…")
 
-        def load(_progress, _cancel):
-            return generation, f, history.query(store, f)
-
         def load_all(*_):
-            self._keep(run_in_background(load, on_done=self._loaded, on_error=self._failed, parent=self))
+            self.ops.run(lambda store: (generation, f, history.query(store, f)), self._loaded, self._failed)
 
         if f.limit is None and f.sort == "created_at" and f.descending:
             first = replace(f, limit=self.FIRST_PAGE)  # newest rows first, then everything
@@ -182,13 +179,9 @@ class HistoryPage(QtWidgets.QWidget):
             def shown(result):
                 self._first_page(result)
                 load_all()
-            self._keep(run_in_background(lambda _p, _c: (generation, first, history.query(store, first)),
-                                         on_done=shown, on_error=self._failed, parent=self))
+            self.ops.run(lambda store: (generation, first, history.query(store, first)), shown, self._failed)
         else:
             load_all()
-
-    def _keep(self, task) -> None:
-        self._tasks = [t for t in self._tasks if t.running] + [task]  # a task must outlive its work
 
     def _first_page(self, result) -> None:
         generation, _f, rows = result
@@ -246,30 +239,33 @@ class HistoryPage(QtWidgets.QWidget):
             "from Trash… until the trash is emptied.", Yes | No, No)
         if answer != Yes:
             return
-        done = []
-        try:  # all or nothing: one transaction, so a failure leaves every attempt where it was
-            done = history.move_to_trash(self.store, ids)
-        except InterviewerError as exc:
-            QtWidgets.QMessageBox.warning(self, "Delete attempts", str(exc))
-        if done:
-            self._undo_ids = done
-            self.undo_label.setText(f"Moved {plural(len(done), 'attempt')} to the trash.")
-            self.undo_bar.show()
-            self._undo_timer.start()
-        self.refresh()
+        def deleted(done):
+            if done:
+                self._undo_ids = done
+                self.undo_label.setText(f"Moved {plural(len(done), 'attempt')} to the trash.")
+                self.undo_bar.show()
+                self._undo_timer.start()
+            self.refresh()
+
+        def failed(message):
+            QtWidgets.QMessageBox.warning(self, "Delete attempts", message)
+            self.refresh()
+        # all or nothing: one transaction, so a failure leaves every attempt where it was
+        self.ops.run(lambda store: history.move_to_trash(store, ids), deleted, failed)
 
     def undo_delete(self) -> None:
-        try:  # those emptied from the trash meanwhile are skipped: nothing is left to bring back
-            history.restore(self.store, self._undo_ids, skip_missing=True)
-        except InterviewerError as exc:
-            QtWidgets.QMessageBox.warning(self, "Undo delete", str(exc))
-        self._undo_ids = []
+        ids, self._undo_ids = self._undo_ids, []
         self._undo_timer.stop()
         self.undo_bar.hide()
-        self.refresh()
+
+        def failed(message):
+            QtWidgets.QMessageBox.warning(self, "Undo delete", message)
+            self.refresh()
+        # those emptied from the trash meanwhile are skipped: nothing is left to bring back
+        self.ops.run(lambda store: history.restore(store, ids, skip_missing=True), lambda _r: self.refresh(), failed)
 
     def show_trash(self) -> None:
-        dialog = TrashDialog(self.store, self.budgets, self)
+        dialog = TrashDialog(self.ops, self.budgets, self)
         dialog.exec()
         if dialog.changed:
             self.undo_bar.hide()
@@ -288,11 +284,15 @@ class HistoryPage(QtWidgets.QWidget):
 class TrashDialog(QtWidgets.QDialog):
     """Deleted attempts: restore them, or empty the trash for good (recordings included)."""
 
+    reloaded = Signal()  # the table shows the trash as it is now
+
     def __init__(self, store, budgets, parent=None):
+        """`store`: a StoreOps, an AttemptStore, or how to open one (every call runs on a worker)."""
         super().__init__(parent)
         self.setObjectName("trash_dialog")
         self.setWindowTitle("Trash")
-        self.store, self.changed = store, False
+        self.ops = store if isinstance(store, StoreOps) else StoreOps(store, parent=self)
+        self.changed = False
         self.resize(900, 480)
         intro = QtWidgets.QLabel("Deleted attempts stay here, with their recordings, until you empty "
                                  "the trash. Restore brings an attempt back into the history.")
@@ -318,20 +318,23 @@ class TrashDialog(QtWidgets.QDialog):
         self.reload()
 
     def reload(self) -> None:
-        self.table.set_rows(history.query(self.store, HistoryFilter(in_trash=True)))
+        self.ops.run(lambda store: history.query(store, HistoryFilter(in_trash=True)), self._show,
+                     lambda message: QtWidgets.QMessageBox.warning(self, "Trash", message))
+
+    def _show(self, rows) -> None:
+        self.table.set_rows(rows)
         self._update_buttons()
+        self.reloaded.emit()
 
     def _update_buttons(self, *_) -> None:
         self.restore_button.setEnabled(bool(self.table.selected_ids()))
         self.empty_button.setEnabled(self.table.model().rowCount() > 0)
 
     def restore_selected(self) -> None:
-        try:
-            history.restore(self.store, self.table.selected_ids())
-        except InterviewerError as exc:
-            QtWidgets.QMessageBox.warning(self, "Restore attempts", str(exc))
+        ids = self.table.selected_ids()
         self.changed = True
-        self.reload()
+        self.ops.run(lambda store: history.restore(store, ids), lambda _r: self.reload(),
+                     lambda message: (QtWidgets.QMessageBox.warning(self, "Restore attempts", message), self.reload()))
 
     def empty(self) -> None:
         n = self.table.model().rowCount()
@@ -339,6 +342,6 @@ class TrashDialog(QtWidgets.QDialog):
             self, "Empty trash", f"Delete {plural(n, 'attempt')} and their recordings for good?\n\n"
             "This cannot be undone.", Yes | No, No)
         if answer == Yes:
-            history.empty_trash(self.store, 0)
             self.changed = True
-            self.reload()
+            self.ops.run(lambda store: history.empty_trash(store, 0), lambda _n: self.reload(),
+                         lambda message: (QtWidgets.QMessageBox.warning(self, "Empty trash", message), self.reload()))

@@ -9,9 +9,9 @@ from __future__ import annotations
 import html
 import re
 
-from interviewer_app.analysis.mock_report import structure_line
 from interviewer_app.core.models import format_clock
-from interviewer_app.ui.qt import Qt, QtWidgets, Signal
+from interviewer_app.mock.report import structure_line
+from interviewer_app.qt_binding import Qt, QtWidgets, Signal
 from interviewer_app.ui.widgets.budget_clock import BudgetClock
 from interviewer_app.ui.widgets.level_meter import LevelMeter
 from interviewer_app.ui.widgets.live_panel import LivePanel
@@ -41,7 +41,7 @@ class MockPage(QtWidgets.QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.state = "starting"
-        self.turn = None  # mock_run.Turn on show
+        self.turn = None  # mock.interview.Turn on show
         self.interview_total = 0.0
         self.banner = QtWidgets.QLabel()
         self.banner.setObjectName("mock_banner")
@@ -140,7 +140,7 @@ class MockPage(QtWidgets.QWidget):
         self.turn = None
 
     def show_turn(self, turn, plan) -> None:
-        """A question, a follow-up or a phase without answers (mock_run.Turn) of `plan`."""
+        """A question, a follow-up or a phase without answers (mock.interview.Turn) of `plan`."""
         n = [p.key for p in plan.phases].index(turn.phase.key) + 1
         self.where.setText(f"<b>{html.escape(mock_title(plan))}</b> · phase {n} of {len(plan.phases)}: "
                            f"<b>{html.escape(turn.phase.name)}</b>")

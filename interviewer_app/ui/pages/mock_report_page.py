@@ -7,8 +7,8 @@ from __future__ import annotations
 import html
 
 from interviewer_app.core.models import format_clock
+from interviewer_app.qt_binding import QtGui, QtWidgets, Signal
 from interviewer_app.ui.palette import status_colors
-from interviewer_app.ui.qt import QtGui, QtWidgets, Signal
 from interviewer_app.ui.widgets.mock_phase_table import PhaseTable, mock_title
 from interviewer_app.ui.widgets.self_score import SelfScoreForm
 
@@ -78,7 +78,7 @@ class MockReportPage(QtWidgets.QWidget):
         layout.addLayout(buttons)
 
     def show_report(self, report, *, fresh: bool = False) -> None:
-        """A MockReport (analysis/mock_report.py). `fresh`: a new interview, so the self-score
+        """A MockReport (mock/report.py). `fresh`: a new interview, so the self-score
         form starts empty and Finish is offered."""
         self.report = report
         if fresh:

@@ -7,10 +7,10 @@ from __future__ import annotations
 from datetime import datetime
 
 from interviewer_app.core.errors import InterviewerError
-from interviewer_app.core.mock import MockPlan, new_seed, plan_custom, plan_for_format
 from interviewer_app.core.models import format_clock, plural
+from interviewer_app.mock.plan import MockPlan, new_seed, plan_custom, plan_for_format
+from interviewer_app.qt_binding import Qt, QtWidgets, Signal
 from interviewer_app.storage.mock_sessions import UNFINISHED
-from interviewer_app.ui.qt import Qt, QtWidgets, Signal
 from interviewer_app.ui.widgets.mock_phase_table import PhaseTable
 
 CUSTOM = "custom"
@@ -187,12 +187,6 @@ class MockSetupPage(QtWidgets.QWidget):
         if unfinished:
             self.sessions.setCurrentItem(unfinished[0])
         self._session_buttons()
-
-    def select_session(self, session_id: int) -> None:
-        for i in range(self.sessions.topLevelItemCount()):
-            item = self.sessions.topLevelItem(i)
-            if item.data(0, Qt.ItemDataRole.UserRole) == session_id:
-                self.sessions.setCurrentItem(item)
 
     def selected_session(self) -> int | None:
         """The selected session's id when it is unfinished (the only kind that can be resumed)."""

@@ -9,9 +9,9 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from interviewer_app.core.models import format_clock
+from interviewer_app.analysis.feedback_view import feedback_view
+from interviewer_app.qt_binding import Qt, QTimer, QtWidgets, Signal
 from interviewer_app.transcribe.engine import NO_SPEECH_WARNING
-from interviewer_app.ui.qt import Qt, QtWidgets, QTimer, Signal
 from interviewer_app.ui.widgets.audio_player import AudioPlayer
 from interviewer_app.ui.widgets.framework_parts import FrameworkParts
 from interviewer_app.ui.widgets.pacing_panel import PacingPanel
@@ -19,7 +19,6 @@ from interviewer_app.ui.widgets.self_score import SelfScoreForm
 from interviewer_app.ui.widgets.signal_list import SignalList
 from interviewer_app.ui.widgets.step_checklist import StepChecklist
 from interviewer_app.ui.widgets.transcript_view import StepLegend, TranscriptView
-
 
 NOTES_SAVE_MS = 800  # notes are handed on this long after the last key press (and on leaving)
 NOT_IN_HISTORY = "This answer is not in history, so a self-score cannot be kept."
@@ -154,15 +153,10 @@ class ReviewPage(QtWidgets.QWidget):
         self.notice.setVisible(bool(lines))
 
     def _show_analysis(self, feedback: dict, attempt_id: int | None) -> None:
-        prompt = feedback.get("prompt") or {}
-        facts = [f"{feedback['steps_heard']} of 8 steps heard"]
-        if feedback.get("duration_s") is not None:
-            facts.append(f"length {format_clock(feedback['duration_s'])}")
-        if feedback.get("budget"):
-            facts.append(feedback["budget"]["label"])
-        facts.append(f"model {feedback.get('model') or '-'}")
-        facts.append(f"saved as attempt {attempt_id}" if attempt_id else "not saved")
-        self.header.setText(f"<b>{prompt.get('text', 'Your answer')}</b><br>{' · '.join(facts)}")
+        view = feedback_view(feedback)
+        facts = [view.structure.summary, *view.facts,
+                 f"saved as attempt {attempt_id}" if attempt_id else "not saved"]
+        self.header.setText(f"<b>{html.escape(view.title)}</b><br>{html.escape(' · '.join(facts))}")
         self.transcript.show_feedback(feedback)
         self.checklist.show_feedback(feedback)
         self.pacing.show_feedback(feedback)

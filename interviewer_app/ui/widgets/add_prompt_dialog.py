@@ -3,17 +3,17 @@ from the text and checked by the same rule the prompt loader uses."""
 
 from __future__ import annotations
 
-
 from interviewer_app.core.models import Prompt
 from interviewer_app.core.prompts import _ID as PROMPT_ID_PATTERN
-from interviewer_app.ui.qt import QtWidgets
+from interviewer_app.qt_binding import QtWidgets
 from interviewer_app.ui.widgets.prompt_labels import (
-    derive_id,
-    _set_muted,
     _fill_category_combo,
     _fill_framework_combo,
     _select_data,
+    _set_muted,
+    derive_id,
 )
+
 
 class AddPromptDialog(QtWidgets.QDialog):
     """Write your own prompt: text, category, framework and hint; the id follows the text."""

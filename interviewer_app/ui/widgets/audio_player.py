@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Callable
 
 from interviewer_app.core.models import format_clock
-from interviewer_app.ui.playback_process import STOP_ACK_MS, running_playback_workers  # noqa: F401 (API)
-from interviewer_app.ui.playback_process import PlaybackProcess as _Worker
-from interviewer_app.ui.qt import QtCore, QtWidgets, QTimer, Signal
+from interviewer_app.qt_binding import QtCore, QTimer, QtWidgets, Signal
+from interviewer_app.speech.playback_process import STOP_ACK_MS, running_playback_workers  # noqa: F401 (API)
+from interviewer_app.speech.playback_process import PlaybackProcess as _Worker
 
 QUIET_WAIT_MS = 1500  # when_quiet() gives up waiting after this long (a killed worker plays nothing)
 

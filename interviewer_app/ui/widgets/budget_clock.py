@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 
 from interviewer_app.core.models import format_clock
-from interviewer_app.ui.qt import Qt, QtWidgets, Signal
+from interviewer_app.qt_binding import Qt, QtWidgets, Signal
 
 WARNING_FRACTION = 0.75
 STATES = ("idle", "ok", "warning", "over")

@@ -6,7 +6,7 @@ import re
 
 from interviewer_app.core.budgets import MAX_BUDGET_S, BudgetBook, Format, custom_budget
 from interviewer_app.core.models import Budget, format_clock
-from interviewer_app.ui.qt import Qt, QtGui, QtWidgets, Signal
+from interviewer_app.qt_binding import Qt, QtGui, QtWidgets, Signal
 
 KIND_ROLE = Qt.ItemDataRole.UserRole  # "format", "custom", "none" or "header"
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -8,8 +8,8 @@ from interviewer_app.analysis.rubric_assist import ScoreGap
 from interviewer_app.analysis.signals import CONCERN, SIGNALS_BY_KEY, STRENGTH
 from interviewer_app.core.models import format_clock
 from interviewer_app.core.rubric import RUBRIC
+from interviewer_app.qt_binding import Qt, QtGui, QtWidgets
 from interviewer_app.ui.palette import status_colors
-from interviewer_app.ui.qt import QtGui, QtWidgets, Qt
 from interviewer_app.ui.widgets.history_table import DASH
 
 TRENDS = {"narrowing": "narrowing ↘", "widening": "widening ↗", "steady": "steady →"}

@@ -6,7 +6,7 @@ import re
 from typing import Callable, Sequence
 
 from interviewer_app.audio.devices import InputDevice, list_input_devices
-from interviewer_app.ui.qt import Qt, QtWidgets
+from interviewer_app.qt_binding import Qt, QtWidgets
 
 INDEX_ROLE = Qt.ItemDataRole.UserRole
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1

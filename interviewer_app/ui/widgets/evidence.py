@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 
 from interviewer_app.core.models import format_clock
-from interviewer_app.ui.qt import QtCore, QtGui, QtWidgets
+from interviewer_app.qt_binding import QtCore, QtGui, QtWidgets
 
 UNTIMED = "typed"  # what the time button says for a typed transcript (no times)
 

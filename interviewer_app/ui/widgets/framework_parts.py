@@ -9,8 +9,8 @@ import html
 
 from interviewer_app.analysis.frameworks import FRAMEWORK_SPECS, METRIC_LEVELS, METRIC_TYPES
 from interviewer_app.core.steps import STEPS_BY_KEY
+from interviewer_app.qt_binding import QtCore, QtGui, QtWidgets, Signal
 from interviewer_app.ui.palette import status_colors
-from interviewer_app.ui.qt import QtCore, QtGui, QtWidgets, Signal
 from interviewer_app.ui.widgets.evidence import muted_label, quote_label, set_time, time_button
 
 _MEANINGS = {spec.key: {p.key: p.meaning for p in spec.parts}

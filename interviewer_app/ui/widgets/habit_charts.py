@@ -6,14 +6,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6 import QtCharts
-
 from interviewer_app.analysis.habits import WeekStats
 from interviewer_app.core.rubric import RUBRIC
 from interviewer_app.core.steps import STEPS
+from interviewer_app.qt_binding import Qt, QtCore, QtGui, QtWidgets, charts
 from interviewer_app.ui.palette import is_dark
-from interviewer_app.ui.qt import QtCore, QtGui, QtWidgets, Qt
 from interviewer_app.ui.step_colors import STEP_COLORS
+
+QtCharts = charts()
 
 # Okabe-Ito-like series colours, one set per background (distinct for colour-blind readers).
 SERIES = {False: ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#B8860B", "#56B4E9", "#6A3D9A"),

@@ -7,8 +7,8 @@ from datetime import datetime
 from typing import Callable
 
 from interviewer_app.core.models import format_clock
+from interviewer_app.qt_binding import Qt, QtCore, QtGui, QtWidgets, Signal
 from interviewer_app.storage.history import AttemptSummary
-from interviewer_app.ui.qt import QtCore, QtGui, QtWidgets, Qt, Signal
 from interviewer_app.ui.palette import status_colors
 
 COLUMNS = ("Date", "Prompt", "Budget", "Duration / budget", "Overtime", "Steps", "WPM", "Self-score")
@@ -89,10 +89,10 @@ class HistoryModel(QtCore.QAbstractTableModel):
                 return view_row
         return None
 
-    def rowCount(self, parent=QtCore.QModelIndex()) -> int:
+    def rowCount(self, parent=QtCore.QModelIndex()) -> int:  # noqa: B008 (Qt's own signature)
         return 0 if parent.isValid() else len(self._order)
 
-    def columnCount(self, parent=QtCore.QModelIndex()) -> int:
+    def columnCount(self, parent=QtCore.QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 
-from interviewer_app.ui.qt import QtCore, QtGui, QtWidgets
+from interviewer_app.qt_binding import QtCore, QtGui, QtWidgets
 
 MIN_DB = -60.0
 MAX_DB = 0.0

@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 
 from interviewer_app.core.steps import STEPS
-from interviewer_app.ui.qt import Qt, QtGui, QtWidgets
+from interviewer_app.qt_binding import Qt, QtGui, QtWidgets
 from interviewer_app.ui.step_colors import STEP_COLORS
 
 

@@ -3,10 +3,10 @@ asks), or the report after it (time used against the budget, overtime in words a
 
 from __future__ import annotations
 
-from interviewer_app.core.mock import ASK_TITLES, MockPlan
 from interviewer_app.core.models import format_clock, plural
+from interviewer_app.mock.plan import ASK_TITLES, MockPlan
+from interviewer_app.qt_binding import Qt, QtGui, QtWidgets
 from interviewer_app.ui.palette import status_colors
-from interviewer_app.ui.qt import Qt, QtGui, QtWidgets
 
 PLAN_COLUMNS = ("Phase", "Budget", "What it asks")
 REPORT_COLUMNS = ("Phase", "Budget", "Used", "Over or left", "Answers")

@@ -7,9 +7,9 @@ import html
 from interviewer_app.analysis.pacing import LONG_PAUSE_S, PAUSE_S
 from interviewer_app.core.models import format_clock
 from interviewer_app.core.steps import STEPS_BY_KEY
-from interviewer_app.ui.qt import QtCore, QtGui, QtWidgets
-from interviewer_app.ui.step_colors import STEP_COLORS
+from interviewer_app.qt_binding import QtCore, QtGui, QtWidgets
 from interviewer_app.ui.palette import status_colors
+from interviewer_app.ui.step_colors import STEP_COLORS
 
 NO_TIMING = "No timing for a typed transcript: pacing, pauses and overtime are not measured."
 

@@ -8,19 +8,20 @@ from typing import Callable
 
 from interviewer_app.core.models import Prompt
 from interviewer_app.core.prompts import FRAMEWORKS, PromptBank
-from interviewer_app.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
+from interviewer_app.qt_binding import Qt, QtCore, QtGui, QtWidgets, Signal
 from interviewer_app.ui.widgets.add_prompt_dialog import AddPromptDialog
 from interviewer_app.ui.widgets.prompt_labels import (
-    PROMPT_ROLE,
     META_ROLE,
-    category_label,
-    framework_label,
-    source_label,
-    _set_muted,
+    PROMPT_ROLE,
     _elided_lines,
     _fill_category_combo,
     _fill_framework_combo,
+    _set_muted,
+    category_label,
+    framework_label,
+    source_label,
 )
+
 
 class _PromptDelegate(QtWidgets.QStyledItemDelegate):
     """The prompt's text (up to three wrapped lines), then a smaller 'category · framework' line."""
@@ -220,10 +221,6 @@ class PromptBrowser(QtWidgets.QWidget):
     # -- public API -----------------------------------------------------------------------------
     def current_prompt(self) -> Prompt | None:
         return self._current
-
-    def visible_prompts(self) -> list[Prompt]:
-        """The prompts the list shows now, in order."""
-        return list(self._visible)
 
     def select(self, prompt_id: str) -> bool:
         """Select a prompt by id, clearing the filters if they hide it. False if the bank has no such id."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from interviewer_app.core.prompts import CATEGORIES, FRAMEWORKS
-from interviewer_app.ui.qt import Qt, QtGui, QtWidgets
+from interviewer_app.qt_binding import Qt, QtGui, QtWidgets
 
 PROMPT_ROLE = Qt.ItemDataRole.UserRole
 META_ROLE = Qt.ItemDataRole.UserRole + 1

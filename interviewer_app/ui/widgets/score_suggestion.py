@@ -9,7 +9,7 @@ import html
 
 from interviewer_app.analysis.rubric_assist import NOTE
 from interviewer_app.core.rubric import SCORE_RANGE, Dimension, describe
-from interviewer_app.ui.qt import QtCore, QtGui, QtWidgets
+from interviewer_app.qt_binding import QtCore, QtGui, QtWidgets
 
 HIGH = SCORE_RANGE[1]
 SHOWN_REASONS = 2  # reasons on the line itself; all of them are in the tooltip

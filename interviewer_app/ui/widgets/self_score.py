@@ -7,7 +7,7 @@ Nothing to press to keep it: the page saves each change as it is made and shows 
 from __future__ import annotations
 
 from interviewer_app.core.rubric import RUBRIC, RUBRIC_KEYS, SCORE_RANGE, Dimension, describe
-from interviewer_app.ui.qt import QtCore, QtGui, QtWidgets, Signal
+from interviewer_app.qt_binding import QtCore, QtGui, QtWidgets, Signal
 from interviewer_app.ui.widgets.score_suggestion import INTRO, SuggestionLine
 
 LOW, HIGH = SCORE_RANGE

@@ -8,11 +8,10 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 
-from interviewer_app.analysis.signals import CONCERN
-from interviewer_app.core.models import plural
+from interviewer_app.analysis.feedback_view import CONCERN, SignalRow, feedback_view
 from interviewer_app.core.steps import GUIDE_FILES
+from interviewer_app.qt_binding import QtCore, QtWidgets, Signal
 from interviewer_app.ui.palette import status_colors
-from interviewer_app.ui.qt import QtCore, QtWidgets, Signal
 from interviewer_app.ui.widgets.evidence import EvidenceRow, muted_label
 
 MAX_SHOWN = 3  # evidence rows per signal; the rest are counted ("+2 more", sentences in the tooltip)
@@ -29,13 +28,13 @@ class SignalBlock:
     rows: list[EvidenceRow] = field(default_factory=list)
 
 
-def tip_label(s: dict, name: str) -> QtWidgets.QLabel:
-    label = QtWidgets.QLabel(f"<i>Tip:</i> {html.escape(s.get('tip') or '')}")
+def tip_label(s: SignalRow, name: str) -> QtWidgets.QLabel:
+    label = QtWidgets.QLabel(f"<i>Tip:</i> {html.escape(s.tip)}")
     label.setObjectName(name)
     label.setWordWrap(True)
-    guide = GUIDE_FILES.get(s.get("guide") or "")
+    guide = GUIDE_FILES.get(s.guide)
     if guide:
-        label.setToolTip(f"From guide {s['guide']} ({guide})")
+        label.setToolTip(f"From guide {s.guide} ({guide})")
     return label
 
 
@@ -87,83 +86,68 @@ class SignalList(QtWidgets.QWidget):
 
     def show_feedback(self, d: dict | None) -> None:
         self._feedback = d
-        signals = (d or {}).get("signals") or []
+        g = feedback_view(d).signals if d else None
         colors = status_colors(self.palette())
-        checked = [s for s in signals if s.get("checked", True)]
-        concerns = [s for s in checked if s["kind"] == CONCERN and s["present"]]
-        strengths = [s for s in checked if s["kind"] != CONCERN and s["present"]]
-        missed = [s for s in checked if s["kind"] != CONCERN and not s["present"]]
-        clear = [s for s in checked if s["kind"] == CONCERN and not s["present"]]
-        unchecked = [s for s in signals if not s.get("checked", True)]
-        self.summary.setText(self._summary(d, strengths, concerns))
+        self.summary.setText("No answer analysed yet." if g is None else
+                             f"<b>{html.escape(g.summary)}</b>" if g.any else html.escape(g.summary))
         body = QtWidgets.QWidget()
-        g = _Grid(body)
+        grid = _Grid(body)
         self.blocks, self.to_add = {}, {}
+        concerns, strengths, missed, clear, unchecked = ((g.concerns, g.strengths, g.to_add, g.clear, g.not_checked)
+                                                         if g else ((), (), (), (), ()))
         for group, heading, color in ((concerns, "Concerns found", colors["warn"]),
                                       (strengths, "Strengths heard", colors["good"])):
             if group:
-                g.span(QtWidgets.QLabel(f"<b style='color:{color}'>{heading}</b>"), top=8)
+                grid.span(QtWidgets.QLabel(f"<b style='color:{color}'>{heading}</b>"), top=8)
             for s in group:
-                self._add_block(g, s, color)
+                self._add_block(grid, s, color)
         if missed:
-            g.span(QtWidgets.QLabel(f"<b style='color:{colors['bad']}'>Strengths to add next time</b>"), top=8)
+            grid.span(QtWidgets.QLabel(f"<b style='color:{colors['bad']}'>Strengths to add next time</b>"), top=8)
             for s in missed:
-                line = QtWidgets.QLabel(f"<b>{html.escape(s['title'])}:</b> {html.escape(s.get('tip') or '')}")
-                line.setObjectName(f"signal_missed_{s['key']}")
+                line = QtWidgets.QLabel(f"<b>{html.escape(s.title)}:</b> {html.escape(s.tip)}")
+                line.setObjectName(f"signal_missed_{s.key}")
                 line.setWordWrap(True)
                 line.setToolTip(tip_label(s, "").toolTip())
-                self.to_add[s["key"]] = line
-                g.span(line, top=2)
-        self.not_found = muted_label("No sign of: " + ", ".join(s["title"].lower() for s in clear) + ".",
+                self.to_add[s.key] = line
+                grid.span(line, top=2)
+        self.not_found = muted_label("No sign of: " + ", ".join(s.title.lower() for s in clear) + ".",
                                      "signals_not_found")
         self.not_checked = muted_label("Not checked for this answer: " + "; ".join(
-            f"{s['title']} ({s.get('detail') or 'does not apply'})" for s in unchecked) + ".",
+            f"{s.title} ({s.detail or 'does not apply'})" for s in unchecked) + ".",
             "signals_not_checked")
         for label, items in ((self.not_found, clear), (self.not_checked, unchecked)):
             label.setVisible(bool(items))
-            g.span(label, top=8)
+            grid.span(label, top=8)
         old = self.body
         self.layout().replaceWidget(old, body)
         old.deleteLater()
         body.setVisible(True)  # at once, not at the next turn of the event loop
         self.body = body
 
-    def _add_block(self, g: _Grid, s: dict, color: str) -> None:
-        key, concern = s["key"], s["kind"] == CONCERN
+    def _add_block(self, g: _Grid, s: SignalRow, color: str) -> None:
+        key, concern = s.key, s.kind == CONCERN
         mark = "⚠" if concern else "✓"  # a shape as well as a colour
-        title = QtWidgets.QLabel(f"<span style='color:{color}'>{mark}</span> <b>{html.escape(s['title'])}</b>")
+        title = QtWidgets.QLabel(f"<span style='color:{color}'>{mark}</span> <b>{html.escape(s.title)}</b>")
         title.setObjectName(f"signal_title_{key}")
-        title.setAccessibleName(f"{'Concern found' if concern else 'Strength heard'}: {s['title']}")
-        detail = muted_label(s.get("detail") or "", f"signal_detail_{key}")
+        title.setAccessibleName(f"{'Concern found' if concern else 'Strength heard'}: {s.title}")
+        detail = muted_label(s.detail, f"signal_detail_{key}")
         block = SignalBlock(key, title, detail, tip_label(s, f"signal_tip_{key}"))
         g.span(title, top=6)
-        if s.get("detail"):
+        if s.detail:
             g.span(detail)
-        evidence = s.get("evidence") or []
+        evidence = s.evidence
         for i, ev in enumerate(evidence[:MAX_SHOWN]):
-            row = EvidenceRow(ev, f"signal_time_{key}_{i}", f"evidence for {s['title'].lower()}",
-                              self.evidence_clicked.emit)
+            row = EvidenceRow({"start": ev.start, "cue": ev.cue, "text": ev.text, "rule": ev.rule},
+                              f"signal_time_{key}_{i}",
+                              f"evidence for {s.title.lower()}", self.evidence_clicked.emit)
             block.rows.append(row)
             g.pair(row.time, row.text)
         if len(evidence) > MAX_SHOWN:
             more = muted_label(f"+{len(evidence) - MAX_SHOWN} more")
-            more.setToolTip("\n".join(ev.get("text") or "" for ev in evidence[MAX_SHOWN:]))
+            more.setToolTip("\n".join(ev.text for ev in evidence[MAX_SHOWN:]))
             g.pair(QtWidgets.QWidget(), more)
         g.span(block.tip)
         self.blocks[key] = block
-
-    @staticmethod
-    def _summary(d: dict | None, strengths: list, concerns: list) -> str:
-        if d is None:
-            return "No answer analysed yet."
-        if d.get("no_speech"):
-            return "Nothing was heard, so no content signals could be found."
-        if not d.get("signals"):
-            return "This answer was saved before content signals existed, so none are shown."
-        heard = f"{plural(len(strengths), 'strength')} heard"
-        found = (f"{plural(len(concerns), 'concern')} found" if concerns
-                 else "no concerns found")
-        return f"<b>{heard} · {found}</b>"
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)

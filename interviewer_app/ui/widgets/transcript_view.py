@@ -6,7 +6,7 @@ import html
 
 from interviewer_app.core.models import format_clock
 from interviewer_app.core.steps import STEPS, STEPS_BY_KEY
-from interviewer_app.ui.qt import QtCore, QtGui, QtWidgets, Signal
+from interviewer_app.qt_binding import QtCore, QtGui, QtWidgets, Signal
 from interviewer_app.ui.step_colors import STEP_COLORS, highlight
 
 MARK_MS = 1500  # how long scroll_to_time keeps its mark on the sentence

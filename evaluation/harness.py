@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from interviewer_app.analysis.sentences import _build
+from interviewer_app.analysis.sentences import sentence_of
 from interviewer_app.analysis.structure import label_sentences
 from interviewer_app.core.models import Word
 from interviewer_app.core.steps import STEP_KEYS
@@ -60,7 +60,7 @@ def load_answers(folder: Path) -> list[dict]:
 
 # Spoken versions of the labelled answers (espeak-ng -> the bundled Whisper model), made and cached
 # by benchmarks/structure_f1.py --audio: <cache>/<split>/<answer id>.json = {"key", "id", "transcript"}.
-AUDIO_CACHE = Path(__file__).resolve().parents[2] / ".bench-cache" / "structure-audio"
+AUDIO_CACHE = Path(__file__).resolve().parents[1] / ".bench-cache" / "structure-audio"
 
 
 def transcript_to_json(t) -> dict:
@@ -91,7 +91,7 @@ def score_answers(answers: list[dict]) -> Score:
     for answer in answers:
         score.answers += 1
         heard_pred, heard_true = set(), set()
-        sentences = [_build(i, [Word(None, None, t) for t in item["text"].split()])
+        sentences = [sentence_of(i, [Word(None, None, t) for t in item["text"].split()])
                      for i, item in enumerate(answer["sentences"])]
         for item, label in zip(answer["sentences"], label_sentences(sentences)):
             predicted = set(label.steps)
@@ -220,7 +220,7 @@ def _add(score: SignalScore, counts: Counts, answer_id: str, what: str, predicte
 # scored as the app reads a pasted transcript: its text (answers/<id>.txt) cut into sentences by
 # the app (sentences.py), not by the labeller, so the figure includes the app's own splitting.
 # Answer-level truth: a step is present when any labelled sentence has it.
-REAL_ANSWERS = Path(__file__).resolve().parents[3] / "shared" / "realanswers"
+REAL_ANSWERS = Path(__file__).resolve().parents[2] / "shared" / "realanswers"
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from interviewer_app.analysis.live_progress import LiveProgress
 from interviewer_app.audio.clip import SAMPLE_RATE, load_clip
 from interviewer_app.core.models import Budget, Prompt
 from interviewer_app.core.steps import STEP_KEYS
-from interviewer_app.pipeline import AnalyzedAnswer, AppContext
+from interviewer_app.services.pipeline import AnalyzedAnswer, AppContext
 from interviewer_app.transcribe.live import LiveConfig, LiveTranscriber, lag_summary, word_lags
 
 BLOCK_S = 0.05  # the recorder's block size

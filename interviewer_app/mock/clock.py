@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 
-from interviewer_app.mock_run import MockInterview, Turn
+from interviewer_app.mock.interview import MockInterview, Turn
 
 
 class MockClock:

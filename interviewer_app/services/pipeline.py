@@ -16,7 +16,7 @@ from interviewer_app.core.errors import AudioError, InterviewerError
 from interviewer_app.core.models import Budget, Prompt
 from interviewer_app.core.paths import AppPaths, app_paths
 from interviewer_app.core.prompts import PromptBank
-from interviewer_app.transcribe.engine import Transcriber, TranscribeOptions
+from interviewer_app.transcribe.engine import TranscribeOptions, Transcriber
 from interviewer_app.transcribe.live import LiveTranscriber
 
 TEXT_SUFFIXES = (".txt", ".md")
@@ -33,6 +33,8 @@ class AppContext:
     model: str | None = None
     options: TranscribeOptions = field(default_factory=TranscribeOptions)
     report: Callable[[str], None] = lambda _m: None
+    _store: object = field(default=None, init=False, repr=False, compare=False)
+    _store_lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False, compare=False)
 
     @cached_property
     def prompts(self) -> PromptBank:
@@ -46,16 +48,20 @@ class AppContext:
     def transcriber(self) -> Transcriber:
         return Transcriber(self.model, self.paths.models_dir, options=self.options, report=self.report)
 
-    @cached_property
+    @property
     def store(self):
-        from interviewer_app.storage.attempts import AttemptStore
-        from interviewer_app.storage.database import open_database
+        """The history database, opened on first use (it may migrate, or move a damaged file aside
+        and start fresh: said through `report`). Safe from several threads: opened once."""
+        with self._store_lock:
+            if self._store is None:
+                from interviewer_app.storage.attempts import AttemptStore
+                from interviewer_app.storage.database import open_database
 
-        opened = open_database(self.paths.database)
-        store = AttemptStore(opened, self.paths.recordings_dir)  # may add a notice (unsaved audio)
-        for notice in opened.notices:
-            self.report(notice)
-        return store
+                opened = open_database(self.paths.database)
+                self._store = AttemptStore(opened, self.paths.recordings_dir)  # may add a notice (unsaved audio)
+                for notice in opened.notices:
+                    self.report(notice)
+            return self._store
 
 
 @dataclass

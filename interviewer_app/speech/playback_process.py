@@ -12,7 +12,7 @@ import atexit
 import json
 
 from interviewer_app.audio import playback_worker
-from interviewer_app.ui.qt import QObject, QtCore, QTimer, Signal
+from interviewer_app.qt_binding import QObject, QtCore, QTimer, Signal
 
 STOP_ACK_MS = 1000  # a worker that has not acknowledged a stop or pause this long is killed
 _LINE_MAX = 4096  # a longer line from the worker is not one of its messages

@@ -41,8 +41,8 @@ from typing import Sequence
 
 from interviewer_app.core.datafile import read_toml
 from interviewer_app.core.errors import UsageError
-from interviewer_app.core.mock import MockPlan, question_key
 from interviewer_app.core.models import plural
+from interviewer_app.mock.plan import MockPlan, question_key
 
 MANIFEST = "session.toml"
 AUDIO_SUFFIXES = (".wav", ".flac", ".ogg", ".oga", ".opus", ".mp3", ".m4a", ".aac", ".webm", ".mp4")

@@ -20,11 +20,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from interviewer_app.analysis.follow_ups import (AnswerGaps, FollowUp, FollowUpPicker, follow_up_prompt,
-                                                 norm)
 from interviewer_app.core.errors import UsageError
-from interviewer_app.core.mock import MockAnswer, MockPhase, MockPlan
 from interviewer_app.core.models import Budget, Prompt
+from interviewer_app.mock.follow_ups import AnswerGaps, FollowUp, FollowUpPicker, follow_up_prompt, norm
+from interviewer_app.mock.plan import MockAnswer, MockPhase, MockPlan
 
 ASKED_BY_YOU = "asked"  # rule of a follow-up question the rules did not choose (given in a manifest)
 
@@ -165,10 +164,6 @@ class MockInterview:
 
     def main_answer(self, question_key: str) -> MockAnswer | None:
         return next((a for a in self.answers if a.question_key == question_key and not a.is_follow_up), None)
-
-    def last_main_answer(self, phase_key: str | None = None) -> MockAnswer | None:
-        return next((a for a in reversed(self.answers)
-                     if not a.is_follow_up and (phase_key is None or a.phase_key == phase_key)), None)
 
     def phase_used_s(self, phase_key: str) -> float:
         """Recorded time in a phase so far (answers without times count 0)."""

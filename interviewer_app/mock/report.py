@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Sequence
 
-from interviewer_app.analysis.follow_ups import AnswerGaps, FollowUp, addressed, norm
 from interviewer_app.analysis.signals import SIGNALS_BY_KEY
-from interviewer_app.core.mock import MockAnswer, MockPlan
 from interviewer_app.core.models import format_clock, plural
 from interviewer_app.core.steps import STEP_KEYS
+from interviewer_app.mock.follow_ups import AnswerGaps, FollowUp, addressed, norm
+from interviewer_app.mock.plan import MockAnswer, MockPlan
 
 
 def _r(x: float | None) -> float | None:
@@ -314,7 +314,7 @@ def structure_line(feedback: dict) -> str:
 def _structure(a: dict) -> str:
     """One line: a story by its C.A.R.E. parts, anything else by the eight steps (and its framework)."""
     fw = a["framework"]
-    steps = f"steps {a['steps_heard']}/8, missing: {', '.join(a['missing_steps']) or 'none'}"
+    steps = f"steps {a['steps_heard']}/{len(STEP_KEYS)}, missing: {', '.join(a['missing_steps']) or 'none'}"
     if fw is None or fw["key"] == "8-step":
         return steps
     parts = f"{fw['name']} {len(fw['heard'])}/{fw['of']}, missing: {', '.join(fw['missing']) or 'none'}"

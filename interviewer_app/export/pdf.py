@@ -8,8 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from interviewer_app.core.atomic import write_bytes_atomic
-from interviewer_app.ui.qt import QtCore, QtGui
-
+from interviewer_app.qt_binding import QtCore, QtGui, QtWidgets
 
 _APP = None  # the Qt application made for a command-line export, kept for the process
 
@@ -23,7 +22,9 @@ def html_to_pdf_bytes(html: str) -> bytes:
     global _APP
     if QtGui.QGuiApplication.instance() is None:
         # "-platform" wins over QT_QPA_PLATFORM: "xcb" with no display would abort the process.
-        _APP = QtGui.QGuiApplication(["interviewer-app", "-platform", "offscreen"])
+        # A QApplication, not a QGuiApplication: widgets made later in the same process (a
+        # window opened after an export) need one, and Qt allows only one application.
+        _APP = QtWidgets.QApplication(["interviewer-app", "-platform", "offscreen"])
     buffer = QtCore.QBuffer()
     buffer.open(QtCore.QIODevice.OpenModeFlag.WriteOnly)
     writer = QtGui.QPdfWriter(buffer)

@@ -1,0 +1,443 @@
+"""The one presentation model of an answer's feedback: every row, tip, warning, group, framework
+line and number (with its unit) the user is told. Front ends only lay it out, so the review, the
+CLI report, the exports and the mock report cannot drift apart.
+
+Built from the feedback dict (`AnswerFeedback.to_dict()`, or one stored years ago: keys added
+later are optional), so an old attempt is told the same things as a new one.
+
+Coaching rules, each from the guides in ../shared/guides:
+- a plan is coached on the eight steps (guide 000); a behavioral story prompt on C.A.R.E. (guide
+  002), whose missing parts are its tips; the steps are then shown for reference only;
+- options before restate/scope/map is "jumping to options" (guide 003, mistake #1), said for plans;
+- a pause is a silence of PAUSE_S or more, flagged from LONG_PAUSE_S (analysis/pacing.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from interviewer_app.analysis.frameworks import CARE_TIPS, FRAMEWORK_SPECS
+from interviewer_app.analysis.pacing import LONG_PAUSE_S, PAUSE_S
+from interviewer_app.core.models import format_clock, plural
+from interviewer_app.core.rubric import RUBRIC
+from interviewer_app.core.steps import JUMPED_TO_OPTIONS_TIP, STEPS
+
+# The version of the feedback JSON (`feedback_version`): 2 added the field itself and the tips
+# decided here; dicts without it are version 1 and are read the same way.
+FEEDBACK_VERSION = 2
+
+CONCERN = "concern"
+NO_SPEECH_STEPS = "Nothing was heard, so no steps could be found."
+NO_SPEECH_SIGNALS = "Nothing was heard, so no content signals could be found."
+OLD_ANSWER_SIGNALS = "This answer was saved before content signals existed, so none are shown."
+ALL_STEPS_HEARD = "All eight steps were heard."
+ALL_CARE_HEARD = "All four parts were heard: context, action, result and escalation."
+STORY_LEAD = ("A story question: it is told with C.A.R.E. (guide 002); the eight steps are for "
+              "plans and are shown for reference.")
+TIPS_HEADING = "To add next time"
+SUGGESTED_NOTE = "Suggested from what was heard: a second opinion, not your self-score."
+
+
+def _clock(seconds: float | None) -> str:
+    return "" if seconds is None else format_clock(seconds)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number with its unit, and how it is written."""
+
+    value: float | None
+    unit: str  # "s", "words/min", "per min", "count"
+    text: str
+
+
+def _seconds(value: float | None) -> Quantity:
+    return Quantity(value, "s", _clock(value))
+
+
+@dataclass(frozen=True)
+class Tip:
+    title: str
+    text: str
+    guide: str
+
+    @property
+    def line(self) -> str:
+        return f"{self.title}: {self.text} (guide {self.guide})"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    cue: str  # the words that count
+    rule: str
+    text: str  # the sentence they were said in
+    start: float | None  # of the sentence: playback starts there, and every front end shows it
+    cue_start: float | None  # of the words themselves, when known
+
+    @property
+    def when(self) -> str:
+        return _clock(self.start)
+
+
+def _evidence(items) -> tuple[Evidence, ...]:
+    return tuple(Evidence(e.get("cue") or "", e.get("rule") or "", e.get("text") or "", e.get("start"),
+                          e.get("cue_start", e.get("start"))) for e in items or ())
+
+
+@dataclass(frozen=True)
+class StepRow:
+    key: str
+    number: int
+    title: str
+    summary: str
+    heard: bool
+    first_s: float | None
+    evidence: tuple[Evidence, ...]
+    tip: str  # what to add; shown for a missed step of a plan
+
+    @property
+    def when(self) -> str:
+        return _clock(self.first_s)
+
+    @property
+    def cue(self) -> str:
+        return self.evidence[0].cue if self.evidence else ""
+
+    @property
+    def rule(self) -> str:
+        return self.evidence[0].rule if self.evidence else ""
+
+
+@dataclass(frozen=True)
+class StructureView:
+    rows: tuple[StepRow, ...]
+    story: bool  # coached on C.A.R.E.: the rows are for reference, the tips are C.A.R.E. parts
+    jumped: str | None  # the jumping-to-options warning, when it applies
+    tips: tuple[Tip, ...]
+    message: str | None  # instead of tips: nothing heard, everything heard
+    lead: str | None  # a story's explanation of why the steps are not its coaching
+
+    @property
+    def heard(self) -> int:
+        return sum(r.heard for r in self.rows)
+
+    @property
+    def of(self) -> int:
+        return len(self.rows)
+
+    @property
+    def summary(self) -> str:
+        return f"{self.heard} of {self.of} steps heard"
+
+    @property
+    def missing(self) -> list[str]:
+        return [r.key for r in self.rows if not r.heard]
+
+
+@dataclass(frozen=True)
+class BudgetView:
+    label: str
+    over: bool | None  # None: no times (typed), so not measured
+    overtime: Quantity
+    over_at: Quantity
+    over_at_step: str | None
+    spare: Quantity
+
+    @property
+    def line(self) -> str:
+        if self.over:
+            during = f", during '{self.over_at_step}'" if self.over_at_step else ""
+            return (f"over time by {self.overtime.text}: the {self.label} budget ran out at "
+                    f"{self.over_at.text}{during}")
+        if self.over is False:
+            return f"within the {self.label} budget ({self.spare.text} to spare)"
+        return f"{self.label} budget: not measured without times"
+
+
+@dataclass(frozen=True)
+class FillerItem:
+    word: str
+    start: float | None
+
+    @property
+    def when(self) -> str:
+        return _clock(self.start)
+
+
+@dataclass(frozen=True)
+class PacingView:
+    timed: bool
+    speaking: Quantity
+    pace: Quantity
+    think_time: Quantity
+    pauses: Quantity  # how many silences of PAUSE_S or more
+    longest_pause: Quantity
+    long_pauses: Quantity  # how many of LONG_PAUSE_S or more
+    restated_at: Quantity
+    fillers: Quantity
+    fillers_per_min: Quantity
+    filler_items: tuple[FillerItem, ...]
+    budget: BudgetView | None
+    pause_s: float = PAUSE_S
+    long_pause_s: float = LONG_PAUSE_S
+
+    @property
+    def lines(self) -> list[str]:
+        """Pacing in plain lines: speaking, pauses, restate, fillers, budget."""
+        out = []
+        if self.pace.value is not None:
+            out.append(f"speaking {self.speaking.text} at {self.pace.text}; think time before the first "
+                       f"word {self.think_time.text}")
+            out.append(f"pauses of {self.pause_s:g} s or more: {self.pauses.text} (longest "
+                       f"{self.longest_pause.text}, {self.long_pauses.text} of {self.long_pause_s:g} s or more)")
+        if self.restated_at.value is not None:
+            out.append(f"goal restated at {self.restated_at.text}")
+        items = ", ".join(f.word + (f" {f.when}" if f.when else "") for f in self.filler_items[:8])
+        rate = f" ({self.fillers_per_min.text})" if self.fillers_per_min.value is not None else ""
+        out.append(f"fillers: {self.fillers.text}{rate}" + (f": {items}" if items else ""))
+        if self.budget is not None:
+            out.append(self.budget.line)
+        return out
+
+
+@dataclass(frozen=True)
+class SignalRow:
+    key: str
+    title: str
+    kind: str
+    present: bool
+    checked: bool
+    detail: str
+    tip: str
+    guide: str
+    evidence: tuple[Evidence, ...]
+
+    @property
+    def when(self) -> str:
+        return self.evidence[0].when if self.evidence else ""
+
+
+@dataclass(frozen=True)
+class SignalGroups:
+    concerns: tuple[SignalRow, ...]  # concerns found
+    strengths: tuple[SignalRow, ...]  # strengths heard
+    to_add: tuple[SignalRow, ...]  # strengths not heard
+    clear: tuple[SignalRow, ...]  # concerns looked for and not found
+    not_checked: tuple[SignalRow, ...]  # did not apply to this answer
+    summary: str
+
+    @property
+    def any(self) -> bool:
+        return bool(self.concerns or self.strengths or self.to_add or self.clear or self.not_checked)
+
+
+@dataclass(frozen=True)
+class PartRow:
+    key: str
+    title: str
+    heard: bool
+    evidence: tuple[Evidence, ...]
+
+    @property
+    def when(self) -> str:
+        return self.evidence[0].when if self.evidence else ""
+
+    @property
+    def cue(self) -> str:
+        return self.evidence[0].cue if self.evidence else ""
+
+
+@dataclass(frozen=True)
+class MetricLevels:
+    name: str
+    source: str
+    named: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class FrameworkView:
+    key: str
+    name: str
+    source: str
+    parts: tuple[PartRow, ...]
+    metric_levels: tuple[MetricLevels, ...]
+
+    @property
+    def is_steps(self) -> bool:
+        return self.key == "8-step"
+
+    @property
+    def heard(self) -> int:
+        return sum(p.heard for p in self.parts)
+
+    @property
+    def missed(self) -> list[str]:
+        return [p.title for p in self.parts if not p.heard]
+
+    @property
+    def line(self) -> str:
+        what = "steps" if self.is_steps else "parts"
+        return (f"{self.name} (guide {self.source}): {self.heard} of {len(self.parts)} {what} heard"
+                + (f"; missed: {', '.join(self.missed)}" if self.missed else ""))
+
+    @property
+    def metrics_named(self) -> str:
+        named = [n.lower() for m in self.metric_levels for n in m.named]
+        return ", ".join(dict.fromkeys(named)) or "none"
+
+
+@dataclass(frozen=True)
+class ScoreRow:
+    key: str
+    title: str
+    score: int
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SentenceRow:
+    start: float | None
+    text: str
+    steps: tuple[str, ...]
+
+    @property
+    def when(self) -> str:
+        return _clock(self.start)
+
+
+@dataclass(frozen=True)
+class FeedbackView:
+    version: int  # of the feedback it was built from
+    title: str  # the prompt, or "Free answer"
+    facts: tuple[str, ...]  # model, length, budget
+    no_speech: bool
+    structure: StructureView
+    pacing: PacingView
+    signals: SignalGroups
+    framework: FrameworkView | None
+    scores: tuple[ScoreRow, ...]
+    notes: tuple[str, ...]  # pacing and recording notes ("2 long pauses", "went 12 s over")
+    audio_notes: tuple[str, ...]  # what is wrong with the recording itself
+    sentences: tuple[SentenceRow, ...]
+
+    @property
+    def tip_lines(self) -> list[str]:
+        """Everything to do next time, in order, as the JSON's `tips` carries it."""
+        return ([self.structure.jumped] if self.structure.jumped else []) + [t.line for t in self.structure.tips]
+
+
+def feedback_view(d: dict) -> FeedbackView:
+    """The presentation of one feedback dict (new or stored)."""
+    return FeedbackView(
+        version=int(d.get("feedback_version") or 1),
+        title=(d.get("prompt") or {}).get("text") or "Free answer",
+        facts=tuple(_facts(d)),
+        no_speech=bool(d.get("no_speech")),
+        structure=_structure(d),
+        pacing=_pacing(d),
+        signals=_signals(d),
+        framework=_framework(d.get("framework")),
+        scores=_scores(d.get("rubric_suggestion") or {}),
+        notes=tuple(d.get("warnings") or ()),
+        audio_notes=tuple(d.get("audio_warnings") or ()),
+        sentences=tuple(SentenceRow(s.get("start"), s.get("text") or "", tuple(s.get("steps") or ()))
+                        for s in d.get("sentences") or ()),
+    )
+
+
+def _facts(d: dict) -> list[str]:
+    facts = [f"model {d.get('model') or 'none (typed transcript)'}"]
+    if d.get("duration_s") is not None:
+        facts.append(f"length {format_clock(d['duration_s'])}")
+    if d.get("budget"):
+        facts.append(f"budget {d['budget']['label']}")
+    return facts
+
+
+def _structure(d: dict) -> StructureView:
+    steps = d.get("steps") or {}
+    rows = tuple(StepRow(s.key, s.number, s.title, s.summary, bool((steps.get(s.key) or {}).get("heard")),
+                         (steps.get(s.key) or {}).get("first_s"),
+                         _evidence((steps.get(s.key) or {}).get("evidence")), s.tip) for s in STEPS)
+    story = bool(d.get("story"))
+    no_speech = bool(d.get("no_speech"))
+    jumped = JUMPED_TO_OPTIONS_TIP if d.get("jumped_to_options") and not story and not no_speech else None
+    if no_speech:
+        tips, message = (), NO_SPEECH_STEPS
+    elif story:
+        parts = (d.get("framework") or {}).get("parts") or []
+        titles = {p.key: p.title for p in FRAMEWORK_SPECS["care"].parts}
+        tips = tuple(Tip(titles[p["key"]], CARE_TIPS[p["key"]], "002") for p in parts
+                     if not p.get("heard") and p.get("key") in CARE_TIPS)
+        message = None if tips else ALL_CARE_HEARD
+    else:
+        tips = tuple(Tip(r.title, r.tip, "000") for r in rows if not r.heard)
+        message = None if tips else ALL_STEPS_HEARD
+    return StructureView(rows, story, jumped, tips, message, STORY_LEAD if story else None)
+
+
+def _pacing(d: dict) -> PacingView:
+    p = d.get("pacing") or {}
+    fillers = p.get("fillers") or {}
+    wpm, per_min = p.get("wpm"), fillers.get("per_min")
+    count = int(fillers.get("count") or 0)
+    budget = None
+    if d.get("budget"):
+        end, limit = p.get("answer_end_s"), (d.get("budget_s") or p.get("budget_s"))
+        spare = None if end is None or limit is None else max(0.0, limit - end)
+        budget = BudgetView(d["budget"]["label"], p.get("over_budget"), _seconds(p.get("overtime_s")),
+                            _seconds(p.get("over_at_s")), p.get("over_at_step"), _seconds(spare))
+    pauses = p.get("pauses") or []
+    longest = p.get("longest_pause_s")
+    return PacingView(
+        timed=wpm is not None,
+        speaking=_seconds(p.get("speaking_s")),
+        pace=Quantity(wpm, "words/min", "" if wpm is None else f"{wpm:.0f} words/min"),
+        think_time=Quantity(p.get("think_time_s"), "s",
+                            "" if p.get("think_time_s") is None else f"{p['think_time_s']:.1f} s"),
+        pauses=Quantity(len(pauses), "count", str(len(pauses))),
+        longest_pause=Quantity(longest, "s", "" if longest is None else f"{longest:.1f} s"),
+        long_pauses=Quantity(p.get("long_pauses") or 0, "count", str(p.get("long_pauses") or 0)),
+        restated_at=_seconds(p.get("time_to_restate_s")),
+        fillers=Quantity(count, "count", str(count)),
+        fillers_per_min=Quantity(per_min, "per min", "" if per_min is None else f"{per_min:.1f}/min"),
+        filler_items=tuple(FillerItem(f.get("word") or "", f.get("start")) for f in fillers.get("items") or ()),
+        budget=budget,
+    )
+
+
+def _signals(d: dict) -> SignalGroups:
+    rows = [SignalRow(s["key"], s["title"], s["kind"], bool(s["present"]), bool(s.get("checked", True)),
+                      s.get("detail") or "", s.get("tip") or "", s.get("guide") or "", _evidence(s.get("evidence")))
+            for s in d.get("signals") or ()]
+    checked = [s for s in rows if s.checked]
+    concerns = tuple(s for s in checked if s.kind == CONCERN and s.present)
+    strengths = tuple(s for s in checked if s.kind != CONCERN and s.present)
+    if d.get("no_speech"):
+        summary = NO_SPEECH_SIGNALS
+    elif not rows:
+        summary = OLD_ANSWER_SIGNALS
+    else:
+        found = plural(len(concerns), "concern") + " found" if concerns else "no concerns found"
+        summary = f"{plural(len(strengths), 'strength')} heard · {found}"
+    return SignalGroups(concerns=concerns, strengths=strengths,
+                        to_add=tuple(s for s in checked if s.kind != CONCERN and not s.present),
+                        clear=tuple(s for s in checked if s.kind == CONCERN and not s.present),
+                        not_checked=tuple(s for s in rows if not s.checked), summary=summary)
+
+
+def _framework(fw: dict | None) -> FrameworkView | None:
+    if not fw:
+        return None
+    parts = tuple(PartRow(p["key"], p["title"], bool(p.get("heard")), _evidence(p.get("evidence")))
+                  for p in fw.get("parts") or ())
+    levels = tuple(MetricLevels(m["name"], m.get("source") or "", tuple(p["title"] for p in m.get("parts") or ()
+                                                                      if p.get("heard")))
+                   for m in fw.get("metric_levels") or ())
+    return FrameworkView(fw["key"], fw["name"], fw.get("source") or "", parts, levels)
+
+
+def _scores(rs: dict) -> tuple[ScoreRow, ...]:
+    return tuple(ScoreRow(dim.key, dim.title, rs[dim.key]["score"], tuple(rs[dim.key].get("reasons") or ()))
+                 for dim in RUBRIC
+                 if isinstance(rs.get(dim.key), dict) and rs[dim.key].get("score") is not None)
