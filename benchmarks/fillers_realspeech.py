@@ -14,7 +14,7 @@ FILLER = re.compile(r"\b(um+|uh+|uhm|erm|er|hmm+|mm+|y'?know|you know)\b")
 
 
 def main() -> None:
-    from interviewer_app.analysis.fillers import find_fillers
+    from interviewer_app.analysis.pacing.fillers import find_fillers
     from interviewer_app.audio.clip import load_clip
     from interviewer_app.transcribe.engine import Transcriber
 

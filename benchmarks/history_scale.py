@@ -74,7 +74,7 @@ def main() -> None:
     if not db_path.exists():
         build(home, args.attempts)
     os.environ["INTERVIEWER_HOME"] = str(home)
-    from interviewer_app.analysis.habits import summarize
+    from interviewer_app.analysis.habits.summary import summarize
     from interviewer_app.services.pipeline import AppContext
     from interviewer_app.storage.history import HistoryFilter, query, scores_for, signals_for, suggestions_for
 

@@ -83,7 +83,7 @@ def accuracy(ctx, configs: dict) -> None:
 
 
 def realtime(ctx) -> None:
-    from interviewer_app.analysis.feedback import analyze
+    from interviewer_app.analysis.feedback.answer import analyze
     from interviewer_app.audio.clip import SAMPLE_RATE, load_clip
     from interviewer_app.core.budgets import BudgetBook
     from interviewer_app.services.live_replay import replay_live

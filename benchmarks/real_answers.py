@@ -40,7 +40,7 @@ from evaluation.harness import (
     steps_heard,
     threshold_curve,
 )
-from interviewer_app.analysis.step_model import load_model
+from interviewer_app.analysis.structure.step_model import load_model
 from interviewer_app.core.steps import STEP_KEYS
 
 

@@ -34,7 +34,7 @@ from evaluation.harness import (
     load_signal_answers,
     score_signal_answers,
 )
-from interviewer_app.analysis.signals import SIGNALS
+from interviewer_app.analysis.content.signals import SIGNALS
 
 AUDIO_CACHE = ROOT / ".bench-cache" / "signals-audio"
 
@@ -96,7 +96,7 @@ def three_minute() -> None:
     """analyze() on the 3-minute benchmark answer (word times from its espeak-ng script)."""
     import json
 
-    from interviewer_app.analysis.feedback import analyze
+    from interviewer_app.analysis.feedback.answer import analyze
     from interviewer_app.core.models import Segment, Transcript, Word
 
     found = sorted((ROOT / "tests" / ".artifacts" / "speech").glob("three-minute-answer-*.json"))

@@ -56,7 +56,7 @@ def report(split: str, show_misses: bool, audio: bool) -> None:
 def audio_counts(split: str, answers: list[dict]):
     """Answer-level counts per step for the split's answers spoken by espeak-ng and transcribed by
     the bundled model (cached), with the list of misses and a one-line summary."""
-    from interviewer_app.analysis.feedback import analyze
+    from interviewer_app.analysis.feedback.answer import analyze
 
     require_espeak()
     spoken = SpokenAnswers(AUDIO_CACHE / split)

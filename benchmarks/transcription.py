@@ -42,7 +42,7 @@ def main() -> None:
 
     from faster_whisper import WhisperModel
 
-    from interviewer_app.analysis.feedback import analyze
+    from interviewer_app.analysis.feedback.answer import analyze
     from interviewer_app.audio.clip import load_clip
     from interviewer_app.transcribe.engine import TranscribeOptions, Transcriber
 

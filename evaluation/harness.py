@@ -11,8 +11,8 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from interviewer_app.analysis.sentences import sentence_of
-from interviewer_app.analysis.structure import label_sentences
+from interviewer_app.analysis.structure.sentences import sentence_of
+from interviewer_app.analysis.structure.steps import label_sentences
 from interviewer_app.core.models import Word
 from interviewer_app.core.steps import STEP_KEYS
 
@@ -177,8 +177,8 @@ def score_signal_answers(answers: list[dict], transcript_of=signal_answer_transc
     of the answer spoken aloud (benchmarks/signals_f1.py --audio). Only analyze() is timed."""
     import time
 
-    from interviewer_app.analysis.feedback import analyze
-    from interviewer_app.analysis.signals import SIGNAL_KEYS
+    from interviewer_app.analysis.content.signals import SIGNAL_KEYS
+    from interviewer_app.analysis.feedback.answer import analyze
 
     score = SignalScore(signals={k: Counts() for k in SIGNAL_KEYS})
     for answer in answers:
@@ -249,8 +249,8 @@ def load_real_answers(folder: Path | None = None) -> list[RealAnswer]:
 
 
 def real_answer_sentences(answer: RealAnswer):
-    from interviewer_app.analysis.feedback import typed_transcript
-    from interviewer_app.analysis.sentences import split_sentences
+    from interviewer_app.analysis.feedback.answer import typed_transcript
+    from interviewer_app.analysis.structure.sentences import split_sentences
 
     return split_sentences(typed_transcript(answer.text))
 
@@ -266,8 +266,8 @@ def steps_heard(sentences, model=None, use_model: bool = True) -> set[str]:
 def sentence_evidence(sentences, model) -> list[tuple[set[str], set[str], dict[str, float]]]:
     """Per sentence: the steps the cue rules earn, the steps a cancelling rule vetoes, and the
     learned model's probability for every step (what a threshold decides on)."""
-    from interviewer_app.analysis.step_model import features
-    from interviewer_app.analysis.structure import read_for_rules
+    from interviewer_app.analysis.structure.step_model import features
+    from interviewer_app.analysis.structure.steps import read_for_rules
 
     out = []
     for s in sentences:

@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from evaluation.harness import cached_audio_transcript, load_answers  # noqa: E402
-from interviewer_app.analysis.sentences import split_sentences  # noqa: E402
+from interviewer_app.analysis.structure.sentences import split_sentences  # noqa: E402
 
 DEV = ROOT / "tests" / "data" / "structure" / "dev"
 OUT = ROOT / "tests" / "data" / "structure" / "dev-asr"

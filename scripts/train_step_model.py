@@ -1,4 +1,4 @@
-"""Train the learned step detector (interviewer_app/analysis/step_model.json.gz) on the dev split of
+"""Train the learned step detector (interviewer_app/analysis/structure/step_model.json.gz) on the dev split of
 tests/data/structure. Never reads the held-out split. Deterministic: same data, same weights.
 
 By default it also trains on tests/data/structure/dev-asr: the same answers spoken and transcribed
@@ -15,7 +15,7 @@ Per step: logistic regression over the features of step_model.features() (by def
 rules that matched it), trained by full-batch gradient descent with class weights; the decision
 threshold is chosen by k-fold cross-validation on the dev answers (so it is not fitted to sentences
 the weights have memorised), maximising answer-level F1 of "rules OR model" (a cancelling rule
-vetoes the model, as in analysis/structure.py). Where ../shared/realanswers is beside the project
+vetoes the model, as in analysis/structure/steps.py). Where ../shared/realanswers is beside the project
 (issue 19), each threshold maximises the mean of that and the F1 on the real candidates' answers,
 read as the app reads a pasted transcript (--no-real: the team's alone); the real answers are
 never trained on. The features used, the grid and the team's cross-validated F1 at each grid
@@ -56,9 +56,9 @@ from evaluation.harness import (  # noqa: E402
     steps_heard,
     threshold_curve,
 )
-from interviewer_app.analysis.sentences import sentence_of, split_sentences  # noqa: E402
-from interviewer_app.analysis.step_model import MODEL_FILE, StepModel, features, write_model_file  # noqa: E402
-from interviewer_app.analysis.structure import label_sentences, read_for_rules  # noqa: E402
+from interviewer_app.analysis.structure.sentences import sentence_of, split_sentences  # noqa: E402
+from interviewer_app.analysis.structure.step_model import MODEL_FILE, StepModel, features, write_model_file  # noqa: E402
+from interviewer_app.analysis.structure.steps import label_sentences, read_for_rules  # noqa: E402
 from interviewer_app.core.models import Word  # noqa: E402
 from interviewer_app.core.steps import STEP_KEYS  # noqa: E402
 

@@ -88,7 +88,7 @@ def run_history(args) -> int:
                       limit=args.limit)
     rows = query(ctx.store, f)
     if args.habits:
-        from interviewer_app.analysis.habits import summarize
+        from interviewer_app.analysis.habits.summary import summarize
         from interviewer_app.storage.mock_sessions import MockSessionStore
 
         habits = summarize(rows, scores_for(ctx.store), ctx.budgets, suggestions_for(ctx.store),

@@ -16,7 +16,7 @@ from interviewer_app.core.models import format_clock
 from interviewer_app.mock.interview import MockInterview, Turn
 from interviewer_app.mock.plan import MockPlan
 from interviewer_app.mock.report import build_report, structure_line
-from interviewer_app.services.answer_session import AnswerResult, AnswerSession
+from interviewer_app.services.answer_session import AnswerResult, AnswerSession, refined_note
 from interviewer_app.services.mock_session import answer_keeper, answer_notices, follow_refined, then_end
 from interviewer_app.services.pipeline import AppContext
 
@@ -42,6 +42,7 @@ def run_live(ctx: AppContext, plan: MockPlan, args) -> int:
     device = device_arg(args.device)
     unsaved: dict[int, tuple] = {}  # answers whose save failed: stored with the next one
     refining: list[threading.Thread] = []
+    refine_notes: list[tuple[int, str]] = []  # (answer position, what the full pass changed)
     try:
         turn = run.next_turn()
         while turn is not None:
@@ -69,10 +70,12 @@ def run_live(ctx: AppContext, plan: MockPlan, args) -> int:
                 if len(run.answers) > before:
                     _summarise(run, run.answers[-1])
                     if result.attempt_id is not None:  # the full pass, stored in place, while the mock goes on
-                        refining.append(_refine_in_background(run, session, result))
+                        refining.append(_refine_in_background(run, session, result, refine_notes))
             turn = run.next_turn()
         for thread in refining:  # the report shows the refined transcripts, as the app's does
             thread.join()
+        for position, note in sorted(refine_notes):
+            say(f"answer {position}: {note}")
     except KeyboardInterrupt:
         if sessions is not None:
             then_end(run, session_id, unsaved, lambda s, i: s.abandon(i, notes="stopped with Ctrl+C"))(sessions)
@@ -122,14 +125,16 @@ def _only_in_run(run: MockInterview, turn: Turn):
     return save
 
 
-def _refine_in_background(run: MockInterview, session: AnswerSession, result: AnswerResult) -> threading.Thread:
+def _refine_in_background(run: MockInterview, session: AnswerSession, result: AnswerResult,
+                          notes: list[tuple[int, str]]) -> threading.Thread:
     """One full pass over a live answer (more accurate than the live chunks), stored in place of
     its feedback: the app does the same while the interview goes on."""
     def work() -> None:
         try:
             refined = session.refine(result)
-            if refined is not None:
-                follow_refined(run, refined)  # the report follows the stored feedback
+            answer = follow_refined(run, refined) if refined is not None else None  # the report follows
+            if answer is not None:
+                notes.append((answer.position, refined_note(refined.changes)))
         except Exception as exc:  # the live feedback, already stored, stays
             log.warning("refining answer %s failed: %s", result.attempt_id, type(exc).__name__)
     thread = threading.Thread(target=work, name="refine", daemon=True)

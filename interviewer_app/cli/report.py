@@ -7,8 +7,8 @@ import json
 import sys
 from pathlib import Path
 
-from interviewer_app.analysis.feedback import AnswerFeedback
-from interviewer_app.analysis.feedback_view import SUGGESTED_NOTE, TIPS_HEADING, FeedbackView, feedback_view
+from interviewer_app.analysis.feedback.answer import AnswerFeedback
+from interviewer_app.analysis.feedback.view import SUGGESTED_NOTE, TIPS_HEADING, FeedbackView, feedback_view
 from interviewer_app.cli.terminal import safe
 
 

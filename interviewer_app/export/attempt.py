@@ -1,11 +1,11 @@
 """One attempt as Markdown or HTML: prompt, transcript with step highlights, checklist, pacing,
 content signals and suggested scores (export/content.py), self-score and notes. Laid out from the
-presentation model of the stored feedback JSON (analysis/feedback_view.py), so old attempts export
+presentation model of the stored feedback JSON (analysis/feedback/view.py), so old attempts export
 the same way and every export says what the review says."""
 
 from __future__ import annotations
 
-from interviewer_app.analysis.feedback_view import TIPS_HEADING, FeedbackView, feedback_view
+from interviewer_app.analysis.feedback.view import TIPS_HEADING, FeedbackView, feedback_view
 from interviewer_app.core.rubric import RUBRIC
 from interviewer_app.core.steps import STEP_COLORS, STEPS
 from interviewer_app.export.content import content_html, content_markdown

@@ -1,12 +1,12 @@
 """The short "Content" section of an attempt export: strengths heard and concerns found (with the
 time of their first evidence and the tip for each concern), strengths to add, the prompt's
 framework parts, the metrics named and the suggested scores with their first reasons. Laid out
-from the presentation model (analysis/feedback_view.py); answers saved before signals existed get
+from the presentation model (analysis/feedback/view.py); answers saved before signals existed get
 no section."""
 
 from __future__ import annotations
 
-from interviewer_app.analysis.feedback_view import SUGGESTED_NOTE, FeedbackView, SignalRow
+from interviewer_app.analysis.feedback.view import SUGGESTED_NOTE, FeedbackView, SignalRow
 from interviewer_app.export.escape import html_text, md
 
 REASONS = 2  # reasons per suggested score in an export

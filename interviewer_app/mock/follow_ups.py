@@ -3,7 +3,7 @@
 Interviewers probe the gaps: guide 002 says an execution round is "one deep dive into a past
 project and 2-3 follow-up scenario questions" (Amazon: 1-2), and guide 003 (mistake #7) that
 "framework memorisation doesn't survive follow-ups". Each rule below looks at one gap — a step of
-the eight not heard (guide 000), a strength signal missing or a concern shown (analysis/signals.py)
+the eight not heard (guide 000), a strength signal missing or a concern shown (analysis/content/signals.py)
 — and asks about it in our own words, citing the guide the rule comes from. After the gaps, the
 prompt's own `follow_ups` (prompts.toml: scenario twists that change the facts) fill the rest; when
 a prompt has none left, a general twist from guide 000's day 5 drill (sales pressure, legal

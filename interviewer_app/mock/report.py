@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Sequence
 
-from interviewer_app.analysis.signals import SIGNALS_BY_KEY
+from interviewer_app.analysis.content.signals import SIGNALS_BY_KEY
 from interviewer_app.core.models import format_clock, plural
 from interviewer_app.core.steps import STEP_KEYS
 from interviewer_app.mock.follow_ups import AnswerGaps, FollowUp, addressed, norm

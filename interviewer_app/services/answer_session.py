@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from interviewer_app.analysis.feedback.view import what_changed
 from interviewer_app.audio.recorder import Recorder, RecorderStatus
 from interviewer_app.core.errors import InterviewerError
 from interviewer_app.core.models import Budget, Prompt
@@ -46,6 +47,14 @@ class AnswerResult:
     save_error: str | None  # why it is not stored (the recording stays on disk)
     interrupted: str | None = None  # why the recording ended early (microphone lost)
     live_decodes: int | None = None  # decodes made while the answer was spoken (live answers)
+    changes: tuple[str, ...] = ()  # a refined answer: what its feedback says differently (what_changed)
+
+
+def refined_note(changes) -> str:
+    """What the user is told when a full pass replaced a live answer's feedback: every change to
+    the verdict, or that there is none."""
+    head = "Transcript refined with a full pass over the recording"
+    return f"{head}: " + "; ".join(changes) + "." if changes else f"{head}; the feedback is the same."
 
 
 def no_save(_answer: AnalyzedAnswer) -> None:
@@ -121,7 +130,9 @@ class AnswerSession:
         if result.attempt_id is not None:
             self.ctx.store.replace_feedback(result.attempt_id, refined.feedback)
             log.info("attempt %s refined with a full pass", result.attempt_id)
-        return AnswerResult(refined, result.attempt_id, result.save_error, result.interrupted, result.live_decodes)
+        changes = what_changed(result.answer.feedback.to_dict(), refined.feedback.to_dict())
+        return AnswerResult(refined, result.attempt_id, result.save_error, result.interrupted, result.live_decodes,
+                            tuple(changes))
 
     def abandon(self, finalize_audio: bool = True) -> Path | None:
         """Stop without analysing: the audio is kept (finalized, or left raw for recovery at the

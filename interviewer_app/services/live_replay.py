@@ -14,8 +14,8 @@ from pathlib import Path
 
 import numpy as np
 
-from interviewer_app.analysis.feedback import analyze
-from interviewer_app.analysis.live_progress import LiveProgress
+from interviewer_app.analysis.feedback.answer import analyze
+from interviewer_app.analysis.feedback.live_progress import LiveProgress
 from interviewer_app.audio.clip import SAMPLE_RATE, load_clip
 from interviewer_app.core.models import Budget, Prompt
 from interviewer_app.core.steps import STEP_KEYS

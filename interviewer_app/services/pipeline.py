@@ -9,7 +9,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Callable
 
-from interviewer_app.analysis.feedback import AnswerFeedback, analyze, typed_transcript
+from interviewer_app.analysis.feedback.answer import AnswerFeedback, analyze, typed_transcript
 from interviewer_app.audio.clip import AudioClip, load_clip
 from interviewer_app.core.budgets import BudgetBook
 from interviewer_app.core.errors import AudioError, InterviewerError

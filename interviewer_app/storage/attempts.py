@@ -25,7 +25,7 @@ import numpy as np
 from sqlite_utils import Database
 
 from interviewer_app import __version__
-from interviewer_app.analysis.feedback import AnswerFeedback
+from interviewer_app.analysis.feedback.answer import AnswerFeedback
 from interviewer_app.core.errors import StorageError
 from interviewer_app.core.models import plural
 from interviewer_app.core.steps import STEP_KEYS

@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from interviewer_app import __version__
-from interviewer_app.analysis.mock_habits import PhaseTime
+from interviewer_app.analysis.habits.mock_phases import PhaseTime
 from interviewer_app.core.errors import StorageError
 from interviewer_app.core.rubric import RUBRIC_KEYS
 from interviewer_app.mock.plan import MockAnswer, MockPlan

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from interviewer_app.analysis.live_progress import LiveProgress
-from interviewer_app.analysis.step_model import load_model as load_step_model
+from interviewer_app.analysis.feedback.live_progress import LiveProgress
+from interviewer_app.analysis.structure.step_model import load_model as load_step_model
 from interviewer_app.audio.recorder import recover_partial_recordings
 from interviewer_app.core.models import Budget, Prompt
 from interviewer_app.qt_binding import QObject, QTimer, Signal

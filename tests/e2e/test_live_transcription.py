@@ -105,7 +105,7 @@ def test_a_long_pause_is_skipped_measured_and_not_filled_with_words(transcriber)
     gap_words = [w for w in transcript.words if first.end + 0.5 < w.start < second.start - 0.5]
     assert not gap_words, gap_words
     assert "funnel" in transcript.text.lower() and "weekly active" in transcript.text.lower()
-    from interviewer_app.analysis.feedback import analyze
+    from interviewer_app.analysis.feedback.answer import analyze
 
     pauses = analyze(transcript).pacing.pauses
     assert len(pauses) == 1

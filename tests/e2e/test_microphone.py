@@ -52,7 +52,7 @@ def test_practice_records_the_microphone_and_gives_feedback(jump_answer, isolate
     assert d["live"]["decodes_while_recording"] >= 1 and d["live"]["kept_up"] is True
     live_lines = [ln for ln in err.splitlines() if ln.startswith("interviewer-app:   [0:")]
     assert all(ln.split("] ", 1)[1].strip() for ln in live_lines)
-    assert "refined the transcript with a full pass; attempt 1 updated" in err
+    assert "attempt 1: Transcript refined with a full pass over the recording" in err
     assert list((isolated_home / "data" / "recordings").glob("*.pcm")) == []
 
 

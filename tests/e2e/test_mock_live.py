@@ -72,6 +72,7 @@ def test_a_live_mock_records_analyses_and_keeps_the_session(story, isolated_home
     assert stored["transcript"] == full["transcript"] and stored["feedback_version"] == full["feedback_version"]
     log = (isolated_home / "logs" / "interviewer-app.log").read_text()
     assert f"attempt {answer['attempt_id']} refined with a full pass" in log
+    assert "answer 1: Transcript refined with a full pass over the recording" in err  # and what changed, if anything
 
 
 def test_ctrl_c_abandons_the_session_and_keeps_the_finished_answers(story, isolated_home):

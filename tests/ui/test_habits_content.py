@@ -7,8 +7,8 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from interviewer_app.analysis.feedback import analyze
-from interviewer_app.analysis.signals import SIGNALS
+from interviewer_app.analysis.content.signals import SIGNALS
+from interviewer_app.analysis.feedback.answer import analyze
 from interviewer_app.core.budgets import BudgetBook
 from interviewer_app.core.prompts import PromptBank
 from interviewer_app.core.rubric import RUBRIC

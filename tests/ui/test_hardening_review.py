@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from interviewer_app.analysis.feedback import analyze
+from interviewer_app.analysis.feedback.answer import analyze
 from interviewer_app.core.prompts import PromptBank
 from interviewer_app.qt_binding import Qt, QtCore, QTimer
 from interviewer_app.ui.widgets.audio_player import running_playback_workers

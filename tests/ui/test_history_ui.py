@@ -10,8 +10,8 @@ import numpy as np
 import pytest
 from PySide6 import QtCharts
 
-from interviewer_app.analysis.feedback import analyze, typed_transcript
-from interviewer_app.analysis.habits import summarize
+from interviewer_app.analysis.feedback.answer import analyze, typed_transcript
+from interviewer_app.analysis.habits.summary import summarize
 from interviewer_app.core.budgets import BudgetBook
 from interviewer_app.core.prompts import PromptBank
 from interviewer_app.core.steps import STEPS_BY_KEY

@@ -179,7 +179,7 @@ def test_a_whole_mock_through_the_virtual_microphone(make_window, qtbot, jump_an
 
 def _keep_one_answer(window, plan):
     """An unfinished session with its first main answer kept, as if the app had closed after it."""
-    from interviewer_app.analysis.feedback import analyze
+    from interviewer_app.analysis.feedback.answer import analyze
     from interviewer_app.mock.interview import MockInterview
     from tests.unit.test_follow_ups import NO_RISKS
     from tests.unit.test_mock_report import spoken

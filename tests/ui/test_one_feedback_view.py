@@ -1,6 +1,6 @@
 """Every front end says the same things about an answer: the review's checklist and content list, the
 CLI report, the Markdown and HTML exports, the JSON and the mock report all lay out one presentation
-model (analysis/feedback_view.py). Three answers, each really analysed: a behavioral story (coached
+model (analysis/feedback/view.py). Three answers, each really analysed: a behavioral story (coached
 on C.A.R.E., guide 002), a plan that jumps to options and runs over time (guide 003), and a
 recording in which nothing was said."""
 
@@ -9,8 +9,8 @@ import re
 
 import pytest
 
-from interviewer_app.analysis.feedback import analyze
-from interviewer_app.analysis.feedback_view import FEEDBACK_VERSION, feedback_view
+from interviewer_app.analysis.feedback.answer import analyze
+from interviewer_app.analysis.feedback.view import FEEDBACK_VERSION, feedback_view
 from interviewer_app.cli.report import view_report
 from interviewer_app.core.budgets import custom_budget
 from interviewer_app.core.models import Transcript

@@ -8,6 +8,7 @@ import subprocess
 
 import pytest
 
+from interviewer_app.services.answer_session import refined_note
 from interviewer_app.ui.step_colors import STEP_COLORS
 from tests.conftest import ROOT
 from tests.ui.conftest import screenshot
@@ -65,7 +66,7 @@ def test_answer_through_the_virtual_microphone_is_reviewed_with_highlights(make_
     qtbot.waitUntil(lambda: bool(refined), timeout=180000)
     better = refined[0]
     assert better.attempt_id == answer.attempt_id
-    assert "refined with a full pass" in window.review.notice.text()
+    assert refined_note(better.changes) in window.review.notice.text()  # every change said, or "the same"
     stored = window.ctx.store.feedback_json(answer.attempt_id)
     assert stored["transcript"] == better.answer.feedback.transcript.text
     assert stored["jumped_to_options"] is True

@@ -10,7 +10,7 @@ import re
 import numpy as np
 import pytest
 
-from interviewer_app.analysis.feedback import analyze, typed_transcript
+from interviewer_app.analysis.feedback.answer import analyze, typed_transcript
 from interviewer_app.core.models import Budget, format_clock
 from interviewer_app.core.prompts import PromptBank
 from interviewer_app.core.rubric import RUBRIC, RUBRIC_KEYS

@@ -338,7 +338,7 @@ def test_following_playback_marks_the_sentence_being_heard(qtbot):
 
 
 def test_a_story_answer_is_coached_on_care_and_not_warned_about_jumping_to_options(qtbot):
-    from interviewer_app.analysis.feedback import analyze, typed_transcript
+    from interviewer_app.analysis.feedback.answer import analyze, typed_transcript
     from interviewer_app.core.models import Prompt
 
     story = Prompt("late", "Tell me about a time your project was off track.", "behavioral", "care", "", "")

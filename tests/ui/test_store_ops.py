@@ -6,7 +6,7 @@ import threading
 
 import pytest
 
-from interviewer_app.analysis.feedback import analyze, typed_transcript
+from interviewer_app.analysis.feedback.answer import analyze, typed_transcript
 from interviewer_app.core.paths import app_paths
 from interviewer_app.qt_binding import QtWidgets
 from interviewer_app.storage import database

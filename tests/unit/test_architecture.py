@@ -96,7 +96,7 @@ def test_importing_the_core_and_cli_loads_no_qt_and_no_model():
         "import sys\n"
         "import interviewer_app.cli, interviewer_app.services.pipeline, interviewer_app.storage.attempts\n"
         "import interviewer_app.services.answer_session, interviewer_app.mock.interview\n"
-        "import interviewer_app.analysis.feedback, interviewer_app.transcribe.engine, interviewer_app.export.attempt\n"
+        "import interviewer_app.analysis.feedback.answer, interviewer_app.transcribe.engine, interviewer_app.export.attempt\n"
         "bad = [m for m in sys.modules if m.startswith(('PySide6', 'faster_whisper', 'ctranslate2'))]\n"
         "print(','.join(bad))\n"
     )

@@ -6,9 +6,9 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from interviewer_app.analysis.feedback import analyze
-from interviewer_app.analysis.habits import RECENT, signal_counts, summarize, with_content
-from interviewer_app.analysis.signals import SIGNAL_KEYS
+from interviewer_app.analysis.content.signals import SIGNAL_KEYS
+from interviewer_app.analysis.feedback.answer import analyze
+from interviewer_app.analysis.habits.summary import RECENT, signal_counts, summarize, with_content
 from interviewer_app.core.prompts import PromptBank
 from interviewer_app.export.attempt import to_html, to_markdown
 from interviewer_app.storage.attempts import AttemptStore

@@ -5,7 +5,7 @@ Uses a real tiny filesystem (tmpfs), which needs root to mount (CI and the dev m
 import numpy as np
 import pytest
 
-from interviewer_app.analysis.feedback import analyze
+from interviewer_app.analysis.feedback.answer import analyze
 from interviewer_app.core.errors import StorageError
 from interviewer_app.storage.attempts import AttemptStore
 from interviewer_app.storage.database import open_database

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from interviewer_app.analysis.feedback import analyze, typed_transcript
+from interviewer_app.analysis.feedback.answer import analyze, typed_transcript
 from interviewer_app.core.models import Prompt
 from interviewer_app.core.prompts import PromptBank
 from interviewer_app.core.steps import GUIDE_FILES

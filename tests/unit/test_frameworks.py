@@ -3,8 +3,8 @@ the metric levels of guides 001 and 000, with evidence."""
 
 import pytest
 
-from interviewer_app.analysis.feedback import analyze, typed_transcript
-from interviewer_app.analysis.frameworks import CARE_TIPS, FRAMEWORK_SPECS, detect_framework
+from interviewer_app.analysis.content.frameworks import CARE_TIPS, FRAMEWORK_SPECS, detect_framework
+from interviewer_app.analysis.feedback.answer import analyze, typed_transcript
 from interviewer_app.core.models import Prompt
 from interviewer_app.core.prompts import FRAMEWORKS, PromptBank
 from interviewer_app.core.steps import GUIDE_FILES, STEP_KEYS

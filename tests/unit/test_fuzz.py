@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from interviewer_app.analysis.feedback import analyze, typed_transcript
-from interviewer_app.analysis.structure import normalise
+from interviewer_app.analysis.feedback.answer import analyze, typed_transcript
+from interviewer_app.analysis.structure.steps import normalise
 from interviewer_app.cli.report import text_report
 from interviewer_app.core.budgets import BudgetBook, bundled_budgets_file
 from interviewer_app.core.errors import DataFileError

@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from interviewer_app.analysis.feedback import analyze
+from interviewer_app.analysis.feedback.answer import analyze
 from interviewer_app.storage.attempts import AttemptStore
 from interviewer_app.storage.database import open_database
 from interviewer_app.storage.history import HistoryFilter, query

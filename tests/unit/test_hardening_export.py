@@ -12,7 +12,7 @@ import sys
 
 import pytest
 
-from interviewer_app.analysis.feedback import analyze, typed_transcript
+from interviewer_app.analysis.feedback.answer import analyze, typed_transcript
 from interviewer_app.core.atomic import write_bytes_atomic, write_text_atomic
 from interviewer_app.core.errors import StorageError
 from interviewer_app.core.models import Prompt

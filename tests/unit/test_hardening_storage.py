@@ -11,7 +11,7 @@ from contextlib import contextmanager
 import numpy as np
 import pytest
 
-from interviewer_app.analysis.feedback import analyze
+from interviewer_app.analysis.feedback.answer import analyze
 from interviewer_app.audio.recorder import recover_partial_recordings
 from interviewer_app.core.errors import StorageError
 from interviewer_app.storage import database
@@ -139,7 +139,7 @@ KILLED_SAVE = """
 import sys
 import numpy as np
 import soundfile
-from interviewer_app.analysis.feedback import analyze, typed_transcript
+from interviewer_app.analysis.feedback.answer import analyze, typed_transcript
 from interviewer_app.storage import attempts
 from interviewer_app.storage.database import open_database
 

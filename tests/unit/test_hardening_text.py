@@ -25,7 +25,7 @@ ADDRESS_SPACE = 2 << 30  # bytes a measuring process may map: far above the line
 # is not counted) and print CPU seconds and tracemalloc peak per text, as JSON.
 MEASURE = r"""
 import base64, json, random, sys, time, tracemalloc
-from interviewer_app.analysis.feedback import analyze, typed_transcript
+from interviewer_app.analysis.feedback.answer import analyze, typed_transcript
 
 WORDS = ("the goal is retention so i would first scope the problem map the funnel and find the "
          "bottleneck then list options prioritize them by impact and effort").split()
@@ -151,8 +151,8 @@ def test_a_caption_without_full_stops_is_cut_into_thoughts_not_by_length():
     several thousand characters. It is cut where a new thought starts (clauses.py, issue 19),
     never by the length cut (that split mid-clause and changed the steps heard in real answers;
     ../shared/realanswers has run-ons of up to 3,725 characters), and nothing is lost."""
-    from interviewer_app.analysis.feedback import analyze, typed_transcript
-    from interviewer_app.analysis.sentences import MAX_TEXT_SENTENCE_CHARS
+    from interviewer_app.analysis.feedback.answer import analyze, typed_transcript
+    from interviewer_app.analysis.structure.sentences import MAX_TEXT_SENTENCE_CHARS
 
     clause = "so um the first thing i would look at is whether the drop is real and then"
     text = " ".join([clause] * 110)  # about 8,000 characters, no full stop

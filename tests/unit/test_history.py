@@ -9,8 +9,8 @@ from datetime import date, datetime, timedelta, timezone
 import numpy as np
 import pytest
 
-from interviewer_app.analysis.feedback import analyze
-from interviewer_app.analysis.habits import summarize
+from interviewer_app.analysis.feedback.answer import analyze
+from interviewer_app.analysis.habits.summary import summarize
 from interviewer_app.core.budgets import BudgetBook
 from interviewer_app.core.errors import StorageError
 from interviewer_app.core.prompts import PromptBank

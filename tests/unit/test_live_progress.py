@@ -3,10 +3,10 @@ transcript costs only its new sentences."""
 
 from unittest import mock
 
-from interviewer_app.analysis import structure
-from interviewer_app.analysis.live_progress import LiveProgress
-from interviewer_app.analysis.sentences import split_sentences
-from interviewer_app.analysis.structure import detect_steps
+from interviewer_app.analysis.feedback.live_progress import LiveProgress
+from interviewer_app.analysis.structure import steps as structure
+from interviewer_app.analysis.structure.sentences import split_sentences
+from interviewer_app.analysis.structure.steps import detect_steps
 from interviewer_app.core.models import Segment, Word
 from interviewer_app.transcribe.live import LiveSnapshot
 

@@ -4,7 +4,7 @@ they were answered, habits per phase."""
 
 import pytest
 
-from interviewer_app.analysis.feedback import analyze
+from interviewer_app.analysis.feedback.answer import analyze
 from interviewer_app.core.budgets import BudgetBook
 from interviewer_app.core.errors import UsageError
 from interviewer_app.core.prompts import PromptBank
@@ -135,7 +135,7 @@ def test_text_report(small_plan):
 
 
 def test_untimed_typed_answers_are_reported_as_untimed(bank):
-    from interviewer_app.analysis.feedback import typed_transcript
+    from interviewer_app.analysis.feedback.answer import typed_transcript
 
     plan = plan_for_format(BudgetBook.load().format("google"), bank.prompts, 2)
     run = MockInterview(plan)

@@ -11,7 +11,7 @@ import textwrap
 import numpy as np
 import pytest
 
-from interviewer_app.analysis.feedback import analyze
+from interviewer_app.analysis.feedback.answer import analyze
 from interviewer_app.core.budgets import BudgetBook
 from interviewer_app.core.errors import StorageError
 from interviewer_app.core.prompts import PromptBank
@@ -90,7 +90,7 @@ def test_a_crash_mid_mock_keeps_every_finished_answer(tmp_path, plan):
         from interviewer_app.core.budgets import BudgetBook
         from interviewer_app.mock.plan import plan_for_format
         from interviewer_app.core.prompts import PromptBank
-        from interviewer_app.analysis.feedback import analyze, typed_transcript
+        from interviewer_app.analysis.feedback.answer import analyze, typed_transcript
         from interviewer_app.storage.attempts import AttemptStore
         from interviewer_app.storage.database import open_database
         from interviewer_app.storage.mock_sessions import MockSessionStore
@@ -222,7 +222,7 @@ def test_migrating_a_version_3_database_with_a_saved_attempt(tmp_path, plan):
 def test_habits_count_going_over_per_phase_of_a_mock(tmp_path):
     """The phase's budget is shared by its main answer and follow-ups, so a phase whose answers
     add up past it ran over even when no single answer did; three mocks, two over."""
-    from interviewer_app.analysis.habits import summarize
+    from interviewer_app.analysis.habits.summary import summarize
     from interviewer_app.mock.plan import plan_custom
 
     plan = plan_custom([("Story", 40, "story"), ("Metrics", 90, "scenario")], PromptBank.load().prompts, 3)

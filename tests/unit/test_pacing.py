@@ -2,8 +2,8 @@
 
 import pytest
 
-from interviewer_app.analysis.feedback import analyze, typed_transcript
-from interviewer_app.analysis.fillers import find_fillers
+from interviewer_app.analysis.feedback.answer import analyze, typed_transcript
+from interviewer_app.analysis.pacing.fillers import find_fillers
 from interviewer_app.core.models import Budget, Word
 from tests.unit.timed import timed_transcript
 

@@ -125,7 +125,7 @@ def test_package_data_ships_prompts_icons_and_the_step_model():
     package = ROOT / "interviewer_app"
     shipped = {p.relative_to(package).as_posix() for pattern in patterns for p in package.glob(pattern) if p.is_file()}
     assert {"resources/prompts/prompts.toml", "resources/prompts/budgets.toml",
-            "resources/assets/icons/interviewer.svg", "analysis/step_model.json.gz"} <= shipped
+            "resources/assets/icons/interviewer.svg", "analysis/structure/step_model.json.gz"} <= shipped
     assert {f"resources/assets/icons/interviewer-{s}.png" for s in ICON_SIZES} <= shipped
 
 

@@ -15,7 +15,7 @@ from evaluation.harness import (
     real_answer_sentences,
     steps_heard,
 )
-from interviewer_app.analysis.step_model import load_model
+from interviewer_app.analysis.structure.step_model import load_model
 from interviewer_app.core.steps import STEP_KEYS
 
 REAL = load_real_answers()

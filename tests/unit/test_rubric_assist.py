@@ -7,9 +7,9 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from interviewer_app.analysis.feedback import analyze, typed_transcript
-from interviewer_app.analysis.habits import summarize
-from interviewer_app.analysis.rubric_assist import score_gaps, suggest_scores
+from interviewer_app.analysis.content.rubric_assist import score_gaps, suggest_scores
+from interviewer_app.analysis.feedback.answer import analyze, typed_transcript
+from interviewer_app.analysis.habits.summary import summarize
 from interviewer_app.core.models import Budget, Prompt
 from interviewer_app.core.rubric import RUBRIC_KEYS
 from interviewer_app.storage.attempts import AttemptStore
@@ -155,7 +155,7 @@ def test_cli_report_shows_signals_framework_and_suggested_scores(tmp_path):
 
 
 def test_rubric_module_has_its_rules_documented_with_guides():
-    import interviewer_app.analysis.rubric_assist as module
+    import interviewer_app.analysis.content.rubric_assist as module
 
     doc = module.__doc__
     for title in ("Goal clarity", "System thinking", "Prioritization", "Execution realism", "Metrics",

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from evaluation.harness import load_signal_answers, score_signal_answers, signal_answer_transcript
-from interviewer_app.analysis.cues import normalise, prefilter, tokens_of
-from interviewer_app.analysis.feedback import analyze, typed_transcript
-from interviewer_app.analysis.signals import CONCERN, SIGNAL_KEYS, SIGNALS, STRENGTH
+from interviewer_app.analysis.content.signals import CONCERN, SIGNAL_KEYS, SIGNALS, STRENGTH
+from interviewer_app.analysis.feedback.answer import analyze, typed_transcript
+from interviewer_app.analysis.structure.cues import normalise, prefilter, tokens_of
 from interviewer_app.core.models import Prompt
 from interviewer_app.core.prompts import CATEGORIES, FRAMEWORKS
 from interviewer_app.core.steps import GUIDE_FILES
@@ -211,8 +211,8 @@ def test_no_speech_has_no_signals_and_no_suggestion():
 def test_the_prefilter_never_skips_a_sentence_its_pattern_matches():
     """Each cue's pattern is only run when a cheap test derived from it passes; on every labelled
     sentence, that test must pass whenever the pattern matches."""
-    import interviewer_app.analysis.frameworks as frameworks
-    import interviewer_app.analysis.signals as signals
+    import interviewer_app.analysis.content.frameworks as frameworks
+    import interviewer_app.analysis.content.signals as signals
 
     cues = [c for s in signals.SIGNALS for c in s.cues] + list(signals._VALIDATE + signals._DIAGNOSE)
     cues += [c for f in list(frameworks.FRAMEWORK_SPECS.values()) + [frameworks.METRIC_LEVELS, frameworks.METRIC_TYPES]
@@ -231,9 +231,9 @@ def test_the_prefilter_never_skips_a_sentence_its_pattern_matches():
 
 
 def test_importing_the_analysis_modules_compiles_nothing():
-    code = ("import interviewer_app.analysis.signals, interviewer_app.analysis.frameworks, "
-            "interviewer_app.analysis.rubric_assist\n"
-            "from interviewer_app.analysis.cues import compiled, rx\n"
+    code = ("import interviewer_app.analysis.content.signals, interviewer_app.analysis.content.frameworks, "
+            "interviewer_app.analysis.content.rubric_assist\n"
+            "from interviewer_app.analysis.structure.cues import compiled, rx\n"
             "print(compiled.cache_info().currsize, rx.cache_info().currsize)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["0", "0"]

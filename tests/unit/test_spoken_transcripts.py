@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 
 from evaluation.harness import Counts
-from interviewer_app.analysis.clauses import MIN_WORDS, cut_points
-from interviewer_app.analysis.feedback import analyze, typed_transcript
-from interviewer_app.analysis.sentences import split_sentences
-from interviewer_app.analysis.spoken import read
-from interviewer_app.analysis.structure import detect_steps
+from interviewer_app.analysis.feedback.answer import analyze, typed_transcript
+from interviewer_app.analysis.structure.clauses import MIN_WORDS, cut_points
+from interviewer_app.analysis.structure.sentences import split_sentences
+from interviewer_app.analysis.structure.spoken import read
+from interviewer_app.analysis.structure.steps import detect_steps
 from interviewer_app.core.models import Segment, Transcript, Word
 from interviewer_app.core.steps import STEP_KEYS
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from evaluation.harness import load_answers, score_answers
-from interviewer_app.analysis.feedback import analyze, typed_transcript
-from interviewer_app.analysis.step_model import load_model, read_model_file
+from interviewer_app.analysis.feedback.answer import analyze, typed_transcript
+from interviewer_app.analysis.structure.step_model import load_model, read_model_file
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "structure"
 

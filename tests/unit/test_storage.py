@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 import soundfile as sf
 
-from interviewer_app.analysis.feedback import analyze
+from interviewer_app.analysis.feedback.answer import analyze
 from interviewer_app.core.errors import StorageError
 from interviewer_app.core.models import Budget
 from interviewer_app.storage.attempts import AttemptStore

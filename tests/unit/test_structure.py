@@ -2,9 +2,9 @@
 
 import pytest
 
-from interviewer_app.analysis.feedback import analyze, typed_transcript
-from interviewer_app.analysis.sentences import split_sentences
-from interviewer_app.analysis.structure import detect_steps
+from interviewer_app.analysis.feedback.answer import analyze, typed_transcript
+from interviewer_app.analysis.structure.sentences import split_sentences
+from interviewer_app.analysis.structure.steps import detect_steps
 from interviewer_app.core.steps import STEP_KEYS
 from tests.unit.timed import timed_transcript
 

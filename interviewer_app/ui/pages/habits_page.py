@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 
-from interviewer_app.analysis.habits import Habits, summarize, with_content
+from interviewer_app.analysis.habits.summary import Habits, summarize, with_content
 from interviewer_app.core.models import format_clock
 from interviewer_app.qt_binding import Qt, QtCore, QtGui, QtWidgets, Signal
 from interviewer_app.storage import history

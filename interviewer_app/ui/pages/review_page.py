@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from interviewer_app.analysis.feedback_view import feedback_view
+from interviewer_app.analysis.feedback.view import feedback_view
 from interviewer_app.qt_binding import Qt, QTimer, QtWidgets, Signal
 from interviewer_app.transcribe.engine import NO_SPEECH_WARNING
 from interviewer_app.ui.widgets.audio_player import AudioPlayer

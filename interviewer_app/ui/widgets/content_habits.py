@@ -3,9 +3,9 @@ each strength was heard, and how far self-scores sit from the suggested scores p
 
 from __future__ import annotations
 
-from interviewer_app.analysis.habits import RECENT, SignalCount
-from interviewer_app.analysis.rubric_assist import ScoreGap
-from interviewer_app.analysis.signals import CONCERN, SIGNALS_BY_KEY, STRENGTH
+from interviewer_app.analysis.content.rubric_assist import ScoreGap
+from interviewer_app.analysis.content.signals import CONCERN, SIGNALS_BY_KEY, STRENGTH
+from interviewer_app.analysis.habits.summary import RECENT, SignalCount
 from interviewer_app.core.models import format_clock
 from interviewer_app.core.rubric import RUBRIC
 from interviewer_app.qt_binding import Qt, QtGui, QtWidgets
@@ -154,7 +154,7 @@ class MockPhaseTable(QtWidgets.QTableWidget):
         _setup(self, "habits_mock_table", self.HEADERS, "Mock interviews: going over time per phase")
 
     def show_phases(self, phases) -> None:
-        """phases: MockPhaseHabit rows (analysis/mock_habits.py), the most often over first."""
+        """phases: MockPhaseHabit rows (analysis/habits/mock_phases.py), the most often over first."""
         self.setRowCount(len(phases))
         for row, m in enumerate(phases):
             cells = [_item(f"{m.format_name} — {m.phase_name}"),

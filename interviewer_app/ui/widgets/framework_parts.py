@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import html
 
-from interviewer_app.analysis.frameworks import FRAMEWORK_SPECS, METRIC_LEVELS, METRIC_TYPES
+from interviewer_app.analysis.content.frameworks import FRAMEWORK_SPECS, METRIC_LEVELS, METRIC_TYPES
 from interviewer_app.core.steps import STEPS_BY_KEY
 from interviewer_app.qt_binding import QtCore, QtGui, QtWidgets, Signal
 from interviewer_app.ui.palette import status_colors

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from interviewer_app.analysis.habits import WeekStats
+from interviewer_app.analysis.habits.summary import WeekStats
 from interviewer_app.core.rubric import RUBRIC
 from interviewer_app.core.steps import STEPS
 from interviewer_app.qt_binding import Qt, QtCore, QtGui, QtWidgets, charts

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from interviewer_app.analysis.pacing import LONG_PAUSE_S, PAUSE_S
+from interviewer_app.analysis.pacing.measure import LONG_PAUSE_S, PAUSE_S
 from interviewer_app.core.models import format_clock
 from interviewer_app.core.steps import STEPS_BY_KEY
 from interviewer_app.qt_binding import QtCore, QtGui, QtWidgets

@@ -1,13 +1,13 @@
 """The suggested score of one rubric dimension, shown under the user's own score on the Self-score
 tab: "Suggested 3 of 5 — goal restated at 0:01; constraints named at 0:09", every reason in the
-tooltip. It is a second opinion worked out from what was heard (analysis/rubric_assist.py) and
+tooltip. It is a second opinion worked out from what was heard (analysis/content/rubric_assist.py) and
 never fills in or changes the user's score."""
 
 from __future__ import annotations
 
 import html
 
-from interviewer_app.analysis.rubric_assist import NOTE
+from interviewer_app.analysis.content.rubric_assist import NOTE
 from interviewer_app.core.rubric import SCORE_RANGE, Dimension, describe
 from interviewer_app.qt_binding import QtCore, QtGui, QtWidgets
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 
-from interviewer_app.analysis.feedback_view import CONCERN, SignalRow, feedback_view
+from interviewer_app.analysis.feedback.view import CONCERN, SignalRow, feedback_view
 from interviewer_app.core.steps import GUIDE_FILES
 from interviewer_app.qt_binding import QtCore, QtWidgets, Signal
 from interviewer_app.ui.palette import status_colors

@@ -1,11 +1,11 @@
 """The eight answer steps as a checklist (heard or missed, when, on which words) with tips for the gaps,
-laid out from the presentation model (analysis/feedback_view.py)."""
+laid out from the presentation model (analysis/feedback/view.py)."""
 
 from __future__ import annotations
 
 import html
 
-from interviewer_app.analysis.feedback_view import TIPS_HEADING, FeedbackView, feedback_view
+from interviewer_app.analysis.feedback.view import TIPS_HEADING, FeedbackView, feedback_view
 from interviewer_app.core.steps import STEPS
 from interviewer_app.qt_binding import QtCore, QtGui, QtWidgets, Signal
 from interviewer_app.ui.palette import callout_style, status_colors
@@ -116,7 +116,7 @@ class StepChecklist(QtWidgets.QWidget):
         if s is None:
             self.tips_label.setStyleSheet("")
             return
-        lead = f"<b>{html.escape(s.lead)}</b><br>" if s.lead else ""
+        lead = f"{html.escape(s.lead)}<br>" if s.lead else ""
         if s.tips:
             items = "".join(f"<li><b>{html.escape(t.title)}:</b> {html.escape(t.text)}</li>" for t in s.tips)
             self.tips_label.setText(f"{lead}<b>{TIPS_HEADING}</b><ul style='margin-left:-20px'>{items}</ul>")

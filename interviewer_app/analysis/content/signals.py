@@ -16,9 +16,7 @@ benchmarks/signals_f1.py on tests/data/signals/.
 
 from __future__ import annotations
 
-from interviewer_app.analysis.cues import FRACTION, NUM_WORD, Cue, CueHit, compiled, evidence, match, normalise, rx
-from interviewer_app.analysis.sentences import Sentence
-from interviewer_app.analysis.signal_registry import (  # noqa: F401  (the public names live here too)
+from interviewer_app.analysis.content.signal_registry import (  # noqa: F401  (the public names live here too)
     CONCERN,
     MAX_EVIDENCE,
     SIGNAL_KEYS,
@@ -28,7 +26,19 @@ from interviewer_app.analysis.signal_registry import (  # noqa: F401  (the publi
     Signal,
     SignalSpec,
 )
-from interviewer_app.analysis.structure import SentenceLabel, first_sentence_index, jumped_to_options
+from interviewer_app.analysis.structure.cues import (
+    FRACTION,
+    NUM_WORD,
+    Cue,
+    CueHit,
+    compiled,
+    evidence,
+    match,
+    normalise,
+    rx,
+)
+from interviewer_app.analysis.structure.sentences import Sentence
+from interviewer_app.analysis.structure.steps import SentenceLabel, first_sentence_index, jumped_to_options
 from interviewer_app.core.models import Prompt, plural
 
 # -- answer-level rules --------------------------------------------------------------------------

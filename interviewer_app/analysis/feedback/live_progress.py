@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from interviewer_app.analysis.sentences import split_sentences
-from interviewer_app.analysis.structure import SentenceLabel, detect_steps
+from interviewer_app.analysis.structure.sentences import split_sentences
+from interviewer_app.analysis.structure.steps import SentenceLabel, detect_steps
 from interviewer_app.core.models import StepResult
 
 if TYPE_CHECKING:

@@ -17,8 +17,8 @@ except ImportError:  # pragma: no cover - Python < 3.11
     import sre_constants as _const
     import sre_parse as _parser
 
-from interviewer_app.analysis.sentences import Sentence
-from interviewer_app.analysis.structure import normalise  # noqa: F401 - the one normaliser, re-exported
+from interviewer_app.analysis.structure.sentences import Sentence
+from interviewer_app.analysis.structure.steps import normalise  # noqa: F401 - the one normaliser, re-exported
 from interviewer_app.core.models import Evidence
 
 THRESHOLD = 1.0

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from interviewer_app.analysis.clauses import cut_points
+from interviewer_app.analysis.structure.clauses import cut_points
 from interviewer_app.core.models import Transcript, Word
 
 SENTENCE_PAUSE_S = 1.0  # a silence this long ends a sentence even without punctuation

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from interviewer_app.analysis.cues import APPROX, NUM, PCT, Cue
+from interviewer_app.analysis.structure.cues import APPROX, NUM, PCT, Cue
 from interviewer_app.core.models import Evidence
 
 STRENGTH = "strength"

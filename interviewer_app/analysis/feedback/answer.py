@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from interviewer_app.analysis.feedback_view import FEEDBACK_VERSION, feedback_view
-from interviewer_app.analysis.frameworks import FrameworkReport, analyze_framework
-from interviewer_app.analysis.pacing import LONG_PAUSE_S, Pacing, measure_pacing
-from interviewer_app.analysis.rubric_assist import RubricSuggestion, suggest_scores
-from interviewer_app.analysis.sentences import split_sentences
-from interviewer_app.analysis.signals import Signal, detect_signals
-from interviewer_app.analysis.structure import SentenceLabel, detect_steps, jumped_to_options
+from interviewer_app.analysis.content.frameworks import FrameworkReport, analyze_framework
+from interviewer_app.analysis.content.rubric_assist import RubricSuggestion, suggest_scores
+from interviewer_app.analysis.content.signals import Signal, detect_signals
+from interviewer_app.analysis.feedback.view import FEEDBACK_VERSION, feedback_view
+from interviewer_app.analysis.pacing.measure import LONG_PAUSE_S, Pacing, measure_pacing
+from interviewer_app.analysis.structure.sentences import split_sentences
+from interviewer_app.analysis.structure.steps import SentenceLabel, detect_steps, jumped_to_options
 from interviewer_app.core.models import Budget, Prompt, StepResult, Transcript
 from interviewer_app.core.steps import STEP_KEYS
 
@@ -54,7 +54,7 @@ class AnswerFeedback:
                 and self.prompt.framework == "care")
 
     def tips(self) -> list[str]:
-        """What to do next time, as every front end tells it (analysis/feedback_view.py decides)."""
+        """What to do next time, as every front end tells it (analysis/feedback/view.py decides)."""
         return self.to_dict()["tips"]
 
     def to_dict(self) -> dict:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from interviewer_app.analysis.fillers import Filler, find_fillers
-from interviewer_app.analysis.structure import SentenceLabel
+from interviewer_app.analysis.pacing.fillers import Filler, find_fillers
+from interviewer_app.analysis.structure.steps import SentenceLabel
 from interviewer_app.core.models import Transcript, Word
 from interviewer_app.core.steps import STEP_KEYS
 

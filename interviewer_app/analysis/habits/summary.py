@@ -11,9 +11,14 @@ from datetime import date, datetime
 from math import fsum
 from statistics import mean
 
-from interviewer_app.analysis.mock_habits import MockPhaseHabit, PhaseTime, mock_phase_habits, mock_phase_sentence
-from interviewer_app.analysis.rubric_assist import ScoreGap, score_gaps
-from interviewer_app.analysis.signals import CONCERN, SIGNALS, SIGNALS_BY_KEY
+from interviewer_app.analysis.content.rubric_assist import ScoreGap, score_gaps
+from interviewer_app.analysis.content.signals import CONCERN, SIGNALS, SIGNALS_BY_KEY
+from interviewer_app.analysis.habits.mock_phases import (
+    MockPhaseHabit,
+    PhaseTime,
+    mock_phase_habits,
+    mock_phase_sentence,
+)
 from interviewer_app.core.rubric import RUBRIC
 from interviewer_app.core.steps import STEP_KEYS, STEPS_BY_KEY
 
@@ -72,7 +77,7 @@ class Habits:
     score_gaps: dict[str, ScoreGap] = field(default_factory=dict)
     # how often each content signal showed, in registry order (empty unless signals are given)
     signal_counts: list[SignalCount] = field(default_factory=list)
-    # going over time per phase of a real format, across mock interviews (analysis/mock_habits.py)
+    # going over time per phase of a real format, across mock interviews (analysis/habits/mock_phases.py)
     mock_phases: list[MockPhaseHabit] = field(default_factory=list)
 
     def to_dict(self) -> dict:

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from interviewer_app.analysis.cues import NUM, Cue, CueHit, compiled, evidence, match, normalise
-from interviewer_app.analysis.signals import Signal
-from interviewer_app.analysis.structure import SentenceLabel
+from interviewer_app.analysis.content.signals import Signal
+from interviewer_app.analysis.structure.cues import NUM, Cue, CueHit, compiled, evidence, match, normalise
+from interviewer_app.analysis.structure.steps import SentenceLabel
 from interviewer_app.core.models import Evidence, Prompt, StepResult
 from interviewer_app.core.prompts import FRAMEWORKS
 from interviewer_app.core.steps import STEPS

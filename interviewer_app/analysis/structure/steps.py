@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from interviewer_app.analysis.sentences import Sentence
-from interviewer_app.analysis.spoken import Reading, read
-from interviewer_app.analysis.step_model import StepModel, load_model, locate
-from interviewer_app.analysis.step_rules import RULES, THRESHOLD, Rule
+from interviewer_app.analysis.structure.sentences import Sentence
+from interviewer_app.analysis.structure.spoken import Reading, read
+from interviewer_app.analysis.structure.step_model import StepModel, load_model, locate
+from interviewer_app.analysis.structure.step_rules import RULES, THRESHOLD, Rule
 from interviewer_app.core.models import Evidence, StepResult
 from interviewer_app.core.steps import FRAMING_STEPS, STEP_KEYS, STEPS_BY_KEY
 
