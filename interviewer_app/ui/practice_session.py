@@ -38,7 +38,6 @@ class PracticeSession(QObject):
         self.live_enabled = live
         self._answer: AnswerSession | None = None
         self._progress: LiveProgress | None = None
-        self._live_version = -1
         self.state = "idle"
         self.prompt: Prompt | None = None
         self.budget: Budget | None = None
@@ -71,7 +70,7 @@ class PracticeSession(QObject):
                                live=self.live_enabled, save=save)
         answer.start()  # AudioError propagates: the caller shows it and offers a file instead
         self._answer = answer
-        self._progress, self._live_version = LiveProgress(), -1
+        self._progress = LiveProgress()
         self._set_state("recording")
         self._timer.start()
 

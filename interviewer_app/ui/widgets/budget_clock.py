@@ -14,7 +14,6 @@ from interviewer_app.core.models import format_clock
 from interviewer_app.qt_binding import Qt, QtWidgets, Signal
 
 WARNING_FRACTION = 0.75
-STATES = ("idle", "ok", "warning", "over")
 
 # (chip style, progress bar chunk colour) per state; chips carry their own background, so they read
 # on light and dark palettes alike.
