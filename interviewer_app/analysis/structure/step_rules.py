@@ -159,6 +159,11 @@ RULES: tuple[Rule, ...] = (
     # 3 map: the funnel, journey or driver tree
     _rule("map", "map-verb", r"\b(?:map|mapping|sketch|lay|laying|walk|walking|draw) (?:out )?(?:the |this |a |our )?(?:funnel|journey|flow|system|steps|driver tree|metric tree|tree|user path|process)", 1.0,
           "maps the system"),
+    # "map/walk through X, Y, Z": the verb and a list of stages say it even when the transcriber
+    # mishears the noun ("map the final setup, email verification, profile setup, ...")
+    _rule("map", "map-list", r"\b(?:map|mapping|walk through|walking through) (?:out )?"
+          r"(?:the |this |a |our )?(?:[a-z-]+ ){0,3}[a-z-]+, (?:[a-z-]+ ){0,3}[a-z-]+, (?:and )?[a-z-]+", 1.0,
+          "maps the stages one by one"),
     _rule("map", "tree", r"\b(?:driver tree|metric tree|hypothesis tree|issue tree|causal tree)\b", 1.0, "builds a driver tree"),
     _rule("map", "funnel-word", r"\b(?:funnel|user journey|customer journey|journey|workflow|the flow|chain)\b", 0.5, "mentions the funnel"),
     _rule("map", "looks-like", r"\b(?:funnel|journey|flow|workflow|chain|path|trip|process|trial)\b.{0,30}\b(?:looks like|goes|is|roughly goes|kind of goes|depends on)\b.{0,15}[:,]?", 0.5,
