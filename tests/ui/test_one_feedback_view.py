@@ -1,5 +1,5 @@
 """Every front end says the same things about an answer: the review's checklist and content list, the
-CLI report, the Markdown and HTML exports, the JSON and the mock report all lay out one presentation
+CLI report, the Markdown, HTML and PDF exports, the JSON and the mock report all lay out one presentation
 model (analysis/feedback/view.py). Three answers, each really analysed: a behavioral story (coached
 on C.A.R.E., guide 002), a plan that jumps to options and runs over time (guide 003), and a
 recording in which nothing was said."""
@@ -68,10 +68,22 @@ def _review_text(qtbot, d: dict) -> str:
     return _plain(" ".join(label.text() for label in labels if not label.isHidden() or label is checklist.summary))
 
 
+def _pdf_text(d: dict) -> str:
+    import subprocess
+    import unicodedata
+
+    from interviewer_app.export.pdf import html_to_pdf_bytes
+
+    pdf = html_to_pdf_bytes(to_html(d, {}, {}, ""))
+    text = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+    return _plain(unicodedata.normalize("NFKC", text).replace("\u00ad", ""))
+
+
 def _front_ends(qtbot, d: dict) -> dict[str, str]:
     v = feedback_view(d)
     return {"review": _review_text(qtbot, d), "cli": _plain(view_report(v, "answer.wav")),
-            "markdown": _plain(to_markdown(d, {}, {}, "")), "html": _plain(to_html(d, {}, {}, ""))}
+            "markdown": _plain(to_markdown(d, {}, {}, "")), "html": _plain(to_html(d, {}, {}, "")),
+            "pdf": _pdf_text(d)}
 
 
 @pytest.mark.parametrize("name", sorted(FEEDBACKS))
