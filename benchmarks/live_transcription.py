@@ -12,6 +12,11 @@ Run:  .venv/bin/python benchmarks/live_transcription.py [--accuracy] [--realtime
             the same audio, and the live lag from a word's end to its first display (targets:
             median <= 3 s, 95th percentile <= 5 s). Twice: Stop right after the last word, and
             Stop 1.5 s after it (people pause before they click).
+--cost      Issue 21: CPU-seconds per second of audio of the live path (before: no CPU budget,
+            beam 5 on a 30-s window for every decode; now: the app's settings) next to one full
+            pass, with the lag, Stop -> feedback and WER against the script, on a 1-minute and a
+            3.8-minute spoken answer, idle and with one core kept busy by another process.
+            Simulated time (every decode moves the clock on by what it really took).
 --variants [NAME ...]  Accuracy and simulated lag of other settings (shorter chunks, a context
             prompt, Whisper's temperature ladder on every live decode or on none), for the record.
 """
@@ -115,6 +120,59 @@ def realtime(ctx) -> None:
                        "mean decode s", "kept up", "steps live/full"]))
 
 
+def cost(ctx) -> None:
+    import multiprocessing
+
+    import jiwer
+
+    from interviewer_app.audio.clip import load_clip
+    from interviewer_app.services.live_replay import replay_live
+    from interviewer_app.transcribe.live import LiveConfig
+
+    def norm(text: str) -> str:
+        return " ".join("".join(c if c.isalnum() else " " for c in text.lower()).split())
+
+    before = replace(LiveConfig(), cpu_share=None, provisional_beam_size=5, provisional_window=False)
+    configs = {"before (no budget)": before, "now (app settings)": LiveConfig()}
+    answers = [a for a in synthetic_answers() if a[0] in ("strong_onboarding", "three-minute-answer")]
+    rows = []
+    for load in ("idle", "one core busy"):
+        busy = multiprocessing.Process(target=_spin, daemon=True) if load != "idle" else None
+        if busy is not None:
+            busy.start()
+        try:
+            for name, wav, ref in answers:
+                samples = load_clip(wav).samples
+                audio_s = len(samples) / 16000
+                c0 = time.process_time()
+                full = ctx.transcriber.transcribe(samples).text
+                full_cpu = time.process_time() - c0
+                rows.append([load, name, f"{audio_s:.0f}", "full pass", f"{full_cpu / audio_s:.3f}",
+                             "", "", "", "", "", f"{100 * jiwer.wer(norm(ref), norm(full)):.1f}"])
+                for key, config in configs.items():
+                    c0 = time.process_time()
+                    replay = replay_live(ctx, wav, fast=True, config=config)
+                    cpu = time.process_time() - c0
+                    r = replay.report
+                    rows.append([load, name, f"{audio_s:.0f}", f"live: {key}", f"{cpu / audio_s:.3f}",
+                                 f"{r['provisional_decodes']}+{r['decodes'] - r['provisional_decodes']}",
+                                 r["lag_s"]["median_s"], r["lag_s"]["p95_s"], r["lag_s"]["max_s"],
+                                 f"{r['stop_to_feedback_s']:.2f}",
+                                 f"{100 * jiwer.wer(norm(ref), norm(replay.answer.feedback.transcript.text)):.1f}"])
+                    print(f"  {load} {name} {key}: done", file=sys.stderr, flush=True)
+        finally:
+            if busy is not None:
+                busy.terminate()
+    print("\nLive path cost (simulated time; CPU of this process, so the replay's own work counts)")
+    print(table(rows, ["machine", "answer", "audio s", "path", "CPU-s per audio s", "decodes prov+final",
+                       "lag median s", "lag p95 s", "lag max s", "stop->feedback s", "WER %"]))
+
+
+def _spin() -> None:
+    while True:
+        pass
+
+
 def _speech_end(samples: np.ndarray) -> float:
     from interviewer_app.audio.activity import speech_regions
 
@@ -125,10 +183,11 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--accuracy", action="store_true")
     ap.add_argument("--realtime", action="store_true")
+    ap.add_argument("--cost", action="store_true")
     ap.add_argument("--variants", nargs="*", metavar="NAME",
                     help="also these settings (all when no name is given)")
     args = ap.parse_args()
-    if not (args.accuracy or args.realtime or args.variants is not None):
+    if not (args.accuracy or args.realtime or args.cost or args.variants is not None):
         args.accuracy = args.realtime = True
     sys.path.insert(0, str(ROOT / "benchmarks"))
     os.environ.setdefault("INTERVIEWER_HOME", str(ROOT / ".bench-cache" / "live"))
@@ -157,6 +216,8 @@ def main() -> None:
         accuracy(ctx, configs)
     if args.realtime:
         realtime(ctx)
+    if args.cost:
+        cost(ctx)
 
 
 if __name__ == "__main__":

@@ -55,9 +55,14 @@ class TranscribeOptions:
     # (repetition, low confidence); None is faster-whisper's ladder 0.0, 0.2, ... 1.0, and (0.0,)
     # keeps the first try. Each step costs a whole decode.
     temperatures: tuple[float, ...] | None = None
+    # Whisper's window in seconds (None: its 30 s). A shorter window for a few seconds of audio
+    # costs less (the live path's provisional decodes; see benchmarks/live_transcription.py).
+    window_s: int | None = None
 
     def kwargs(self) -> dict:
         extra = {} if self.temperatures is None else {"temperature": list(self.temperatures)}
+        if self.window_s is not None:
+            extra["chunk_length"] = int(self.window_s)
         return dict(beam_size=self.beam_size, language="en", word_timestamps=self.word_timestamps,
                     vad_filter=self.vad_filter, hotwords=self.hotwords,
                     initial_prompt=self.initial_prompt,
@@ -79,6 +84,8 @@ class Transcriber:
         self._source: ModelSource | None = None
         self._model = None
         self._lock = threading.Lock()
+        self._window_lock = threading.Lock()
+        self._windowed_model = None
 
     @property
     def model_name(self) -> str:
@@ -157,9 +164,30 @@ class Transcriber:
         """Whisper on a stretch of audio: its segments with times shifted by `offset` seconds, and
         how many of them were hard to make out. `prompt` is earlier text given as context;
         `options` replaces the transcriber's own decoding settings for this call."""
+        options = options or self.options
+        if options.window_s is not None and options.window_s < 30:
+            with self._window_lock:  # one short-window decode at a time on the second handle
+                return self._decode(self._windowed(), samples, offset, prompt, on_progress, cancel, options)
+        return self._decode(self.load(), samples, offset, prompt, on_progress, cancel, options)
+
+    def _windowed(self):
+        """A second handle on the loaded model with its own feature extractor: faster-whisper's
+        `chunk_length` rewrites the extractor it is given for good, so a short window must never
+        touch the one full passes use (the app runs a full pass while the next answer is
+        transcribed live). The model itself is shared, not loaded twice."""
         model = self.load()
+        with self._lock:
+            if self._windowed_model is None:
+                import copy
+
+                handle = copy.copy(model)
+                handle.feature_extractor = copy.copy(model.feature_extractor)
+                self._windowed_model = handle
+            return self._windowed_model
+
+    def _decode(self, model, samples, offset, prompt, on_progress, cancel, options):
         samples = to_float(samples)
-        kwargs = (options or self.options).kwargs()
+        kwargs = options.kwargs()
         if prompt and not kwargs["initial_prompt"]:
             kwargs["initial_prompt"] = prompt
         duration = len(samples) / SAMPLE_RATE

@@ -56,7 +56,17 @@ class LiveConfig:
     # 9.4 s, so the words after it appeared 10-14 s late. Final decodes keep the ladder.
     provisional_temperatures: tuple[float, ...] | None = (0.0,)
     final_temperatures: tuple[float, ...] | None = None
-    beam_size: int | None = None  # None: the transcriber's own setting
+    beam_size: int | None = None  # None: the transcriber's own setting (final decodes)
+    # Issue 21: the live path's CPU. Decodes whose words stay provisional are greedy (beam 1) over a
+    # window cut to the audio (about 0.5 CPU-s each instead of 0.8-1.2), and they run only while
+    # the CPU spent on live decoding stays within `cpu_share` CPU-seconds per second of audio
+    # (plus a `cpu_burst_s` start-up allowance). Final decodes (a chunk that ends in a pause, or
+    # one grown too long) always run, with the full settings, so the kept transcript is as good
+    # as before; a provisional decode is never kept as final.
+    provisional_beam_size: int = 1
+    provisional_window: bool = True
+    cpu_share: float | None = 0.28  # None: no budget (decode whenever there is new audio)
+    cpu_burst_s: float = 1.5
 
 
 @dataclass(frozen=True)
@@ -83,6 +93,9 @@ class LiveSnapshot:
 @dataclass
 class LiveStats:
     decodes: int = 0
+    provisional_decodes: int = 0
+    skipped: int = 0  # provisional decodes left out to stay within the CPU budget
+    cpu_s: float = 0.0  # CPU spent decoding (cpu_clock)
     commits: int = 0
     cuts: list[float] = field(default_factory=list)  # where pending audio was committed (s)
     decode_s: list[float] = field(default_factory=list)
@@ -96,6 +109,7 @@ class _Decode:
     end: int  # sample where it ends
     segments: list[Segment]
     unclear: int
+    final: bool = True  # decoded with the full settings, so it may be kept as final
 
 
 class LiveTranscriber:
@@ -103,12 +117,16 @@ class LiveTranscriber:
 
     def __init__(self, transcriber, config: LiveConfig | None = None,
                  clock: Callable[[], float] = time.perf_counter,
-                 audio_clock: Callable[[], float] | None = None):
+                 audio_clock: Callable[[], float] | None = None,
+                 cpu_clock: Callable[[], float] = time.process_time):
         """`clock` times decodes; `audio_clock` says where the recording is now (default: the
-        audio received so far), which is when a decode's words count as shown."""
+        audio received so far), which is when a decode's words count as shown; `cpu_clock`
+        measures the CPU a decode costs (the process's, so other threads' work counts too: the
+        budget errs on the side of less)."""
         self.transcriber = transcriber
         self.config = config or LiveConfig()
         self.clock = clock
+        self.cpu_clock = cpu_clock
         self.audio_clock = audio_clock or (lambda: self._received / SAMPLE_RATE)
         self.stats = LiveStats()
         self._lock = threading.Lock()
@@ -123,6 +141,7 @@ class LiveTranscriber:
         self._last_speech_end: float | None = None
         self._unclear = 0
         self._last: _Decode | None = None
+        self._provisional_cpu: float | None = None  # what a provisional decode costs lately (CPU-s)
         self._live = True
         self._notice: str | None = None
         self._version = 0
@@ -202,21 +221,31 @@ class LiveTranscriber:
         with self._lock:
             self._last_speech_end = offset + speech_end
         last = self._last
-        reuse = (last is not None and last.start == start
-                 and last.end >= start + _samples(speech_end + 0.05))
         ends_in_pause = trailing >= cfg.pause_s and pending_s >= cfg.min_chunk_s  # all final
         too_long = pending_s >= cfg.max_pending_s  # final up to the latest gap
+        final = ends_in_pause or too_long
+        reuse = (last is not None and last.start == start and (last.final or not final)
+                 and last.end >= start + _samples(speech_end + 0.05))
         decoded = False
         if reuse:
             segments = last.segments
+        elif not final and not self._may_spend(received):
+            with self._lock:  # over the CPU budget: the words stay as shown until it allows more
+                self._decoded_upto = received
+            self.stats.skipped += 1
+            return False
         else:
-            t0 = self.clock()
+            t0, c0 = self.clock(), self.cpu_clock()
             segments, unclear = self.transcriber.decode(pending, offset=offset, prompt=self._context(),
-                                                        options=self._options(final=ends_in_pause or too_long))
-            elapsed = self.clock() - t0
+                                                        options=self._options(final=final, seconds=pending_s))
+            elapsed, cpu = self.clock() - t0, self.cpu_clock() - c0
             decoded = True
-            self._last = _Decode(start, start + len(pending), segments, unclear)
+            self._last = _Decode(start, start + len(pending), segments, unclear, final)
             self.stats.decodes += 1
+            self.stats.provisional_decodes += not final
+            self.stats.cpu_s += cpu
+            if not final:
+                self._provisional_cpu = cpu if self._provisional_cpu is None else 0.5 * (self._provisional_cpu + cpu)
             self.stats.decode_s.append(elapsed)
             self.stats.shown.append((self.audio_clock(), _spans(segments)))
             if self._live:  # a slow decode earns a notice that goes once decodes are quick again
@@ -264,13 +293,25 @@ class LiveTranscriber:
             self._blocks = [np.concatenate(self._blocks)]
         return self._blocks[0] if self._blocks else np.zeros(0, dtype=np.float32)
 
-    def _options(self, final: bool):
+    def _may_spend(self, received: int) -> bool:
+        """May a provisional decode run now without the live path's CPU going over its budget?"""
+        cfg = self.config
+        if cfg.cpu_share is None:
+            return True
+        allowed = cfg.cpu_burst_s + cfg.cpu_share * received / SAMPLE_RATE
+        expected = self._provisional_cpu if self._provisional_cpu is not None else 0.0
+        return self.stats.cpu_s + expected <= allowed
+
+    def _options(self, final: bool, seconds: float = 30.0):
         base = getattr(self.transcriber, "options", None)
         if base is None:
             return None
         cfg = self.config
-        temperatures = cfg.final_temperatures if final else cfg.provisional_temperatures
-        return replace(base, temperatures=temperatures, beam_size=cfg.beam_size or base.beam_size)
+        if final:
+            return replace(base, temperatures=cfg.final_temperatures, beam_size=cfg.beam_size or base.beam_size)
+        window = min(30, int(seconds) + 2) if cfg.provisional_window else None
+        return replace(base, temperatures=cfg.provisional_temperatures, beam_size=cfg.provisional_beam_size,
+                       window_s=window)
 
     def _context(self) -> str | None:
         if self.config.context_words <= 0:
@@ -337,7 +378,7 @@ class LiveTranscriber:
                 return
             regions = [(0.0, len(remainder) / SAMPLE_RATE)]  # quiet or unusual speech: decode it
         last = self._last
-        if reuse and last is not None and last.start == start \
+        if reuse and last is not None and last.start == start and last.final \
                 and last.end >= start + _samples(regions[-1][1] + 0.05):
             segments, unclear = last.segments, last.unclear  # already decoded: reuse it
         else:

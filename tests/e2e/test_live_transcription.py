@@ -176,7 +176,7 @@ def test_provisional_decodes_skip_the_temperature_ladder_and_final_ones_keep_it(
     live = LiveTranscriber(None)
     recorder = RecordingDecodes(transcriber, lambda: live.stats.commits)
     live.transcriber = recorder
-    feed_live(live, samples, pump_every_s=0.5)
+    feed_live(live, samples, pump_every_s=1.5)
     transcript = live.finish()
     kinds = {temps for temps, _ in recorder.calls}
     assert kinds == {(0.0,), None}, recorder.calls
@@ -224,3 +224,49 @@ def test_a_slow_machine_gets_a_notice_that_goes_when_decodes_are_quick_again(tra
     live.feed(samples[3 * SAMPLE_RATE: 6 * SAMPLE_RATE])
     assert live.pump() is True
     assert live.snapshot().notice is None
+
+
+# -- issue 21: the live path's CPU ---------------------------------------------------------------
+def test_a_short_window_decode_leaves_the_full_pass_as_it_was(transcriber, strong_answer):
+    """faster-whisper's chunk_length rewrites the feature extractor it is given; provisional
+    decodes use a second handle, so a full pass afterwards (the app refines one answer while the
+    next is transcribed live) reads the same as before."""
+    from dataclasses import replace
+
+    samples = load_clip(strong_answer.wav).samples
+    before = transcriber.transcribe(samples[: 20 * SAMPLE_RATE]).text
+    short = replace(transcriber.options, beam_size=1, temperatures=(0.0,), window_s=6)
+    got, _ = transcriber.decode(samples[: 4 * SAMPLE_RATE], options=short)
+    assert got and got[0].words  # the short window really decoded the first words
+    assert transcriber.load().feature_extractor.n_samples == 30 * SAMPLE_RATE
+    assert transcriber.transcribe(samples[: 20 * SAMPLE_RATE]).text == before
+
+
+class StepCpu:
+    """A CPU clock that moves on by one second per decode (read twice per decode): so the budget
+    can be checked exactly whatever this machine's speed."""
+
+    def __init__(self):
+        self.reads = 0
+
+    def __call__(self) -> float:
+        self.reads += 1
+        return float(self.reads // 2)
+
+
+def test_provisional_decodes_stay_within_the_cpu_budget_and_the_kept_words_do_not_suffer(transcriber, strong_answer):
+    samples = load_clip(strong_answer.wav).samples
+    seconds = len(samples) / SAMPLE_RATE
+    budget = LiveConfig(cpu_share=0.2, cpu_burst_s=1.0)
+    live = LiveTranscriber(transcriber, budget, cpu_clock=StepCpu())
+    feed_live(live, samples, pump_every_s=1.5)
+    provisional, finals = live.stats.provisional_decodes, live.stats.decodes - live.stats.provisional_decodes
+    assert live.stats.skipped > 0  # the budget really held decodes back
+    assert provisional <= 1.0 + 0.2 * seconds + 1  # one decode may start just inside the budget
+    assert provisional >= 3  # words still appear while the answer goes on
+    kept = live.finish()
+    free = LiveTranscriber(transcriber, LiveConfig(cpu_share=None))
+    feed_live(free, samples, pump_every_s=1.5)
+    assert free.stats.provisional_decodes > provisional + finals
+    # final decodes always use the full settings: the kept transcript is as good without the budget
+    assert wer(strong_answer.text, kept.text) <= wer(strong_answer.text, free.finish().text) + 0.03

@@ -62,7 +62,11 @@ def test_live_decoding_settings_reach_whisper_as_options():
     final, provisional = live._options(final=True), live._options(final=False)
     assert final.kwargs()["temperature"] == [0.0, 0.4] and final.beam_size == 2 and final.hotwords == "churn"
     assert provisional.kwargs()["temperature"] == [0.0]  # the default: provisional words keep the first try
-    # the app's settings: final decodes are the transcriber's own, provisional ones skip the ladder
+    # the app's settings: final decodes are the transcriber's own; provisional ones skip the ladder,
+    # are greedy and look at a window cut to the audio (issue 21: a third of the live path's CPU)
     default = LiveTranscriber(Options())
     assert default._options(final=True) == Options.options
-    assert default._options(final=False) == replace(Options.options, temperatures=(0.0,))
+    assert default._options(final=False, seconds=7.5) == replace(Options.options, temperatures=(0.0,), beam_size=1,
+                                                                 window_s=9)
+    assert default._options(final=False, seconds=29.0).window_s == 30  # never past Whisper's own window
+    assert default._options(final=False, seconds=7.5).kwargs()["chunk_length"] == 9
