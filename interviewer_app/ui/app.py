@@ -11,6 +11,7 @@ from interviewer_app.core.offline import disable_telemetry
 from interviewer_app.core.paths import app_paths, resource_dir
 from interviewer_app.qt_binding import QtCore, QtGui, QtWidgets
 from interviewer_app.services.pipeline import AppContext
+from interviewer_app.ui import dialogs
 
 
 def apply_theme(app: QtWidgets.QApplication, scheme: str | None = None) -> None:
@@ -68,16 +69,17 @@ def create_window(ctx: AppContext | None = None, **kwargs):
 def run_app(argv: list[str] | None = None) -> int:
     disable_telemetry()  # before anything loads onnxruntime (see core/offline.py)
     paths = app_paths()
-    setup_logging(paths)
+    log_file = setup_logging(paths)
     install_excepthooks(paths)  # Qt slots' exceptions too: logged with their traceback
     logging.getLogger(__name__).info("desktop app %s starting", __version__)
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(argv or sys.argv)
     app.setApplicationName("Interviewer")
     app.setOrganizationName("interviewer-app")
-    app.setApplicationVersion(__import__("interviewer_app").__version__)
+    app.setApplicationVersion(__version__)
     app.setDesktopFileName(DESKTOP_ID)  # Wayland compositors take the icon from that .desktop
     app.setWindowIcon(app_icon())
     apply_theme(app)
+    dialogs.install_error_notice(log_file)  # and said on screen, once per kind of error
     window = create_window()
     window.show()
     QtCore.QTimer.singleShot(0, lambda: window.start_up(welcome=True))

@@ -55,3 +55,37 @@ def about_text(model: str, data_dir, loaded: bool) -> str:
 
 def show_error(parent, title: str, message: str) -> None:
     QtWidgets.QMessageBox.warning(parent, title, message)
+
+
+def install_error_notice(log_file) -> None:
+    """A bug in the app (an exception nobody caught: a slot, a timer) is logged with its traceback
+    by core/logs.py's hook; this adds one message on screen, so a desktop user knows something
+    went wrong, that what they recorded is kept, and which file to send. Each kind of error is
+    shown once (a repeating timer must not pile up dialogs); never from a worker thread."""
+    import sys
+
+    from interviewer_app.qt_binding import QtCore
+
+    previous, shown = sys.excepthook, set()
+    boxes = []
+
+    def hook(kind, value, tb):
+        previous(kind, value, tb)
+        app = QtWidgets.QApplication.instance()
+        key = (kind.__name__, str(value)[:200])
+        if app is None or key in shown or issubclass(kind, KeyboardInterrupt) \
+                or QtCore.QThread.currentThread() is not app.thread():
+            return
+        shown.add(key)
+        where = f"The details are in {log_file}; please report it with that file." if log_file else \
+            "Please report it, with what you were doing."
+        box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Warning, "Something went wrong",
+                                    f"Interviewer hit an unexpected error ({kind.__name__}: {value}). Your "
+                                    f"recordings and saved answers are kept. {where}")
+        box.setObjectName("error_notice")
+        box.setModal(False)  # shown from inside whatever failed: never a nested event loop there
+        box.finished.connect(lambda _r, b=box: boxes.remove(b) if b in boxes else None)
+        boxes.append(box)
+        box.show()
+
+    sys.excepthook = hook

@@ -183,3 +183,29 @@ def test_dark_theme_review_is_readable(make_window, qtbot):
     finally:
         app.setPalette(before)
         app.setStyle("Fusion")
+
+
+def test_an_unexpected_error_is_said_on_screen_once_with_the_log_file(qtbot, monkeypatch, tmp_path):
+    """A bug the app did not catch (here a ValueError reaching the hook, as from a slot) is told
+    in one non-blocking message naming the log file; the same error again adds no second box."""
+    import sys
+
+    from interviewer_app.qt_binding import QtWidgets
+    from interviewer_app.ui import dialogs
+
+    printed = []
+    monkeypatch.setattr(sys, "excepthook", lambda *exc: printed.append(exc[0]))
+    dialogs.install_error_notice(tmp_path / "interviewer-app.log")
+    for _ in range(2):
+        try:
+            raise ValueError("no such step 'scoping'")
+        except ValueError:
+            sys.excepthook(*sys.exc_info())
+    boxes = [w for w in QtWidgets.QApplication.topLevelWidgets()
+             if w.objectName() == "error_notice" and w.isVisible()]
+    assert printed == [ValueError, ValueError]  # the earlier hook (logging, stderr) still runs each time
+    assert len(boxes) == 1 and not boxes[0].isModal()
+    text = boxes[0].text()
+    assert "ValueError: no such step 'scoping'" in text and str(tmp_path / "interviewer-app.log") in text
+    assert "recordings and saved answers are kept" in text
+    boxes[0].close()
