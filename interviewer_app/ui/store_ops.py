@@ -27,6 +27,11 @@ class StoreOps(QObject):
         self._pool = QtCore.QThreadPool(self)  # never queued behind a transcription in the global pool
         self._pool.setMaxThreadCount(2)
 
+    @classmethod
+    def of(cls, store, parent: QObject) -> StoreOps:
+        """`store` as StoreOps: itself when it is one, else ops on it owned by `parent`."""
+        return store if isinstance(store, StoreOps) else cls(store, parent=parent)
+
     def store(self) -> AttemptStore:
         """The store (a worker: the first call opens the database)."""
         with self._opening:

@@ -41,7 +41,7 @@ class HabitsPage(QtWidgets.QWidget):
         """`store`: a StoreOps, an AttemptStore, or how to open one (every call runs on a worker)."""
         super().__init__(parent)
         self.setObjectName("habits_page")
-        self.ops = store if isinstance(store, StoreOps) or store is None else StoreOps(store, parent=self)
+        self.ops = None if store is None else StoreOps.of(store, self)
         self.names = budget_namer(budgets)
         self.budgets = budgets
         self.habits: Habits | None = None

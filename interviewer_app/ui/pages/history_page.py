@@ -71,7 +71,7 @@ class HistoryPage(QtWidgets.QWidget):
         """`store`: a StoreOps, an AttemptStore, or how to open one (every call runs on a worker)."""
         super().__init__(parent)
         self.setObjectName("history_page")
-        self.ops = store if isinstance(store, StoreOps) else StoreOps(store, parent=self)
+        self.ops = StoreOps.of(store, self)
         self.budgets = budgets
         self.rows: list[history.AttemptSummary] = []
         self._generation = 0
@@ -291,7 +291,7 @@ class TrashDialog(QtWidgets.QDialog):
         super().__init__(parent)
         self.setObjectName("trash_dialog")
         self.setWindowTitle("Trash")
-        self.ops = store if isinstance(store, StoreOps) else StoreOps(store, parent=self)
+        self.ops = StoreOps.of(store, self)
         self.changed = False
         self.resize(900, 480)
         intro = QtWidgets.QLabel("Deleted attempts stay here, with their recordings, until you empty "
