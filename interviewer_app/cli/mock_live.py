@@ -16,7 +16,7 @@ from interviewer_app.core.models import format_clock
 from interviewer_app.mock.interview import MockInterview, Turn
 from interviewer_app.mock.plan import MockPlan
 from interviewer_app.mock.report import build_report, structure_line
-from interviewer_app.services.answer_session import AnswerResult, AnswerSession, refined_note
+from interviewer_app.services.answer_session import AnswerResult, AnswerSession
 from interviewer_app.services.mock_session import answer_keeper, answer_notices, follow_refined, then_end
 from interviewer_app.services.pipeline import AppContext
 
@@ -134,7 +134,7 @@ def _refine_in_background(run: MockInterview, session: AnswerSession, result: An
             refined = session.refine(result)
             answer = follow_refined(run, refined) if refined is not None else None  # the report follows
             if answer is not None:
-                notes.append((answer.position, refined_note(refined.changes)))
+                notes.append((answer.position, refined.refined_note))
         except Exception as exc:  # the live feedback, already stored, stays
             log.warning("refining answer %s failed: %s", result.attempt_id, type(exc).__name__)
     thread = threading.Thread(target=work, name="refine", daemon=True)

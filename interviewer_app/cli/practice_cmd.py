@@ -11,7 +11,7 @@ from interviewer_app.cli.report import print_json, print_result
 from interviewer_app.cli.terminal import device_arg, safe, say, wait_for_stop
 from interviewer_app.core.errors import UsageError
 from interviewer_app.core.models import format_clock
-from interviewer_app.services.answer_session import AnswerSession, no_save, refined_note
+from interviewer_app.services.answer_session import AnswerSession, no_save
 from interviewer_app.services.pipeline import AppContext
 
 
@@ -94,7 +94,7 @@ def run_practice(args) -> int:
         sys.stdout.flush()
         refined = session.refine(result)
         if refined is not None:
-            say(f"attempt {result.attempt_id}: {refined_note(refined.changes)}")
+            say(f"attempt {result.attempt_id}: {refined.refined_note}")
     return 0
 
 

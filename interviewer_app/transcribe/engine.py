@@ -8,6 +8,7 @@ before."""
 
 from __future__ import annotations
 
+import functools
 import logging
 import threading
 import time
@@ -37,6 +38,8 @@ NOISE_WARNING = ("no speech was heard: the recording holds only noise (hiss, hum
 UNCLEAR_WARNING = ("much of the audio was hard to make out (noise, distance from the microphone or "
                    "very fast speech); the transcript and feedback may be incomplete")
 
+LOOP_RATIO = 2.4  # Whisper's compression-ratio threshold: above it, a decode repeats itself
+
 log = logging.getLogger(__name__)
 
 
@@ -55,14 +58,25 @@ class TranscribeOptions:
     # (repetition, low confidence); None is faster-whisper's ladder 0.0, 0.2, ... 1.0, and (0.0,)
     # keeps the first try. Each step costs a whole decode.
     temperatures: tuple[float, ...] | None = None
-    # Whisper's window in seconds (None: its 30 s). A shorter window for a few seconds of audio
-    # costs less (the live path's provisional decodes; see benchmarks/live_transcription.py).
+    # Whisper's window in seconds (None: its 30 s). A shorter window is also all the encoder sees
+    # (faster-whisper pads every window to 30 s; the short-window handle does not), so a decode of
+    # a few seconds costs a fraction of a 30-s one. It needs 3-4 s of silence after the speech
+    # (less and tiny.en loops on "Word. Word. Word."): the live path's provisional decodes use
+    # the audio's length + 3 s (see benchmarks/live_transcription.py --window-probe).
     window_s: int | None = None
+    # Leave out a segment whose text repeats itself (gzip compression ratio above Whisper's 2.4)
+    # instead of keeping it: for decodes with one temperature, which cannot retry.
+    skip_loops: bool = False
+    # At most this many tokens per window (None: Whisper's 448). A decode that loops otherwise runs
+    # on to 448 tokens: 2-3 s of CPU for a few seconds of audio.
+    max_new_tokens: int | None = None
 
     def kwargs(self) -> dict:
         extra = {} if self.temperatures is None else {"temperature": list(self.temperatures)}
         if self.window_s is not None:
             extra["chunk_length"] = int(self.window_s)
+        if self.max_new_tokens is not None:
+            extra["max_new_tokens"] = int(self.max_new_tokens)
         return dict(beam_size=self.beam_size, language="en", word_timestamps=self.word_timestamps,
                     vad_filter=self.vad_filter, hotwords=self.hotwords,
                     initial_prompt=self.initial_prompt,
@@ -174,7 +188,8 @@ class Transcriber:
         """A second handle on the loaded model with its own feature extractor: faster-whisper's
         `chunk_length` rewrites the extractor it is given for good, so a short window must never
         touch the one full passes use (the app runs a full pass while the next answer is
-        transcribed live). The model itself is shared, not loaded twice."""
+        transcribed live). The model itself is shared, not loaded twice. Its encoder sees only
+        the window, not the window padded to 30 s (CTranslate2 takes any length up to 30 s)."""
         model = self.load()
         with self._lock:
             if self._windowed_model is None:
@@ -182,6 +197,7 @@ class Transcriber:
 
                 handle = copy.copy(model)
                 handle.feature_extractor = copy.copy(model.feature_extractor)
+                handle.encode = functools.partial(_encode_window, handle)
                 self._windowed_model = handle
             return self._windowed_model
 
@@ -199,6 +215,8 @@ class Transcriber:
             words = tuple(Word(_r(w.start + offset), _r(w.end + offset), w.word, _r(w.probability))
                           for w in (seg.words or ()))
             text = seg.text.strip()
+            if options.skip_loops and seg.compression_ratio > LOOP_RATIO:
+                continue
             if any(c.isalnum() for c in text):  # on hiss Whisper may write only ". . . ." : no speech
                 segments.append(Segment(_r(seg.start + offset), _r(seg.end + offset), text, words))
                 unclear += seg.avg_logprob < -1.0
@@ -225,6 +243,15 @@ class Transcriber:
             speech = speech_regions(samples) if segments else ()
         return Transcript(segments=tuple(segments), model=self.model_name, duration_s=duration_s,
                           warnings=tuple(warnings), speech=speech if segments else ())
+
+
+def _encode_window(handle, features: np.ndarray):
+    """WhisperModel.encode on the window only: faster-whisper pads each window's features to
+    3000 frames (30 s); a short window's encoder pass then costs as much as a whole one."""
+    frames = handle.feature_extractor.nb_max_frames
+    if features.shape[-1] > frames:
+        features = features[..., :frames]
+    return type(handle).encode(handle, features)
 
 
 def _r(x) -> float:

@@ -13,7 +13,6 @@ from interviewer_app.core.errors import InterviewerError
 from interviewer_app.core.prompts import PromptBank
 from interviewer_app.core.user_prompts import append_user_prompt
 from interviewer_app.qt_binding import QtCore, QtGui, QTimer, QtWidgets, Signal
-from interviewer_app.services.answer_session import refined_note
 from interviewer_app.services.pipeline import AppContext
 from interviewer_app.transcribe.engine import NOISE_WARNING
 from interviewer_app.ui import dialogs
@@ -318,7 +317,7 @@ class MainWindow(QtWidgets.QMainWindow):
         (if that answer is still shown) and has already replaced it in history."""
         if self._closed or result.attempt_id is None or result.attempt_id != self._review_attempt_id:
             return
-        self.review.refresh_analysis(result.answer.feedback.to_dict(), result.attempt_id, refined_note(result.changes))
+        self.review.refresh_analysis(result.answer.feedback.to_dict(), result.attempt_id, result.refined_note)
 
     def _failed(self, message: str) -> None:
         if self._closed or self.mock.active:  # late news after closing: nobody to tell; a mock says it

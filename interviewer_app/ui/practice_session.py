@@ -30,6 +30,7 @@ class PracticeSession(QObject):
     model_ready = Signal(str)  # model name
     live_update = Signal(object, object)  # LiveSnapshot, LiveView: the transcript so far
     refined = Signal(object)  # AnswerResult: the full pass that replaces a live answer's feedback
+    refine_done = Signal(object)  # the full pass is over: its AnswerResult, or None (the same words)
 
     def __init__(self, ctx: AppContext, sd=None, parent: QObject | None = None, live: bool = True):
         super().__init__(parent)
@@ -89,8 +90,13 @@ class PracticeSession(QObject):
         """Transcribe the whole recording again in the background and swap it in (stored attempt
         included). If that fails, the live feedback already shown and saved stays."""
         self._keep(run_in_background(lambda progress, cancel: answer.refine(result, cancel=cancel),
-                                     on_done=lambda r: r is not None and self.refined.emit(r),
-                                     on_error=lambda _m: None, parent=self))
+                                     on_done=self._refine_finished,
+                                     on_error=lambda _m: self.refine_done.emit(None), parent=self))
+
+    def _refine_finished(self, result: AnswerResult | None) -> None:
+        if result is not None:
+            self.refined.emit(result)
+        self.refine_done.emit(result)
 
     @property
     def recording_seconds(self) -> float:

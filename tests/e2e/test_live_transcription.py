@@ -270,3 +270,67 @@ def test_provisional_decodes_stay_within_the_cpu_budget_and_the_kept_words_do_no
     assert free.stats.provisional_decodes > provisional + finals
     # final decodes always use the full settings: the kept transcript is as good without the budget
     assert wer(strong_answer.text, kept.text) <= wer(strong_answer.text, free.finish().text) + 0.03
+
+
+def _feed_until(live: LiveTranscriber, samples: np.ndarray, fed: int, upto_s: float, pump: bool = True) -> int:
+    """Feed up to `upto_s` of audio block by block, the worker stepping after each block (or not
+    at all: a worker busy elsewhere). Returns how many samples are fed."""
+    end = min(len(samples), int(upto_s * SAMPLE_RATE))
+    while fed < end:
+        live.feed(samples[fed:fed + BLOCK])
+        fed += len(samples[fed:fed + BLOCK])
+        while pump and live.pump():
+            pass
+    return fed
+
+
+def test_pause_and_backlog_indicators_follow_the_audio_not_the_words(transcriber):
+    """Issue 21: the live pause comes from voice activity on the audio itself and the backlog from
+    how much audio the transcript does not cover yet, so neither follows the transcript's lag."""
+    from interviewer_app.analysis.feedback.live_progress import LiveProgress
+
+    spoken = synthesize("live-scripted-pauses", {"lead_in": 0.5, "sentence": [
+        {"text": "The goal is more teams finishing onboarding in their first week.", "pause_after": 4.0},
+        {"text": "Then I would compare the funnel for new and returning teams, step by step, to see "
+                 "where the drop begins.", "pause_after": 0.3},
+        {"text": "After that I would size each option.", "pause_after": 1.0}]})
+    first, second, third = spoken.sentences
+    samples = load_clip(spoken.wav).samples
+    live, progress = LiveTranscriber(transcriber), LiveProgress()
+    fed = _feed_until(live, samples, 0, first.end + 3.0)
+    snap = live.snapshot()
+    assert snap.pause_s == pytest.approx(3.0, abs=0.5)  # 3 s into the scripted 4 s pause
+    assert progress.update(snap).pause_s == pytest.approx(3.0, abs=0.5)
+    assert snap.behind_s < 1.0 and progress.update(snap).behind_s is None
+    fed = _feed_until(live, samples, fed, second.start + 2.0)
+    snap = live.snapshot()
+    assert snap.pause_s < 0.5 and progress.update(snap).pause_s is None  # speaking again
+    # the worker is held up (a slow decode elsewhere): the backlog grows with the audio, and the
+    # pause never claims a silence the voice detector has not measured
+    fed = _feed_until(live, samples, fed, second.start + 8.0, pump=False)
+    snap = live.snapshot()
+    assert snap.behind_s == pytest.approx(snap.received_s - snap.shown_to_s)
+    assert snap.behind_s >= 5.5 and progress.update(snap).behind_s >= 5
+    assert snap.pause_s < 0.5, "speech was still going on when the detector last looked"
+    _feed_until(live, samples, fed, len(samples) / SAMPLE_RATE)
+    snap = live.snapshot()
+    assert snap.behind_s < 1.5  # caught up once the worker runs again
+    assert "each option" in " ".join(s.text for s in snap.segments).lower()
+
+
+def test_a_held_back_transcript_says_why_and_keeps_every_word(transcriber, strong_answer):
+    """Issue 21: when the CPU budget holds provisional decodes back, the live transcript degrades
+    (fewer updates) and says so; the words are all transcribed at the next pause and at Stop."""
+    from interviewer_app.transcribe.live import BUSY_NOTICE
+
+    samples = load_clip(strong_answer.wav).samples
+    starved = LiveConfig(cpu_share=0.0, cpu_burst_s=0.0, min_chunk_s=30.0)  # no provisional decode at all
+    live = LiveTranscriber(transcriber, starved)
+    _feed_until(live, samples, 0, 12.0)
+    snap = live.snapshot()
+    assert snap.live and snap.notice == BUSY_NOTICE and live.stats.skipped > 0
+    assert live.stats.provisional_decodes <= 1  # the first one, which learns what a decode costs
+    transcript = live.finish()  # Stop after 12 s: those 12 s, whole
+    heard = words(transcript.text)
+    assert all(w in heard for w in ("goal", "onboarding", "completion", "measured", "first", "week"))
+    assert transcript.words[-1].end > 10.0

@@ -9,6 +9,7 @@ import subprocess
 import pytest
 import soundfile as sf
 
+from interviewer_app.services.answer_session import words_changed
 from tests.conftest import CLI, ROOT
 
 pytestmark = pytest.mark.audio_stack
@@ -52,7 +53,14 @@ def test_practice_records_the_microphone_and_gives_feedback(jump_answer, isolate
     assert d["live"]["decodes_while_recording"] >= 1 and d["live"]["kept_up"] is True
     live_lines = [ln for ln in err.splitlines() if ln.startswith("interviewer-app:   [0:")]
     assert all(ln.split("] ", 1)[1].strip() for ln in live_lines)
-    assert "attempt 1: Transcript refined with a full pass over the recording" in err
+    # the full pass is what history keeps; where it reads other words, that is said
+    full = json.loads(subprocess.run([CLI, "analyze", d["recording"], "--json"], capture_output=True,
+                                     text=True, check=True).stdout)["transcript"]
+    stored = json.loads(subprocess.run([CLI, "export", "1", "--format", "json"], capture_output=True,
+                                       text=True, check=True).stdout)["transcript"]
+    assert stored == full
+    said = "attempt 1: Transcript refined with a full pass over the recording" in err
+    assert said == bool(words_changed(d["transcript"], full)), err
     assert list((isolated_home / "data" / "recordings").glob("*.pcm")) == []
 
 

@@ -8,7 +8,8 @@ import subprocess
 
 import pytest
 
-from interviewer_app.services.answer_session import refined_note
+from interviewer_app.audio.clip import load_clip
+from interviewer_app.services.answer_session import words_changed
 from interviewer_app.ui.step_colors import STEP_COLORS
 from tests.conftest import ROOT
 from tests.ui.conftest import screenshot
@@ -49,7 +50,7 @@ def test_answer_through_the_virtual_microphone_is_reviewed_with_highlights(make_
     assert window.answer.clock.state in ("ok", "warning")
     screenshot(window, "2-answer-recording")
     refined = []
-    window.session.refined.connect(refined.append)
+    window.session.refine_done.connect(refined.append)
     with qtbot.waitSignal(window.session.analyzed, timeout=180000) as result:
         window.space_action.trigger()  # stop
     answer = result.args[0]
@@ -62,13 +63,20 @@ def test_answer_through_the_virtual_microphone_is_reviewed_with_highlights(make_
     from interviewer_app.storage.history import query
 
     assert query(window.ctx.store)[0].audio_path.startswith("recordings/")
-    # Then a full pass over the recording replaces the live transcript, on screen and in history.
+    # Then a full pass over the recording: where it reads other words it replaces the live
+    # transcript, on screen and in history, and says how many words and what changed; where it
+    # reads the same words nothing changes and nothing is said.
     qtbot.waitUntil(lambda: bool(refined), timeout=180000)
     better = refined[0]
-    assert better.attempt_id == answer.attempt_id
-    assert refined_note(better.changes) in window.review.notice.text()  # every change said, or "the same"
+    full = window.ctx.transcriber.transcribe(load_clip(answer.answer.source).samples).text
     stored = window.ctx.store.feedback_json(answer.attempt_id)
-    assert stored["transcript"] == better.answer.feedback.transcript.text
+    assert stored["transcript"] == full  # what is kept is the full pass, either way
+    if words_changed(fb.transcript.text, full):
+        assert better.attempt_id == answer.attempt_id and better.words_changed > 0
+        assert better.refined_note in window.review.notice.text()  # every change said, or "the same"
+        assert window.review.transcript.toPlainText().split() == full.split()
+    else:
+        assert better is None and "refined" not in window.review.notice.text()
     assert stored["jumped_to_options"] is True
     screenshot(window, "3-review")
     window.review.show_tab("Pacing")

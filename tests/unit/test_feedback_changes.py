@@ -6,7 +6,7 @@ from interviewer_app.analysis.feedback.answer import analyze
 from interviewer_app.analysis.feedback.view import what_changed
 from interviewer_app.core.budgets import custom_budget
 from interviewer_app.core.prompts import PromptBank
-from interviewer_app.services.answer_session import refined_note
+from interviewer_app.services.answer_session import refined_note, words_changed
 from tests.unit.timed import timed_transcript
 
 LIVE = [("The goal is more weekly active teams.", 0.5),
@@ -40,6 +40,15 @@ def test_the_same_verdict_says_so():
     assert what_changed(live, _fb(LIVE)) == []
     assert refined_note([]) == "Transcript refined with a full pass over the recording; the feedback is the same."
     assert refined_note(["Scope and constraints: now heard"]).endswith(": Scope and constraints: now heard.")
+    assert refined_note([], 3) == ("Transcript refined with a full pass over the recording (3 words corrected); "
+                                   "the feedback is the same.")
+
+
+def test_words_changed_counts_what_a_second_transcript_reads_differently():
+    assert words_changed("We would scope this to web.", "we would scope this to web") == 0  # case, punctuation
+    assert words_changed("won corner into engineers", "one quarter and two engineers") == 4  # "into" -> "and two"
+    assert words_changed("the drop is real", "the drop is really real") == 1  # a word added
+    assert words_changed("", "") == 0
 
 
 def test_a_story_is_compared_on_its_care_parts_and_time_on_its_budget():

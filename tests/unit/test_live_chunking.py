@@ -63,10 +63,13 @@ def test_live_decoding_settings_reach_whisper_as_options():
     assert final.kwargs()["temperature"] == [0.0, 0.4] and final.beam_size == 2 and final.hotwords == "churn"
     assert provisional.kwargs()["temperature"] == [0.0]  # the default: provisional words keep the first try
     # the app's settings: final decodes are the transcriber's own; provisional ones skip the ladder,
-    # are greedy and look at a window cut to the audio (issue 21: a third of the live path's CPU)
+    # are greedy, look at a window cut to the audio plus 3 s of silence (less makes tiny.en loop)
+    # and leave out a segment that repeats itself (issue 21)
     default = LiveTranscriber(Options())
     assert default._options(final=True) == Options.options
     assert default._options(final=False, seconds=7.5) == replace(Options.options, temperatures=(0.0,), beam_size=1,
-                                                                 window_s=9)
+                                                                 window_s=11, skip_loops=True,
+                                                                 max_new_tokens=72)
     assert default._options(final=False, seconds=29.0).window_s == 30  # never past Whisper's own window
-    assert default._options(final=False, seconds=7.5).kwargs()["chunk_length"] == 9
+    assert default._options(final=False, seconds=7.5).kwargs()["chunk_length"] == 11
+    assert "skip_loops" not in default._options(final=False).kwargs()  # ours, not faster-whisper's

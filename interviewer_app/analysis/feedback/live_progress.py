@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from interviewer_app.transcribe.live import LiveSnapshot
 
 SHOW_PAUSE_S = 2.0  # a silence this long is shown as a pause
+SHOW_BEHIND_S = 4.0  # a transcript this far behind the audio says so
 
 
 @dataclass
@@ -22,6 +23,7 @@ class LiveView:
     labels: list[SentenceLabel]
     wpm: float | None
     pause_s: float | None  # current silence, when it is long enough to show
+    behind_s: float | None  # how far the transcript is behind the audio, when it is worth saying
     words: int
     first_shown_s: dict[str, float]  # step -> audio clock when it first lit up
 
@@ -37,7 +39,8 @@ class LiveProgress:
     _labels: dict = field(default_factory=dict)
 
     def update(self, snap: LiveSnapshot) -> LiveView:
-        """Recompute when the transcript changed; the pause always follows the clock."""
+        """Recompute when the transcript changed; the pause and the backlog always follow the
+        audio."""
         if self._view is None or snap.version != self._version:
             self._version = snap.version
             sentences = split_sentences(snap.transcript())
@@ -48,9 +51,10 @@ class LiveProgress:
                 if result.heard and key not in self.first_shown_s:
                     self.first_shown_s[key] = round(snap.received_s, 2)
             words = [w for s in snap.segments for w in s.words]
-            self._view = LiveView(steps, labels, _wpm(words), None, len(words), self.first_shown_s)
+            self._view = LiveView(steps, labels, _wpm(words), None, None, len(words), self.first_shown_s)
         view = self._view
         view.pause_s = _pause(snap)
+        view.behind_s = _behind(snap)
         return view
 
 
@@ -62,7 +66,16 @@ def _wpm(words) -> float | None:
 
 
 def _pause(snap: LiveSnapshot) -> float | None:
+    """The current silence, from the voice detector on the audio itself (not from the words,
+    which arrive late when the transcript is behind); None before the first word or while
+    speaking."""
     if snap.last_speech_end_s is None:
         return None
-    silent = snap.received_s - snap.last_speech_end_s
+    silent = snap.pause_s
     return round(silent, 1) if silent >= SHOW_PAUSE_S else None
+
+
+def _behind(snap: LiveSnapshot) -> float | None:
+    """How far the transcript shown is behind the audio, when it is far enough to say so."""
+    behind = snap.behind_s
+    return round(behind) if behind >= SHOW_BEHIND_S else None

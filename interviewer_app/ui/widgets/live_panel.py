@@ -58,6 +58,8 @@ class LivePanel(QtWidgets.QWidget):
             facts.append(f"{view.wpm:.0f} words/min")
         if view.pause_s is not None:
             facts.append(f"pausing {view.pause_s:.0f} s")
+        if view.behind_s is not None and not snap.notice:
+            facts.append(f"transcript {view.behind_s:.0f} s behind")
         if snap.notice:
             facts.append(snap.notice)
         elif snap.provisional:
