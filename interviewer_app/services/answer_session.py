@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+import numpy as np
+
 from interviewer_app.analysis.feedback.view import what_changed
 from interviewer_app.audio.recorder import Recorder, RecorderStatus
 from interviewer_app.core.errors import InterviewerError
@@ -65,13 +67,22 @@ def refined_note(changes, words_changed: int | None = None) -> str:
 
 
 def words_changed(before: str, after: str) -> int:
-    """How many words of `before` a second transcript of the same audio reads differently
-    (replaced, dropped or added, whichever side is longer)."""
-    import difflib
-
+    """How many words a second transcript of the same audio reads differently: the word-level
+    edit distance (replaced + dropped + added), case and punctuation aside. A full alignment,
+    not difflib's longest-block matching, which pairs repeated passages wrongly."""
     a, b = _words(before), _words(after)
-    ops = difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes()
-    return sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in ops if tag != "equal")
+    if not a or not b:
+        return len(a) + len(b)
+    vocab: dict[str, int] = {}
+    ids_b = np.array([vocab.setdefault(w, len(vocab)) for w in b])
+    steps = np.arange(len(b) + 1)
+    prev = steps.copy()
+    for i, word in enumerate(a, 1):
+        cur = np.empty_like(prev)
+        cur[0] = i
+        cur[1:] = np.minimum(prev[:-1] + (ids_b != vocab.get(word, -1)), prev[1:] + 1)
+        prev = np.minimum.accumulate(cur - steps) + steps  # an added word: one more than its left
+    return int(prev[-1])
 
 
 def _words(text: str) -> list[str]:

@@ -146,6 +146,7 @@ class MainWindow(QtWidgets.QMainWindow):
         s.model_ready.connect(lambda name: self.model_label.setText(f"Model {name}: ready"))
         s.live_update.connect(self.answer.live.show_live)
         s.refined.connect(self._show_refined)
+        s.refine_done.connect(self._refine_done)
         if self.voice is not None:
             self.voice.unavailable.connect(self.answer.voice_note.setText)
 
@@ -309,6 +310,8 @@ class MainWindow(QtWidgets.QMainWindow):
         audio = result.answer.audio_path
         self.review.show_result(fb.to_dict(), audio, result.attempt_id, notices)
         self.pages.setCurrentWidget(self.review)
+        if result.live_decodes is not None and result.attempt_id is not None and not fb.no_speech:
+            self.statusBar().showMessage("Checking the transcript with a full pass over the recording…")
         if fb.transcript.model:
             self.model_label.setText(f"Model {fb.transcript.model}: ready")
 
@@ -318,6 +321,13 @@ class MainWindow(QtWidgets.QMainWindow):
         if self._closed or result.attempt_id is None or result.attempt_id != self._review_attempt_id:
             return
         self.review.refresh_analysis(result.answer.feedback.to_dict(), result.attempt_id, result.refined_note)
+
+    def _refine_done(self, result: AnswerResult | None) -> None:
+        """The full pass is over: swapped in (the review says what it changed) or the same words."""
+        if self._closed:
+            return
+        self.statusBar().showMessage("Full pass done: " + ("the transcript was refined (see the review)."
+                                     if result is not None else "the transcript stands as shown."), 8000)
 
     def _failed(self, message: str) -> None:
         if self._closed or self.mock.active:  # late news after closing: nobody to tell; a mock says it

@@ -77,6 +77,7 @@ def test_answer_through_the_virtual_microphone_is_reviewed_with_highlights(make_
         assert window.review.transcript.toPlainText().split() == full.split()
     else:
         assert better is None and "refined" not in window.review.notice.text()
+    assert window.statusBar().currentMessage().startswith("Full pass done: the transcript ")  # never silent
     assert stored["jumped_to_options"] is True
     screenshot(window, "3-review")
     window.review.show_tab("Pacing")

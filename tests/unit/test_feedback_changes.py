@@ -61,3 +61,14 @@ def test_a_story_is_compared_on_its_care_parts_and_time_on_its_budget():
     assert "Result: now heard" in " ".join(changes)
     assert not any(c.startswith(("Restate", "Scope", "Map")) for c in changes)  # a story is not coached on steps
     assert any(c.startswith("Time: over time by") for c in changes)  # the longer answer ran past 12 s
+
+
+def test_words_changed_aligns_answers_that_repeat_themselves():
+    """A spoken answer often says the same thing twice; difflib's longest-block matching paired a
+    repeated passage with its later copy and counted 858 words changed of 596 (three-minute answer)."""
+    para = ("first I would check the instrumentation and then segment the drop by platform and by "
+            "country and then I would look at the funnel step by step ")
+    live = para * 3 + "to close the guardrails are tickets and fraud"
+    full = para + para.replace("segment", "segments") + para + "to close the guard rails are tickets and fraud"
+    assert words_changed(live, full) == 3  # segment -> segments; guardrails -> guard rails (1 replaced + 1 added)
+    assert words_changed(para * 3, para * 2) == len(para.split())  # a dropped repetition
