@@ -29,6 +29,7 @@ Run:  .venv/bin/python benchmarks/live_transcription.py [--accuracy] [--realtime
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import tempfile
@@ -126,26 +127,18 @@ def realtime(ctx) -> None:
 
 
 def cost(ctx) -> None:
-    import multiprocessing
-
     import jiwer
 
     from interviewer_app.audio.clip import load_clip
     from interviewer_app.services.live_replay import replay_live
     from interviewer_app.transcribe.live import LiveConfig
 
-    def norm(text: str) -> str:
-        return " ".join("".join(c if c.isalnum() else " " for c in text.lower()).split())
-
     before = replace(LiveConfig(), cpu_share=None, provisional_beam_size=5, provisional_window=False)
     configs = {"before (no budget)": before, "now (app settings)": LiveConfig()}
-    answers = [a for a in synthetic_answers() if a[0] in ("strong_onboarding", "three-minute-answer")]
+    answers = _cost_answers()
     rows = []
-    for load in ("idle", "one core busy"):
-        busy = multiprocessing.Process(target=_spin, daemon=True) if load != "idle" else None
-        if busy is not None:
-            busy.start()
-        try:
+    for load in LOADS:
+        with _machine_load(load):
             for name, wav, ref in answers:
                 samples = load_clip(wav).samples
                 audio_s = len(samples) / 16000
@@ -165,9 +158,6 @@ def cost(ctx) -> None:
                                  f"{r['stop_to_feedback_s']:.2f}",
                                  f"{100 * jiwer.wer(norm(ref), norm(replay.answer.feedback.transcript.text)):.1f}"])
                     print(f"  {load} {name} {key}: done", file=sys.stderr, flush=True)
-        finally:
-            if busy is not None:
-                busy.terminate()
     print("\nLive path cost (simulated time; CPU of this process, so the replay's own work counts)")
     print(table(rows, ["machine", "answer", "audio s", "path", "CPU-s per audio s", "decodes prov+final",
                        "lag median s", "lag p95 s", "lag max s", "stop->feedback s", "WER %"]))
@@ -177,24 +167,16 @@ def cost_realtime(ctx, gap_s: float = 0.5) -> None:
     """The app's live settings in real time (the audio fed at its own pace, the worker on its own
     thread, as in the app), idle and with one core kept busy by another process: CPU-s per audio
     second (this process), lag, Stop -> feedback, kept WER, and the full pass's CPU beside it."""
-    import multiprocessing
-
     import jiwer
 
     from interviewer_app.audio.clip import SAMPLE_RATE, load_clip
     from interviewer_app.services.live_replay import replay_live
 
-    def norm(text: str) -> str:
-        return " ".join("".join(c if c.isalnum() else " " for c in text.lower()).split())
-
-    answers = [a for a in synthetic_answers() if a[0] in ("strong_onboarding", "three-minute-answer")]
+    answers = _cost_answers()
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        for load in ("idle", "one core busy"):
-            busy = multiprocessing.Process(target=_spin, daemon=True) if load != "idle" else None
-            if busy is not None:
-                busy.start()
-            try:
+        for load in LOADS:
+            with _machine_load(load):
                 for name, wav, ref in answers:
                     samples = load_clip(wav).samples
                     end = min(len(samples), int((_speech_end(samples) + gap_s) * SAMPLE_RATE))
@@ -217,13 +199,37 @@ def cost_realtime(ctx, gap_s: float = 0.5) -> None:
                                  f"{r['stop_to_feedback_s']:.2f}", f"{100 * jiwer.wer(norm(ref), norm(kept)):.1f}",
                                  "yes" if r["kept_up"] else "no"])
                     print(f"  {load} {name}: done ({r['notice'] or 'no notice'})", file=sys.stderr, flush=True)
-            finally:
-                if busy is not None:
-                    busy.terminate()
     print(f"\nLive path in real time, Stop {gap_s} s after the last word (CPU of this process)")
     print(table(rows, ["machine", "answer", "audio s", "path", "CPU-s per audio s", "decodes prov+final",
                        "skipped (budget)", "lag median s", "lag p95 s", "lag max s",
                        "stop->feedback s (full pass: its time)", "WER %", "kept up"]))
+
+
+LOADS = ("idle", "one core busy")
+
+
+@contextlib.contextmanager
+def _machine_load(load: str):
+    """Idle, or one core kept busy by another process while the block runs."""
+    import multiprocessing
+
+    busy = multiprocessing.Process(target=_spin, daemon=True) if load != "idle" else None
+    if busy is not None:
+        busy.start()
+    try:
+        yield
+    finally:
+        if busy is not None:
+            busy.terminate()
+
+
+def _cost_answers() -> list[tuple[str, Path, str]]:
+    """The 1-minute and the 3.8-minute spoken answer the cost benchmarks replay."""
+    return [a for a in synthetic_answers() if a[0] in ("strong_onboarding", "three-minute-answer")]
+
+
+def norm(text: str) -> str:
+    return " ".join("".join(c if c.isalnum() else " " for c in text.lower()).split())
 
 
 def _spin() -> None:
