@@ -28,7 +28,7 @@ def run_live(ctx: AppContext, plan: MockPlan, args) -> int:
     if interactive and not sys.stdin.isatty():
         raise UsageError("no terminal to press Enter in; give --seconds N to record N seconds per answer, "
                          "or --dry-run to see the plan")
-    loader = threading.Thread(target=ctx.transcriber.load, daemon=True)
+    loader = threading.Thread(target=ctx.transcriber.load, kwargs={"live": True}, daemon=True)
     loader.start()
     run = MockInterview(plan)
     sessions = session_id = None

@@ -57,7 +57,8 @@ def run_practice(args) -> int:
     ctx = AppContext(model=args.model, report=say)
     prompt = ctx.prompts.get(args.prompt) if args.prompt is not None else ctx.prompts.random()
     budget = ctx.budgets.resolve(args.company, args.phase, args.budget)
-    loader = threading.Thread(target=ctx.transcriber.load, daemon=True)  # warm up while they talk
+    loader = threading.Thread(target=ctx.transcriber.load, kwargs={"live": not args.no_live},
+                              daemon=True)  # warm up while they talk
     loader.start()
     say(f"prompt [{prompt.id}]: {prompt.text}")
     session = AnswerSession(ctx, prompt=prompt, budget=budget, device=device_arg(args.device),

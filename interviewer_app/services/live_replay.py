@@ -35,7 +35,7 @@ def replay_live(ctx: AppContext, path: Path, *, prompt: Prompt | None = None,
                 budget: Budget | None = None, fast: bool = False,
                 config: LiveConfig | None = None) -> LiveReplay:
     clip = load_clip(path)
-    ctx.transcriber.load()  # the app loads the model at start-up, before any answer
+    ctx.transcriber.load(live=True)  # the app loads the model at start-up, before any answer
     run = _simulated if fast else _real_time
     live, progress = run(ctx, clip.samples, config)
     stopped = time.perf_counter()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import os
 import threading
 import time
 from dataclasses import dataclass
@@ -39,6 +40,18 @@ UNCLEAR_WARNING = ("much of the audio was hard to make out (noise, distance from
                    "very fast speech); the transcript and feedback may be incomplete")
 
 LOOP_RATIO = 2.4  # Whisper's compression-ratio threshold: above it, a decode repeats itself
+# Threads for the live path's decodes. CTranslate2's threads wait for each other at every step;
+# when another program holds a core, a two-thread decode waits on a descheduled thread at every
+# token. In the app on 2 cores with one kept busy (benchmarks/live_in_app.py --busy), the live
+# lag's 95th percentile was 5.4 s with the model's threads and 1.6 s with one thread.
+LIVE_THREADS = 1
+
+
+def default_threads() -> int:
+    """Threads for a full pass: one per core, at most 4. CTranslate2's own default (4 threads
+    whatever the machine) oversubscribes a 2-core laptop: on a 1-minute answer, 3.4 s and 4.4
+    CPU-s against 2.5 s and 3.6 CPU-s with 2 threads."""
+    return max(1, min(4, os.cpu_count() or 1))
 
 log = logging.getLogger(__name__)
 
@@ -84,19 +97,28 @@ class TranscribeOptions:
 
 
 class Transcriber:
-    """One instance per app; `load()` is safe to call from any thread and loads only once."""
+    """One instance per app; `load()` is safe to call from any thread and loads only once.
+
+    Two lanes: full passes run on the model loaded with `cpu_threads`; the live path
+    (`decode(..., live=True)`) on its own instance of the same model with `live_threads`, so a
+    live decode never waits on a thread another program has taken, and a full pass of the last
+    answer never queues behind the next answer's live decodes. The second instance costs the
+    model's memory once more (tiny.en: about 40 MB)."""
 
     def __init__(self, model: str | None, models_dir: Path, *, options: TranscribeOptions | None = None,
-                 compute_type: str = "int8", cpu_threads: int = 0,
+                 compute_type: str = "int8", cpu_threads: int | None = None,
+                 live_threads: int = LIVE_THREADS,
                  report: Callable[[str], None] = lambda _m: None):
         self.model_spec = model
         self.models_dir = models_dir
         self.options = options or TranscribeOptions()
         self.compute_type = compute_type
-        self.cpu_threads = cpu_threads
+        self.cpu_threads = default_threads() if cpu_threads is None else cpu_threads
+        self.live_threads = live_threads
         self.report = report
         self._source: ModelSource | None = None
         self._model = None
+        self._live_model = None
         self._lock = threading.Lock()
         self._window_lock = threading.Lock()
         self._windowed_model = None
@@ -114,24 +136,35 @@ class Transcriber:
             self._source = resolve_model(self.model_spec, self.models_dir)
         return self._source
 
-    def load(self):
+    def load(self, *, live: bool = False):
+        """The model for full passes, or with `live` the live path's instance (loading the first
+        if needed: a missing model is downloaded and reported once)."""
         with self._lock:
             if self._model is None:
-                source = self._resolve()
-                path = download(source, self.models_dir, self.report)
-                log.info("loading speech model %s (%s)", source.name, self.compute_type)
-                started = time.monotonic()
-                try:
-                    from faster_whisper import WhisperModel
+                self._model = self._open(self.cpu_threads)
+            if not live:
+                return self._model
+            if self._live_model is None:
+                self._live_model = self._model if self.live_threads == self.cpu_threads \
+                    else self._open(self.live_threads)
+            return self._live_model
 
-                    self._model = WhisperModel(str(path), device="cpu", compute_type=self.compute_type,
-                                               cpu_threads=self.cpu_threads)
-                except Exception as exc:
-                    log.warning("speech model %s failed to load", source.name, exc_info=True)
-                    raise ModelError(f"the speech model in {path} failed to load ({exc}); reinstall it "
-                                     "or choose another model") from None
-                log.info("speech model %s loaded in %.1f s", source.name, time.monotonic() - started)
-            return self._model
+    def _open(self, threads: int):
+        source = self._resolve()
+        path = download(source, self.models_dir, self.report)
+        log.info("loading speech model %s (%s, %d threads)", source.name, self.compute_type, threads)
+        started = time.monotonic()
+        try:
+            from faster_whisper import WhisperModel
+
+            model = WhisperModel(str(path), device="cpu", compute_type=self.compute_type,
+                                 cpu_threads=threads)
+        except Exception as exc:
+            log.warning("speech model %s failed to load", source.name, exc_info=True)
+            raise ModelError(f"the speech model in {path} failed to load ({exc}); reinstall it "
+                             "or choose another model") from None
+        log.info("speech model %s loaded in %.1f s", source.name, time.monotonic() - started)
+        return model
 
     def transcribe(self, samples: np.ndarray, *, on_progress: Callable[[float], None] | None = None,
                    cancel: threading.Event | None = None) -> Transcript:
@@ -174,23 +207,25 @@ class Transcriber:
     def decode(self, samples: np.ndarray, *, offset: float = 0.0, prompt: str | None = None,
                on_progress: Callable[[float], None] | None = None,
                cancel: threading.Event | None = None,
-               options: TranscribeOptions | None = None) -> tuple[list[Segment], int]:
+               options: TranscribeOptions | None = None,
+               live: bool = False) -> tuple[list[Segment], int]:
         """Whisper on a stretch of audio: its segments with times shifted by `offset` seconds, and
         how many of them were hard to make out. `prompt` is earlier text given as context;
-        `options` replaces the transcriber's own decoding settings for this call."""
+        `options` replaces the transcriber's own decoding settings for this call; `live` runs it
+        on the live path's instance of the model."""
         options = options or self.options
         if options.window_s is not None and options.window_s < 30:
-            with self._window_lock:  # one short-window decode at a time on the second handle
+            with self._window_lock:  # one short-window decode at a time on the windowed handle
                 return self._decode(self._windowed(), samples, offset, prompt, on_progress, cancel, options)
-        return self._decode(self.load(), samples, offset, prompt, on_progress, cancel, options)
+        return self._decode(self.load(live=live), samples, offset, prompt, on_progress, cancel, options)
 
     def _windowed(self):
-        """A second handle on the loaded model with its own feature extractor: faster-whisper's
+        """A handle on the live instance with its own feature extractor: faster-whisper's
         `chunk_length` rewrites the extractor it is given for good, so a short window must never
-        touch the one full passes use (the app runs a full pass while the next answer is
-        transcribed live). The model itself is shared, not loaded twice. Its encoder sees only
-        the window, not the window padded to 30 s (CTranslate2 takes any length up to 30 s)."""
-        model = self.load()
+        touch the one 30-s decodes use. The model itself is shared, not loaded again. Its encoder
+        sees only the window, not the window padded to 30 s (CTranslate2 takes any length up to
+        30 s). Short windows are for the live path only."""
+        model = self.load(live=True)
         with self._lock:
             if self._windowed_model is None:
                 import copy

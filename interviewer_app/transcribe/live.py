@@ -273,7 +273,8 @@ class LiveTranscriber:
         else:
             t0, c0 = self.clock(), self.cpu_clock()
             segments, unclear = self.transcriber.decode(pending, offset=offset, prompt=self._context(),
-                                                        options=self._options(final=True, seconds=pending_s))
+                                                        options=self._options(final=True, seconds=pending_s),
+                                                        live=True)
             elapsed, cpu = self.clock() - t0, self.cpu_clock() - c0
             decoded = True
             self._last = _Decode(start, start + len(pending), segments, unclear, True)
@@ -328,7 +329,7 @@ class LiveTranscriber:
         tail_s = len(tail) / SAMPLE_RATE
         t0, c0 = self.clock(), self.cpu_clock()
         segments, unclear = self.transcriber.decode(tail, offset=offset, prompt=self._context(),
-                                                    options=self._options(final=False, seconds=tail_s))
+                                                    options=self._options(final=False, seconds=tail_s), live=True)
         elapsed, cpu = self.clock() - t0, self.cpu_clock() - c0
         self._last = _Decode(anchor, anchor + len(tail), segments, unclear, False)
         self._count(elapsed, cpu, segments, provisional=True)
@@ -502,7 +503,7 @@ class LiveTranscriber:
         else:
             segments, unclear = self.transcriber.decode(remainder, offset=offset,
                                                         prompt=self._context(),
-                                                        options=self._options(final=True))
+                                                        options=self._options(final=True), live=True)
         with self._lock:
             self._commit(segments, unclear, regions, offset, len(remainder) / SAMPLE_RATE)
             self._publish_locked()

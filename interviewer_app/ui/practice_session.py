@@ -52,7 +52,7 @@ class PracticeSession(QObject):
     def warm_up_model(self) -> None:
         """Load the speech model in the background so the first answer does not wait for it."""
         def load(progress, cancel):
-            self.ctx.transcriber.load()
+            self.ctx.transcriber.load(live=self.live_enabled)  # both instances: full pass and live
             load_step_model()  # ~120 ms: paid here, not by the first live update on the UI thread
             return self.ctx.transcriber.model_name
         self._keep(run_in_background(load, on_done=self.model_ready.emit,

@@ -242,6 +242,27 @@ def test_a_short_window_decode_leaves_the_full_pass_as_it_was(transcriber, stron
     assert transcriber.transcribe(samples[: 20 * SAMPLE_RATE]).text == before
 
 
+def test_live_decodes_run_on_their_own_one_thread_instance_of_the_model(transcriber, strong_answer):
+    """A live decode must not wait on a thread another program has taken (two CTranslate2 threads
+    on a busy 2-core machine tripled the live lag), nor queue behind the full pass of the answer
+    before: the live path has its own instance, loaded with one thread, and every live decode
+    (provisional, final, the rest after Stop) goes to it."""
+    live_model, full_model = transcriber.load(live=True), transcriber.load()
+    assert transcriber.live_threads == 1 and live_model is not full_model
+    assert live_model.model is not full_model.model  # two CTranslate2 instances, not two handles
+    shared = Transcriber(None, transcriber.models_dir, cpu_threads=1, live_threads=1)
+    assert shared.load(live=True) is shared.load()  # same thread count: one instance is enough
+    samples = load_clip(strong_answer.wav).samples
+    seen = []
+    recorder = RecordingDecodes(transcriber, lambda: 0)
+    original = recorder.decode
+    recorder.decode = lambda s, **kw: (seen.append(kw.get("live")), original(s, **kw))[1]
+    live = LiveTranscriber(recorder)
+    feed_live(live, samples[: 25 * SAMPLE_RATE])
+    live.finish(lambda: samples[: 25 * SAMPLE_RATE])
+    assert seen and all(seen)
+
+
 class StepCpu:
     """A CPU clock that moves on by one second per decode (read twice per decode): so the budget
     can be checked exactly whatever this machine's speed."""
