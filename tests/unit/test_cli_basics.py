@@ -55,6 +55,7 @@ def test_analyze_typed_transcript_json_contract(tmp_path):
                 "overtime_s", "over_budget", "over_at_s"):
         assert key in d["pacing"]
     assert set(d["pacing"]["fillers"]) >= {"count", "per_min", "items"}
+    assert set(d["pacing"]["restarts"]) == {"count", "items"}
 
 
 def test_readable_report(tmp_path):

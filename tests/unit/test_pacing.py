@@ -77,3 +77,37 @@ def test_per_minute_rate_and_filler_times():
     assert [(f["word"], f["start"]) for f in p["fillers"]["items"]] == [("um", 0.0), ("uh", 4.0)]
     assert p["fillers"]["per_min"] == pytest.approx(2 / (6 / 60))
     assert p["wpm_by_minute"][0]["words"] == 6
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("we we should look at retention", ["we"]),
+    ("the first step, the first step is to size it", ["the first step"]),
+    ("we um we could ship it", ["we"]),  # a filler between the copies does not hide the restart
+    ("I'd I'd start with the funnel and and the drop", ["i'd", "and"]),
+    ("we need 2 two-week tests, maybe 2 2", []),  # a repeated number may be meant
+    ("that is, that is what the data says", ["that is"]),
+    ("the plan is clear and the plan works", []),  # said again later, not straight away
+])
+def test_restarts_are_words_said_again_straight_away(text, expected):
+    from interviewer_app.analysis.pacing.restarts import find_restarts
+
+    assert [r.text for r in find_restarts(_words(text))] == expected
+
+
+def test_restarts_are_counted_apart_from_fillers_with_their_times():
+    t = timed_transcript([("so we we um should size the the market", 0)], word_s=1.0)
+    p = analyze(t).to_dict()["pacing"]
+    assert p["restarts"]["count"] == 2 and p["fillers"]["count"] == 1
+    assert [(r["words"], r["start"], r["end"]) for r in p["restarts"]["items"]] == [("we", 2.0, 3.0), ("the", 7.0, 8.0)]
+    typed = analyze(typed_transcript("We we should size it.")).to_dict()["pacing"]
+    assert typed["restarts"] == {"count": 1, "items": [{"words": "we", "start": None, "end": None}]}
+
+
+def test_the_review_lines_name_each_restart_and_older_answers_have_none():
+    from interviewer_app.analysis.feedback.view import feedback_view
+
+    d = analyze(timed_transcript([("so we we should size the market", 0)], word_s=1.0)).to_dict()
+    lines = feedback_view(d).pacing.lines
+    assert 'restarts (words said twice in a row): 1: "we" 0:02' in lines
+    del d["pacing"]["restarts"]  # stored before restarts were counted
+    assert not any(line.startswith("restarts") for line in feedback_view(d).pacing.lines)

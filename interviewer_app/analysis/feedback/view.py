@@ -178,6 +178,7 @@ class PacingView:
     fillers_per_min: Quantity
     filler_items: tuple[FillerItem, ...]
     budget: BudgetView | None
+    restart_items: tuple[FillerItem, ...] = ()  # words said again straight away ("we we"), with when
     pause_s: float = PAUSE_S
     long_pause_s: float = LONG_PAUSE_S
 
@@ -195,6 +196,9 @@ class PacingView:
         items = ", ".join(f.word + (f" {f.when}" if f.when else "") for f in self.filler_items[:8])
         rate = f" ({self.fillers_per_min.text})" if self.fillers_per_min.value is not None else ""
         out.append(f"fillers: {self.fillers.text}{rate}" + (f": {items}" if items else ""))
+        if self.restart_items:
+            said = ", ".join(f'"{r.word}"' + (f" {r.when}" if r.when else "") for r in self.restart_items[:8])
+            out.append(f"restarts (words said twice in a row): {len(self.restart_items)}: {said}")
         if self.budget is not None:
             out.append(self.budget.line)
         return out
@@ -403,6 +407,8 @@ def _pacing(d: dict) -> PacingView:
         fillers_per_min=Quantity(per_min, "per min", "" if per_min is None else f"{per_min:.1f}/min"),
         filler_items=tuple(FillerItem(f.get("word") or "", f.get("start")) for f in fillers.get("items") or ()),
         budget=budget,
+        restart_items=tuple(FillerItem(r.get("words") or "", r.get("start"))
+                            for r in (p.get("restarts") or {}).get("items") or ()),  # none in older answers
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from interviewer_app.analysis.pacing.fillers import Filler, find_fillers
+from interviewer_app.analysis.pacing.restarts import Restart, find_restarts
 from interviewer_app.analysis.structure.steps import SentenceLabel
 from interviewer_app.core.models import Transcript, Word
 from interviewer_app.core.steps import STEP_KEYS
@@ -38,6 +39,7 @@ class Pacing:
     answer_end_s: float | None = None
     pauses: list[Pause] = field(default_factory=list)
     fillers: list[Filler] = field(default_factory=list)
+    restarts: list[Restart] = field(default_factory=list)
     wpm_by_minute: list[dict] = field(default_factory=list)
     step_time_s: dict[str, float] = field(default_factory=dict)
     budget_s: float | None = None
@@ -70,6 +72,7 @@ class Pacing:
             "longest_pause_s": self.longest_pause_s,
             "fillers": {"count": len(self.fillers), "per_min": self.fillers_per_min,
                         "items": [f.to_dict() for f in self.fillers]},
+            "restarts": {"count": len(self.restarts), "items": [r.to_dict() for r in self.restarts]},
             "wpm_by_minute": self.wpm_by_minute,
             "step_time_s": {k: round(v, 2) for k, v in self.step_time_s.items()},
             "time_to_restate_s": r(self.time_to_restate_s),
@@ -83,10 +86,11 @@ def measure_pacing(transcript: Transcript, labels: list[SentenceLabel], budget_s
                    restate_first_s: float | None) -> Pacing:
     words = [w for w in transcript.words if w.word.strip()]
     if not transcript.timed:
-        count = len(transcript.text.split())
-        return Pacing(timed=False, word_count=count, budget_s=budget_s,
-                      fillers=find_fillers([Word(None, None, t) for t in transcript.text.split()]))
-    pacing = Pacing(timed=True, word_count=len(words), budget_s=budget_s, fillers=find_fillers(words))
+        untimed = [Word(None, None, t) for t in transcript.text.split()]
+        return Pacing(timed=False, word_count=len(untimed), budget_s=budget_s,
+                      fillers=find_fillers(untimed), restarts=find_restarts(untimed))
+    pacing = Pacing(timed=True, word_count=len(words), budget_s=budget_s, fillers=find_fillers(words),
+                    restarts=find_restarts(words))
     if words:
         first, last = _speech_bounds(words, transcript.speech)
         pacing.think_time_s = first

@@ -13,7 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-FILLERS = frozenset({"um", "uh", "erm", "uhm", "umm", "uhh", "hmm", "mm", "mhm", "ah", "eh"})
+from interviewer_app.analysis.pacing.fillers import SINGLE
+from interviewer_app.analysis.pacing.restarts import repeated_runs
+
+FILLERS = frozenset(SINGLE)  # the one list of sounds that are fillers, whatever the context
 _WORD = re.compile(r"[a-z0-9']+")
 # Talk to the interviewer about the conversation itself: never evidence (blanked, not deleted,
 # so what is left keeps its word boundaries).
@@ -60,7 +63,7 @@ def read(text: str) -> Reading:
     words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(blanked)]
     keep = [w[0] not in FILLERS for w in words]
     kept = [w for w, k in zip(words, keep) if k]
-    drop = _restarts([w[0] for w in kept])
+    drop = {j for a, b in repeated_runs([w[0] for w in kept]) for j in range(a, b)}
     removed = [(w[1], w[2]) for w, k in zip(words, keep) if not k]
     removed += [(w[1], w[2]) for i, w in enumerate(kept) if i in drop]
     if not removed and blanked == text:
@@ -87,19 +90,3 @@ def read(text: str) -> Reading:
         out.pop()
         origin.pop()
     return Reading("".join(out), tuple(origin))
-
-
-def _restarts(words: list[str]) -> set[int]:
-    """Indices of words that only repeat the words just before them ("we we", "i'd i'd",
-    "first first", "the the user"): a restart, not new content. The first copy is kept."""
-    drop: set[int] = set()
-    i, n = 0, len(words)
-    while i < n:
-        size = next((k for k in (1, 2, 3) if i + 2 * k <= n and words[i:i + k] == words[i + k:i + 2 * k]
-                     and not (k == 1 and words[i].isdigit())), 0)  # "two two" may be meant
-        if size:
-            drop.update(range(i + size, i + 2 * size))
-            i += size
-        else:
-            i += 1
-    return drop

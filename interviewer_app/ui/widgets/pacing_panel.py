@@ -189,7 +189,8 @@ class PacingPanel(QtWidgets.QWidget):
         form.setRowWrapPolicy(QtWidgets.QFormLayout.RowWrapPolicy.WrapLongRows)
         self.values: dict[str, QtWidgets.QLabel] = {}
         for name, title in (("wpm", "Speaking rate"), ("think", "Think time"), ("pauses", "Pauses"),
-                            ("fillers", "Fillers"), ("filler_words", "Filler words")):
+                            ("fillers", "Fillers"), ("filler_words", "Filler words"),
+                            ("restarts", "Restarts")):
             value = _label(f"pacing_{name}")
             value.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
             caption = QtWidgets.QLabel(f"{title}:")
@@ -256,6 +257,11 @@ class PacingPanel(QtWidgets.QWidget):
         items = [f"{f['word']} {format_clock(f['start'])}" if f.get("start") is not None else f["word"]
                  for f in fillers.get("items") or []]
         v["filler_words"].setText(" · ".join(items) or "none")
+        restarts = (p.get("restarts") or {}).get("items")
+        v["restarts"].setText("—" if restarts is None else "none" if not restarts else
+                              f"{len(restarts)} (words said twice in a row): " + " · ".join(
+                                  f"“{r['words']}” {format_clock(r['start'])}" if r.get("start") is not None
+                                  else f"“{r['words']}”" for r in restarts))
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
