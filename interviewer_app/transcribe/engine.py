@@ -40,6 +40,9 @@ UNCLEAR_WARNING = ("much of the audio was hard to make out (noise, distance from
                    "very fast speech); the transcript and feedback may be incomplete")
 
 LOOP_RATIO = 2.4  # Whisper's compression-ratio threshold: above it, a decode repeats itself
+# Written in the team's own words as people speak, fillers kept; never fitted to the clips it is
+# measured on (benchmarks/fillers_disfluent.py, "prompt-um").
+FILLER_PROMPT = "Um, so, uh, I think, um, we should, uh, look at the, um, numbers first."
 # Threads for the live path's decodes. CTranslate2's threads wait for each other at every step;
 # when another program holds a core, a two-thread decode waits on a descheduled thread at every
 # token. In the app on 2 cores with one kept busy (benchmarks/live_in_app.py --busy), the live
@@ -83,6 +86,11 @@ class TranscribeOptions:
     # At most this many tokens per window (None: Whisper's 448). A decode that loops otherwise runs
     # on to 448 tokens: 2-3 s of CPU for a few seconds of audio.
     max_new_tokens: int | None = None
+    # Ask Whisper to write fillers down: a prompt in a disfluent style it imitates (issue 22). On
+    # real speech (benchmarks/fillers_disfluent.py) it keeps 27 of 34 natural fillers instead of 3,
+    # at the same WER, but writes some that were not said (precision 0.62) and takes about 2.5x
+    # as long (loops of "um um um" send windows up Whisper's temperature ladder). Opt-in.
+    keep_fillers: bool = False
 
     def kwargs(self) -> dict:
         extra = {} if self.temperatures is None else {"temperature": list(self.temperatures)}
@@ -92,7 +100,7 @@ class TranscribeOptions:
             extra["max_new_tokens"] = int(self.max_new_tokens)
         return dict(beam_size=self.beam_size, language="en", word_timestamps=self.word_timestamps,
                     vad_filter=self.vad_filter, hotwords=self.hotwords,
-                    initial_prompt=self.initial_prompt,
+                    initial_prompt=self.initial_prompt or (FILLER_PROMPT if self.keep_fillers else None),
                     condition_on_previous_text=self.condition_on_previous_text, **extra)
 
 

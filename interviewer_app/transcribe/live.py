@@ -424,8 +424,10 @@ class LiveTranscriber:
         if final:
             return replace(base, temperatures=cfg.final_temperatures, beam_size=cfg.beam_size or base.beam_size)
         window = min(30, math.ceil(seconds) + cfg.window_margin_s) if cfg.provisional_window else None
+        # never the filler prompt: with one temperature it loops on "um um um" (fillers_disfluent.py)
         return replace(base, temperatures=cfg.provisional_temperatures, beam_size=cfg.provisional_beam_size,
-                       window_s=window, skip_loops=True, max_new_tokens=_token_cap(seconds))
+                       window_s=window, skip_loops=True, max_new_tokens=_token_cap(seconds),
+                       keep_fillers=False)
 
     def _context(self) -> str | None:
         if self.config.context_words <= 0:
