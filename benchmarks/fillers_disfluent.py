@@ -48,6 +48,11 @@ VARIANTS = {
     "prompt-um, token cap": {"initial_prompt": PROMPT_UM, "cap": True},
     "prompt-um, token cap, ladder 0/0.4/0.8": {"initial_prompt": PROMPT_UM, "cap": True,
                                                "temperatures": (0.0, 0.4, 0.8)},
+    "prompt-um, repetition penalty 1.1": {"initial_prompt": PROMPT_UM, "repetition_penalty": 1.1},
+    "prompt-um, repetition penalty 1.3": {"initial_prompt": PROMPT_UM, "repetition_penalty": 1.3},
+    "prompt-um, no repeated 4-grams": {"initial_prompt": PROMPT_UM, "no_repeat_ngram_size": 4},
+    "prompt-um, voice activity filter": {"initial_prompt": PROMPT_UM, "vad_filter": True},
+    "prompt-um, skip silence in hallucinations": {"initial_prompt": PROMPT_UM, "hallucination_silence_s": 1.0},
 }
 TOKENS_PER_S = 8  # a token cap well above speech (about 4 tokens a second): a loop stops early
 

@@ -91,9 +91,21 @@ class TranscribeOptions:
     # at the same WER, but writes some that were not said (precision 0.62) and takes about 2.5x
     # as long (loops of "um um um" send windows up Whisper's temperature ladder). Opt-in.
     keep_fillers: bool = False
+    # CTranslate2's guards against a decode repeating itself (1.0 and 0: off, Whisper's default).
+    repetition_penalty: float = 1.0
+    no_repeat_ngram_size: int = 0
+    # faster-whisper's hallucination_silence_threshold: skip silence longer than this when a
+    # segment looks like a hallucination (None: off)
+    hallucination_silence_s: float | None = None
 
     def kwargs(self) -> dict:
         extra = {} if self.temperatures is None else {"temperature": list(self.temperatures)}
+        if self.repetition_penalty != 1.0:
+            extra["repetition_penalty"] = self.repetition_penalty
+        if self.no_repeat_ngram_size:
+            extra["no_repeat_ngram_size"] = self.no_repeat_ngram_size
+        if self.hallucination_silence_s is not None:
+            extra["hallucination_silence_threshold"] = self.hallucination_silence_s
         if self.window_s is not None:
             extra["chunk_length"] = int(self.window_s)
         if self.max_new_tokens is not None:
