@@ -69,6 +69,7 @@ def run_history(args) -> int:
     from interviewer_app.export.history import to_csv, to_json
     from interviewer_app.storage.history import (
         HistoryFilter,
+        filler_bursts_for,
         parse_day,
         query,
         scores_for,
@@ -92,7 +93,8 @@ def run_history(args) -> int:
         from interviewer_app.storage.mock_sessions import MockSessionStore
 
         habits = summarize(rows, scores_for(ctx.store), ctx.budgets, suggestions_for(ctx.store),
-                           signals_for(ctx.store), MockSessionStore(ctx.store).phase_times())
+                           signals_for(ctx.store), MockSessionStore(ctx.store).phase_times(),
+                           filler_bursts_for(ctx.store))
         if args.json:
             from interviewer_app.cli.report import print_json
 

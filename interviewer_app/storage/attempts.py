@@ -30,6 +30,7 @@ from interviewer_app.core.errors import StorageError
 from interviewer_app.core.models import plural
 from interviewer_app.core.steps import STEP_KEYS
 from interviewer_app.storage.database import OpenedDatabase, busy_timeout_s, storage_error
+from interviewer_app.storage.migrations import filler_burst_rows
 
 # FLACs save() writes (`_write_audio`); the recorder's own files are named recording-*.
 _SAVED_AUDIO = re.compile(r"\d{8}-\d{6}-[0-9a-f]{8}\.flac(\.part)?")
@@ -77,9 +78,12 @@ def _analysis_columns(d: dict) -> dict:
 
 def _write_content(conn: sqlite3.Connection, attempt_id: int, d: dict) -> None:
     """An answer's content signals and suggested rubric scores, in the tables the habits dashboard
-    counts (schema v5), replacing any from an earlier analysis of it."""
+    counts (schema v5; its filler bursts, v6), replacing any from an earlier analysis of it."""
     conn.execute("DELETE FROM attempt_signals WHERE attempt_id = ?", [attempt_id])
     conn.execute("DELETE FROM attempt_suggestions WHERE attempt_id = ?", [attempt_id])
+    conn.execute("DELETE FROM attempt_filler_bursts WHERE attempt_id = ?", [attempt_id])
+    conn.executemany("INSERT INTO attempt_filler_bursts (attempt_id, burst, trigger, start_s) VALUES (?, ?, ?, ?)",
+                     [(attempt_id, *row) for row in filler_burst_rows(d)])
     conn.executemany("INSERT INTO attempt_signals (attempt_id, signal, present, checked) VALUES (?, ?, ?, ?)",
                      [(attempt_id, s["key"], int(bool(s["present"])), int(bool(s.get("checked", True))))
                       for s in d.get("signals", ())])

@@ -221,3 +221,19 @@ def signals_for(store: AttemptStore) -> dict[int, dict[str, tuple[bool, bool]]]:
     for attempt_id, key, present, checked in rows:
         out.setdefault(attempt_id, {})[key] = (bool(present), bool(checked))
     return out
+
+
+def filler_bursts_for(store: AttemptStore) -> dict[int, list[tuple[str, ...]]]:
+    """What set off each filler burst of every kept attempt: attempt id -> one tuple of trigger
+    keys per burst (bursts in order, keys sorted; attempts analysed before bursts existed have
+    none and are left out)."""
+    rows = store.read(
+        "SELECT b.attempt_id, b.burst, b.trigger FROM attempt_filler_bursts b "
+        "JOIN attempts a ON a.id = b.attempt_id WHERE a.deleted_at IS NULL ORDER BY b.attempt_id, b.burst, b.trigger")
+    grouped: dict[tuple[int, int], list[str]] = {}
+    for attempt_id, burst, trigger in rows:
+        grouped.setdefault((attempt_id, burst), []).append(trigger)
+    out: dict[int, list[tuple[str, ...]]] = {}
+    for (attempt_id, _burst), triggers in grouped.items():
+        out.setdefault(attempt_id, []).append(tuple(triggers))
+    return out

@@ -164,7 +164,33 @@ def _v5(db: sqlite3.Connection) -> None:
     copy_content(db)
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3, _v4, _v5)
+def filler_burst_rows(d: dict) -> list[tuple[int, str, float]]:
+    """(burst number, trigger, start) for each trigger of each filler burst in a feedback dict."""
+    clusters = ((d.get("pacing") or {}).get("fillers") or {}).get("clusters") or ()
+    return [(n, trigger, c.get("start")) for n, c in enumerate(clusters) for trigger in c.get("triggers") or ()]
+
+
+def _v6(db: sqlite3.Connection) -> None:
+    """What set off each burst of fillers (analysis/pacing/filler_triggers.py), for the habits
+    dashboard's "your fillers come ..." line, filled from the feedback already stored (answers
+    analysed before bursts existed have none)."""
+    db.executescript("""
+        CREATE TABLE attempt_filler_bursts (
+            attempt_id INTEGER NOT NULL REFERENCES attempts(id) ON DELETE CASCADE,
+            burst INTEGER NOT NULL,              -- its place in the answer, from 0
+            trigger TEXT NOT NULL,               -- filler_triggers.TRIGGER_TEXT keys
+            start_s REAL,
+            PRIMARY KEY (attempt_id, burst, trigger)
+        ) WITHOUT ROWID;
+        INSERT OR REPLACE INTO attempt_filler_bursts (attempt_id, burst, trigger, start_s)
+            SELECT f.attempt_id, c.key, t.value, json_extract(c.value, '$.start')
+            FROM attempt_feedback f, json_each(f.feedback_json, '$.pacing.fillers.clusters') c,
+                 json_each(c.value, '$.triggers') t
+            WHERE t.type = 'text';
+    """)
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3, _v4, _v5, _v6)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

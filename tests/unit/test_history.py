@@ -27,7 +27,7 @@ from interviewer_app.storage.history import (
     scores_for,
     signals_for,
 )
-from interviewer_app.storage.migrations import MIGRATIONS, SCHEMA_VERSION
+from interviewer_app.storage.migrations import MIGRATIONS, SCHEMA_VERSION, copy_content
 from tests.unit.timed import timed_transcript
 
 DAY0 = datetime(2026, 10, 5, 9, 0, tzinfo=timezone.utc)  # a Monday
@@ -157,6 +157,8 @@ def test_migrating_from_every_earlier_version_keeps_real_attempts(tmp_path, star
                          "VALUES (" + ",".join("?" * 22) + ")", [r[:18] + r[19:] for r in rows])
         conn.executemany("INSERT INTO attempt_feedback (attempt_id, feedback_json) VALUES (?, ?)",
                          [(r[0], r[18]) for r in rows])
+        if start_version >= 5:  # version 5 copied the signals out of the feedback as it migrated
+            copy_content(conn)
     conn.commit()
     conn.close()
     store = AttemptStore(open_database(path), tmp_path / "rec")

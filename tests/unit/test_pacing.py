@@ -111,3 +111,40 @@ def test_the_review_lines_name_each_restart_and_older_answers_have_none():
     assert 'restarts (words said twice in a row): 1: "we" 0:02' in lines
     del d["pacing"]["restarts"]  # stored before restarts were counted
     assert not any(line.startswith("restarts") for line in feedback_view(d).pacing.lines)
+
+
+def test_a_burst_of_fillers_says_what_set_it_off():
+    """Bursts (3 or more fillers within 30 s) and their triggers, in an answer of our own: a
+    nervous opening, a figure being recalled, and a stray filler that makes no burst."""
+    t = timed_transcript([
+        ("um so uh the goal here is um to grow weekly bookings", 2.0),       # 0-11 s: opening burst
+        ("we know the funnel loses people at payment", 8.0),                  # 11-19 s
+        ("last quarter it was um about uh twenty uh percent of carts", 10.0),  # 27-38 s: a number
+        ("so we should uh test saved cards first", 0.0),                      # one filler: no burst
+    ], word_s=1.0)
+    d = analyze(t).to_dict()
+    clusters = d["pacing"]["fillers"]["clusters"]
+    assert [(c["count"], c["triggers"][0]) for c in clusters] == [(3, "opening"), (4, "number")]
+    opening, number = clusters
+    assert opening["start"] == 0.0 and opening["evidence"].startswith("um so uh")
+    assert "twenty" in number["evidence"] and number["said"].startswith("while giving a number")
+    from interviewer_app.analysis.feedback.view import feedback_view
+
+    lines = feedback_view(d).pacing.lines
+    assert any(line.startswith("filler burst: 3 fillers at 0:00") and "first 20 seconds" in line for line in lines)
+
+
+def test_a_burst_as_a_new_step_begins_names_the_step():
+    t = timed_transcript([
+        ("The goal is to raise weekly active hosts, measured by hosts with a booking.", 30.0),
+        ("Um, so, uh, one option is, um, to send reminders, and another option is a pricing tool.", 0.0),
+    ], word_s=0.5)
+    clusters = analyze(t).to_dict()["pacing"]["fillers"]["clusters"]
+    assert len(clusters) == 1 and "new_step" in clusters[0]["triggers"]
+    assert "options first heard at 0:37" in clusters[0]["evidence"].lower()
+
+
+def test_fillers_spread_out_make_no_burst():
+    t = timed_transcript([("um the goal is retention", 20.0), ("uh we should map the funnel", 20.0),
+                          ("um then pick one option", 0.0)], word_s=1.0)
+    assert analyze(t).to_dict()["pacing"]["fillers"]["clusters"] == []

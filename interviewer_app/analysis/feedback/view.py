@@ -179,6 +179,7 @@ class PacingView:
     filler_items: tuple[FillerItem, ...]
     budget: BudgetView | None
     restart_items: tuple[FillerItem, ...] = ()  # words said again straight away ("we we"), with when
+    filler_bursts: tuple[str, ...] = ()  # one plain line per burst of fillers: when, how many, what set it off
     pause_s: float = PAUSE_S
     long_pause_s: float = LONG_PAUSE_S
 
@@ -196,6 +197,7 @@ class PacingView:
         items = ", ".join(f.word + (f" {f.when}" if f.when else "") for f in self.filler_items[:8])
         rate = f" ({self.fillers_per_min.text})" if self.fillers_per_min.value is not None else ""
         out.append(f"fillers: {self.fillers.text}{rate}" + (f": {items}" if items else ""))
+        out += [f"filler burst: {line}" for line in self.filler_bursts]
         if self.restart_items:
             said = ", ".join(f'"{r.word}"' + (f" {r.when}" if r.when else "") for r in self.restart_items[:8])
             out.append(f"restarts (words said twice in a row): {len(self.restart_items)}: {said}")
@@ -380,6 +382,13 @@ def _structure(d: dict) -> StructureView:
     return StructureView(rows, story, jumped, tips, message, STORY_LEAD if story else None)
 
 
+def burst_line(c: dict) -> str:
+    """A burst of fillers in plain words: '4 fillers at 0:03-0:19, in the first 20 seconds of the
+    answer ("Um, so, uh, the goal")'."""
+    evidence = f" ({c['evidence']})" if c.get("evidence") else ""
+    return f"{c['count']} fillers at {_clock(c['start'])}–{_clock(c['end'])}, {c['said']}{evidence}"
+
+
 def _pacing(d: dict) -> PacingView:
     p = d.get("pacing") or {}
     fillers = p.get("fillers") or {}
@@ -407,6 +416,7 @@ def _pacing(d: dict) -> PacingView:
         fillers_per_min=Quantity(per_min, "per min", "" if per_min is None else f"{per_min:.1f}/min"),
         filler_items=tuple(FillerItem(f.get("word") or "", f.get("start")) for f in fillers.get("items") or ()),
         budget=budget,
+        filler_bursts=tuple(burst_line(c) for c in fillers.get("clusters") or ()),
         restart_items=tuple(FillerItem(r.get("words") or "", r.get("start"))
                             for r in (p.get("restarts") or {}).get("items") or ()),  # none in older answers
     )

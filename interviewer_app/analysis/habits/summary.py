@@ -79,6 +79,10 @@ class Habits:
     signal_counts: list[SignalCount] = field(default_factory=list)
     # going over time per phase of a real format, across mock interviews (analysis/habits/mock_phases.py)
     mock_phases: list[MockPhaseHabit] = field(default_factory=list)
+    # what set off the bursts of fillers in these answers: trigger key -> bursts (empty unless
+    # given), and how many bursts there were (a burst may have two triggers)
+    filler_triggers: dict[str, int] = field(default_factory=dict)
+    filler_bursts: int = 0
 
     def to_dict(self) -> dict:
         return {"attempts": self.attempts, "over_share": self.over_share,
@@ -87,7 +91,8 @@ class Habits:
                 "weeks": [w.__dict__ for w in self.weeks], "summary": self.summary,
                 "score_gaps": {k: g.to_dict() for k, g in self.score_gaps.items()},
                 "signal_counts": [c.to_dict() for c in self.signal_counts],
-                "mock_phases": [m.to_dict() for m in self.mock_phases]}
+                "mock_phases": [m.to_dict() for m in self.mock_phases],
+                "filler_triggers": dict(self.filler_triggers), "filler_bursts": self.filler_bursts}
 
 
 def _mean(values) -> float | None:
@@ -103,14 +108,16 @@ def _week(created_at: str) -> str:
 def summarize(rows, scores_by_attempt: dict[int, dict[str, int]] | None = None, budgets=None,
               suggestions_by_attempt: dict[int, dict] | None = None,
               signals_by_attempt: dict[int, dict[str, tuple[bool, bool]]] | None = None,
-              mock_times: list[PhaseTime] | None = None) -> Habits:
+              mock_times: list[PhaseTime] | None = None,
+              bursts_by_attempt: dict[int, list[tuple[str, ...]]] | None = None) -> Habits:
     """rows: AttemptSummary objects, newest first (as history.query returns them); budgets (a
     BudgetBook) turns format and phase keys into the names users know; suggestions_by_attempt
     (attempt id -> the suggested rubric scores, as history.suggestions_for returns them) adds how
     far the self-scores sit from the suggestions and whether that gap is closing;
     signals_by_attempt (attempt id -> signal key -> (present, checked), as history.signals_for
     returns them) adds how often each content signal showed in these rows; mock_times (as
-    MockSessionStore.phase_times returns them) adds going over time per phase of mock interviews."""
+    MockSessionStore.phase_times returns them) adds going over time per phase of mock interviews;
+    bursts_by_attempt (as history.filler_bursts_for returns them) what sets off bursts of fillers."""
     scores_by_attempt = scores_by_attempt or {}
     suggestions_by_attempt = suggestions_by_attempt or {}
     budgeted = [r for r in rows if r.over_budget is not None]
@@ -132,15 +139,16 @@ def summarize(rows, scores_by_attempt: dict[int, dict[str, int]] | None = None, 
                     by_phase=phases, step_miss_rate=miss_rate, weeks=weeks, summary=[],
                     mock_phases=mock_phase_habits(mock_times or []))
     habits.summary = _sentences(rows, habits, budgets)
-    if suggestions_by_attempt or signals_by_attempt:
+    if suggestions_by_attempt or signals_by_attempt or bursts_by_attempt:
         habits = with_content(habits, rows, scores_by_attempt, budgets, suggestions_by_attempt,
-                              signals_by_attempt)
+                              signals_by_attempt, bursts_by_attempt)
     return habits
 
 
 def with_content(habits: Habits, rows, scores_by_attempt: dict[int, dict[str, int]], budgets=None,
                  suggestions_by_attempt: dict[int, dict] | None = None,
-                 signals_by_attempt: dict[int, dict[str, tuple[bool, bool]]] | None = None) -> Habits:
+                 signals_by_attempt: dict[int, dict[str, tuple[bool, bool]]] | None = None,
+                 bursts_by_attempt: dict[int, list[tuple[str, ...]]] | None = None) -> Habits:
     """A copy of `habits` (as summarize made it from the same rows and self-scores) with what
     the answers said added: the self-score gaps, overall and week by week, the signal counts, and
     the summary written again. The habits page shows `habits` first and this once the suggestions
@@ -153,6 +161,8 @@ def with_content(habits: Habits, rows, scores_by_attempt: dict[int, dict[str, in
         weekly = _weekly_gaps(both, scores_by_attempt, suggestions_by_attempt)
     out = replace(habits, score_gaps=gaps,
                   signal_counts=signal_counts(rows, signals_by_attempt) if signals_by_attempt else [],
+                  filler_triggers=_trigger_counts(rows, bursts_by_attempt or {}),
+                  filler_bursts=sum(len((bursts_by_attempt or {}).get(r.id, ())) for r in rows),
                   weeks=[replace(w, score_gaps=weekly.get(w.week, {})) for w in habits.weeks])
     out.summary = _sentences(rows, out, budgets)
     return out
@@ -160,6 +170,15 @@ def with_content(habits: Habits, rows, scores_by_attempt: dict[int, dict[str, in
 
 def _avg(values: list[float]) -> float:
     return round(fsum(values) / len(values), 2)
+
+
+def _trigger_counts(rows, bursts_by_attempt: dict[int, list[tuple[str, ...]]]) -> dict[str, int]:
+    """How many bursts of fillers each trigger set off in these rows, most first."""
+    from interviewer_app.analysis.pacing.filler_triggers import TRIGGER_TEXT
+
+    counts = Counter(t for r in rows for burst in bursts_by_attempt.get(r.id, ()) for t in burst)
+    order = list(TRIGGER_TEXT)  # ties: in the order the triggers are checked
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], order.index(kv[0]) if kv[0] in order else 99)))
 
 
 def _weekly_gaps(rows, scores_by_attempt, suggestions_by_attempt) -> dict[str, dict[str, float]]:
@@ -251,6 +270,9 @@ def _sentences(rows, habits: Habits, budgets=None) -> list[str]:
     if jumps:
         out.append(f"You jumped to options before framing the problem in {jumps} of your last "
                    f"{min(10, len(rows))} answers (guide 003, mistake #1).")
+    bursts = _burst_sentence(habits.filler_triggers, habits.filler_bursts)
+    if bursts is not None:
+        out.append(bursts)
     mock = mock_phase_sentence(habits.mock_phases)
     if mock is not None:
         out.append(mock)
@@ -269,6 +291,18 @@ def _sentences(rows, habits: Habits, budgets=None) -> list[str]:
             line += f", and the gap is {gap.trend}"
         out.append(line + ".")
     return out
+
+
+def _burst_sentence(triggers: dict[str, int], total: int) -> str | None:
+    """'Your fillers come in bursts most often in the first 20 seconds of the answer (4 of 6
+    bursts, ...).'"""
+    from interviewer_app.analysis.pacing.filler_triggers import OPENING_S, TRIGGER_TEXT
+
+    if not total or not triggers:
+        return None
+    key, n = next(iter(triggers.items()))
+    return (f"Your fillers come in bursts most often {TRIGGER_TEXT[key].format(opening=OPENING_S)} "
+            f"({n} of {total} bursts, 3 or more fillers within 30 s).")
 
 
 def _notable_gap(gaps: dict[str, ScoreGap]) -> ScoreGap | None:

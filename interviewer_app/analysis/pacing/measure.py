@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from interviewer_app.analysis.pacing.filler_triggers import FillerCluster, find_clusters
 from interviewer_app.analysis.pacing.fillers import Filler, find_fillers
 from interviewer_app.analysis.pacing.restarts import Restart, find_restarts
 from interviewer_app.analysis.structure.steps import SentenceLabel
@@ -40,6 +41,7 @@ class Pacing:
     pauses: list[Pause] = field(default_factory=list)
     fillers: list[Filler] = field(default_factory=list)
     restarts: list[Restart] = field(default_factory=list)
+    filler_clusters: list[FillerCluster] = field(default_factory=list)
     wpm_by_minute: list[dict] = field(default_factory=list)
     step_time_s: dict[str, float] = field(default_factory=dict)
     budget_s: float | None = None
@@ -71,7 +73,8 @@ class Pacing:
             "long_pauses": sum(p.duration >= LONG_PAUSE_S for p in self.pauses),
             "longest_pause_s": self.longest_pause_s,
             "fillers": {"count": len(self.fillers), "per_min": self.fillers_per_min,
-                        "items": [f.to_dict() for f in self.fillers]},
+                        "items": [f.to_dict() for f in self.fillers],
+                        "clusters": [c.to_dict() for c in self.filler_clusters]},
             "restarts": {"count": len(self.restarts), "items": [r.to_dict() for r in self.restarts]},
             "wpm_by_minute": self.wpm_by_minute,
             "step_time_s": {k: round(v, 2) for k, v in self.step_time_s.items()},
@@ -103,6 +106,7 @@ def measure_pacing(transcript: Transcript, labels: list[SentenceLabel], budget_s
         pacing.wpm_by_minute = _wpm_by_minute(words)
         pacing.step_time_s = _step_time(labels)
         pacing.time_to_restate_s = restate_first_s
+        pacing.filler_clusters = find_clusters(pacing.fillers, words, _first_heard(labels), first)
     _apply_budget(pacing, transcript, labels)
     return pacing
 
@@ -142,6 +146,16 @@ def _wpm_by_minute(words: list[Word]) -> list[dict]:
         rows.append({"minute": m + 1, "start": lo, "end": round(hi, 2), "words": n,
                      "wpm": round(n / (length / 60), 1) if length >= 5 else None})
     return rows
+
+
+def _first_heard(labels: list[SentenceLabel]) -> dict[str, float]:
+    """When each step was first heard: the start of the first sentence labelled with it."""
+    first: dict[str, float] = {}
+    for lab in labels:
+        if lab.sentence.start is not None:
+            for step in lab.steps:
+                first.setdefault(step, lab.sentence.start)
+    return first
 
 
 def _step_time(labels: list[SentenceLabel]) -> dict[str, float]:

@@ -153,7 +153,7 @@ class HabitsPage(QtWidgets.QWidget):
 
         def content(store):
             return generation, with_content(habits, rows, scores, budgets, history.suggestions_for(store),
-                                            history.signals_for(store))
+                                            history.signals_for(store), history.filler_bursts_for(store))
         self.ops.run(content, self._content_loaded, self._content_failed)
 
     def _content_loaded(self, result) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 
+from interviewer_app.analysis.feedback.view import burst_line
 from interviewer_app.analysis.pacing.measure import LONG_PAUSE_S, PAUSE_S
 from interviewer_app.core.models import format_clock
 from interviewer_app.core.steps import STEPS_BY_KEY
@@ -190,7 +191,7 @@ class PacingPanel(QtWidgets.QWidget):
         self.values: dict[str, QtWidgets.QLabel] = {}
         for name, title in (("wpm", "Speaking rate"), ("think", "Think time"), ("pauses", "Pauses"),
                             ("fillers", "Fillers"), ("filler_words", "Filler words"),
-                            ("restarts", "Restarts")):
+                            ("bursts", "Filler bursts"), ("restarts", "Restarts")):
             value = _label(f"pacing_{name}")
             value.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
             caption = QtWidgets.QLabel(f"{title}:")
@@ -257,6 +258,9 @@ class PacingPanel(QtWidgets.QWidget):
         items = [f"{f['word']} {format_clock(f['start'])}" if f.get("start") is not None else f["word"]
                  for f in fillers.get("items") or []]
         v["filler_words"].setText(" · ".join(items) or "none")
+        bursts = fillers.get("clusters")
+        v["bursts"].setText("—" if bursts is None or not timed else "none (3 or more within 30 s)" if not bursts
+                            else "<br>".join(html.escape(burst_line(c)) for c in bursts))
         restarts = (p.get("restarts") or {}).get("items")
         v["restarts"].setText("—" if restarts is None else "none" if not restarts else
                               f"{len(restarts)} (words said twice in a row): " + " · ".join(
