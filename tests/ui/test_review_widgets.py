@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import html
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -356,3 +357,24 @@ def test_a_story_answer_is_coached_on_care_and_not_warned_about_jumping_to_optio
         assert f"<b>{part}:</b>" in text
     assert "Context:" not in text  # heard
     assert not any(html.escape(STEPS_BY_KEY[k].tip) in text for k in d["missing_steps"])
+
+
+def test_fillers_are_greyed_where_they_were_said_and_bursts_and_restarts_are_listed(qtbot, view):
+    """Issue 22: an answer of our own with a nervous opening (a burst of fillers) and a restart."""
+    from interviewer_app.analysis.feedback.answer import analyze
+    from interviewer_app.ui.widgets.pacing_panel import PacingPanel
+    from tests.unit.timed import timed_transcript
+
+    d = analyze(timed_transcript([("Um, so, uh, the goal here is, um, to grow weekly bookings.", 2.0),
+                                  ("We we should test saved cards, an umbrella fix for checkout.", 0.0)],
+                                 word_s=0.6)).to_dict()
+    view.show_feedback(d)
+    greyed = re.findall(r"<span class='filler'[^>]*>([^<]*)</span>", view.source_html)
+    assert greyed == ["Um,", "uh,", "um,"]  # "umbrella" is a word, not a filler
+    assert "weekly bookings" in view.toPlainText() and "Um, so, uh, the goal" in view.toPlainText()
+    panel = PacingPanel()
+    qtbot.addWidget(panel)
+    panel.show_feedback(d)
+    assert panel.values["bursts"].text().startswith("3 fillers at 0:00")
+    assert "in the first 20 seconds of the answer" in panel.values["bursts"].text()
+    assert panel.values["restarts"].text() == "1 (words said twice in a row): “we” 0:10"

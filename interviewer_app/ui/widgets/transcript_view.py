@@ -1,9 +1,12 @@
-"""The answer's transcript as clickable sentences, each highlighted in its step's colour, plus a legend."""
+"""The answer's transcript as clickable sentences, each highlighted in its step's colour (filler
+sounds greyed), plus a legend."""
 
 from __future__ import annotations
 
 import html
+import re
 
+from interviewer_app.analysis.pacing.fillers import SINGLE
 from interviewer_app.core.models import format_clock
 from interviewer_app.core.steps import STEPS, STEPS_BY_KEY
 from interviewer_app.qt_binding import QtCore, QtGui, QtWidgets, Signal
@@ -34,14 +37,30 @@ def _cue_ranges(sentence: dict, steps: dict) -> list[tuple[int, int]]:
     return merged
 
 
-def _sentence_body(sentence: dict, steps: dict) -> str:
+_FILLER = re.compile(r"\b(?:" + "|".join(sorted(SINGLE, key=len, reverse=True)) + r")\b,?", re.IGNORECASE)
+
+
+def _plain(text: str, muted: str | None) -> str:
+    """Escaped text with filler sounds (um, uh, ...) greyed: where they were said, still readable past."""
+    if muted is None:
+        return html.escape(text)
+    out, pos = [], 0
+    for m in _FILLER.finditer(text):
+        out.append(html.escape(text[pos:m.start()]))
+        out.append(f"<span class='filler' style='color:{muted}'>{html.escape(m.group())}</span>")
+        pos = m.end()
+    out.append(html.escape(text[pos:]))
+    return "".join(out)
+
+
+def _sentence_body(sentence: dict, steps: dict, muted: str | None = None) -> str:
     text = sentence.get("text") or ""
     out, pos = [], 0
     for start, end in _cue_ranges(sentence, steps):
-        out.append(html.escape(text[pos:start]))
+        out.append(_plain(text[pos:start], muted))
         out.append(f"<b><u>{html.escape(text[start:end])}</u></b>")
         pos = end
-    out.append(html.escape(text[pos:]))
+    out.append(_plain(text[pos:], muted))
     return "".join(out)
 
 
@@ -122,7 +141,7 @@ class TranscriptView(QtWidgets.QTextBrowser):
                      f"[{format_clock(start)}]</span>&nbsp;" if start is not None else "")
             tags = "".join(f"<span style='color:{STEP_COLORS[k]}'>■</span><small>{STEPS_BY_KEY[k].number}</small>&nbsp;"
                            for k in s.get("steps") or [] if k in STEP_COLORS)
-            body = _sentence_body(s, steps)
+            body = _sentence_body(s, steps, muted)
             if s.get("steps") and s["steps"][0] in STEP_COLORS:
                 body = f"<span style='background-color:{highlight(s['steps'][0])}'>{body}</span>"
             href = f" href='t:{start:.2f}'" if start is not None else ""
