@@ -43,3 +43,15 @@ def test_each_update_labels_only_new_sentences_and_matches_a_full_analysis():
     assert {k: r.heard for k, r in view.steps.items()} == {k: r.heard for k, r in full_steps.items()}
     assert view.steps["risks"].heard and view.steps["map"].heard
     assert view.first_shown_s["risks"] == 20.0 and view.first_shown_s["restate"] == 15.0
+
+
+def test_the_live_view_counts_fillers_as_they_are_heard():
+    segs = [_segment("Um, so the goal is, uh, more teams finishing onboarding.", 0.0),
+            _segment("I would, um, look at the invite step first.", 5.0)]
+    progress = LiveProgress()
+    first = LiveSnapshot(version=1, final=(segs[0],), provisional=(), received_s=5.0, committed_s=5.0,
+                         last_speech_end_s=segs[0].end, live=True, notice=None)
+    assert progress.update(first).fillers == 2
+    both = LiveSnapshot(version=2, final=(segs[0],), provisional=(segs[1],), received_s=10.0, committed_s=5.0,
+                        last_speech_end_s=segs[1].end, live=True, notice=None)
+    assert progress.update(both).fillers == 3

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from interviewer_app.analysis.pacing.fillers import find_fillers
 from interviewer_app.analysis.structure.sentences import split_sentences
 from interviewer_app.analysis.structure.steps import SentenceLabel, detect_steps
 from interviewer_app.core.models import StepResult
@@ -26,6 +27,7 @@ class LiveView:
     behind_s: float | None  # how far the transcript is behind the audio, when it is worth saying
     words: int
     first_shown_s: dict[str, float]  # step -> audio clock when it first lit up
+    fillers: int = 0  # fillers in the words so far (as many as Whisper writes: see pacing/fillers.py)
 
 
 @dataclass
@@ -51,7 +53,8 @@ class LiveProgress:
                 if result.heard and key not in self.first_shown_s:
                     self.first_shown_s[key] = round(snap.received_s, 2)
             words = [w for s in snap.segments for w in s.words]
-            self._view = LiveView(steps, labels, _wpm(words), None, None, len(words), self.first_shown_s)
+            self._view = LiveView(steps, labels, _wpm(words), None, None, len(words), self.first_shown_s,
+                                  len(find_fillers(words)))
         view = self._view
         view.pause_s = _pause(snap)
         view.behind_s = _behind(snap)

@@ -56,6 +56,8 @@ class LivePanel(QtWidgets.QWidget):
         facts = []
         if view.wpm is not None:
             facts.append(f"{view.wpm:.0f} words/min")
+        if view.fillers:
+            facts.append(f"{view.fillers} filler{'s' if view.fillers != 1 else ''}")
         if view.pause_s is not None:
             facts.append(f"pausing {view.pause_s:.0f} s")
         if view.behind_s is not None and not snap.notice:
