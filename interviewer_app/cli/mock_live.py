@@ -10,7 +10,7 @@ import logging
 import sys
 import threading
 
-from interviewer_app.cli.terminal import device_arg, safe, say, wait_for_stop
+from interviewer_app.cli.terminal import device_arg, safe, say, settle, wait_for_stop
 from interviewer_app.core.errors import UsageError
 from interviewer_app.core.models import format_clock
 from interviewer_app.mock.interview import MockInterview, Turn
@@ -77,6 +77,7 @@ def run_live(ctx: AppContext, plan: MockPlan, args) -> int:
         for position, note in sorted(refine_notes):
             say(f"answer {position}: {note}")
     except KeyboardInterrupt:
+        settle([loader, *refining], "finishing the transcripts of the answers given")
         if sessions is not None:
             then_end(run, session_id, unsaved, lambda s, i: s.abandon(i, notes="stopped with Ctrl+C"))(sessions)
             say(f"session {session_id} abandoned; its {len(run.answers)} answer(s) are kept")

@@ -8,7 +8,7 @@ import threading
 
 from interviewer_app.audio.devices import list_input_devices
 from interviewer_app.cli.report import print_json, print_result
-from interviewer_app.cli.terminal import device_arg, safe, say, wait_for_stop
+from interviewer_app.cli.terminal import device_arg, safe, say, settle, wait_for_stop
 from interviewer_app.core.errors import UsageError
 from interviewer_app.core.models import format_clock
 from interviewer_app.services.answer_session import AnswerSession, no_save
@@ -72,6 +72,7 @@ def run_practice(args) -> int:
         kept = session.abandon()
         say(f"stopped; the answer was not analysed; its audio is kept at {kept} "
             "(analyse it later with: interviewer-app analyze FILE)")
+        settle([loader], "waiting for the model to finish loading")
         raise
     loader.join()
     result = session.finish()

@@ -4,6 +4,7 @@ being recorded (Enter, or --seconds of audio)."""
 
 from __future__ import annotations
 
+import os
 import sys
 import threading
 import time
@@ -48,3 +49,20 @@ def wait_for_stop(recorder: Recorder, seconds: float | None, live: LiveTranscrib
         if seconds is None and done.is_set():
             return
         time.sleep(0.05)  # polling the recorder's audio clock; not used for timing results
+
+
+def settle(threads: list[threading.Thread], what: str) -> None:
+    """After Ctrl+C: let the model loads and transcriptions still running finish, so that no thread
+    is inside the model while Python shuts down (that crashes). A second Ctrl+C leaves at once,
+    skipping Python's shutdown; what is stored stays (SQLite writes are atomic)."""
+    busy = [t for t in threads if t.is_alive()]
+    if not busy:
+        return
+    say(f"{what} (Ctrl+C again to leave now)")
+    try:
+        for thread in busy:
+            thread.join()
+    except KeyboardInterrupt:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(130)

@@ -197,7 +197,8 @@ def test_migrating_a_version_3_database_with_a_saved_attempt(tmp_path, plan):
     old.db.conn.close()
     conn = sqlite3.connect(path)  # back to exactly the schema version 3 shipped
     conn.executescript("DROP TABLE attempt_signals; DROP TABLE attempt_suggestions; "
-                       "DROP TABLE mock_answers; DROP TABLE mock_sessions; PRAGMA user_version = 3;")
+                       "DROP TABLE mock_answers; DROP TABLE mock_sessions; DROP TABLE attempt_filler_bursts; "
+                       "PRAGMA user_version = 3;")
     conn.close()
 
     store, sessions = open_sessions(path)
