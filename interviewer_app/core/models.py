@@ -52,6 +52,7 @@ class Prompt:
     source: str
     follow_ups: tuple[str, ...] = ()
     origin: str = "bank"  # "bank" or the path of the user's file
+    is_follow_up: bool = False  # the interviewer's follow-up to an answer (a mock's), not a main question
 
 
 @dataclass(frozen=True)

@@ -348,7 +348,8 @@ def follow_up_prompt(main: Prompt, follow_up: FollowUp) -> Prompt:
     """The prompt a follow-up answer is analysed against: the main prompt's id, category and
     framework (so story checks still apply), with the follow-up question as its text."""
     return Prompt(id=main.id, text=follow_up.question, category=main.category, framework=main.framework,
-                  hint=follow_up.reason, source=main.source, follow_ups=(), origin=main.origin)
+                  hint=follow_up.reason, source=main.source, follow_ups=(), origin=main.origin,
+                  is_follow_up=True)
 
 
 @dataclass

@@ -148,3 +148,22 @@ def test_fillers_spread_out_make_no_burst():
     t = timed_transcript([("um the goal is retention", 20.0), ("uh we should map the funnel", 20.0),
                           ("um then pick one option", 0.0)], word_s=1.0)
     assert analyze(t).to_dict()["pacing"]["fillers"]["clusters"] == []
+
+
+def test_a_burst_that_opens_a_follow_up_answer_is_put_down_to_the_question():
+    """In a mock, a burst at the start of the answer to a follow-up is 'right after a follow-up
+    question', with the question and the first words as evidence; the same words answering a main
+    question are a nervous opening."""
+    from interviewer_app.core.models import Prompt
+    from interviewer_app.mock.follow_ups import FollowUp, follow_up_prompt
+
+    main = Prompt(id="p1", text="How would you grow weekly bookings?", category="growth", framework="",
+                  hint="", source="")
+    asked = FollowUp(question="Who pushed back on that, and when did you escalate?", rule="escalation",
+                     because="no escalation was heard", guide="002", where="C.A.R.E.")
+    t = timed_transcript([("um well uh I guess um the first pushback came from legal", 0.0)], word_s=1.0)
+    [burst] = analyze(t, prompt=follow_up_prompt(main, asked)).to_dict()["pacing"]["fillers"]["clusters"]
+    assert burst["triggers"] == ["follow_up"] and burst["said"] == "right after a follow-up question"
+    assert burst["evidence"].startswith('asked "Who pushed back on that') and "um well uh" in burst["evidence"]
+    [plain] = analyze(t, prompt=main).to_dict()["pacing"]["fillers"]["clusters"]
+    assert plain["triggers"] == ["opening"]

@@ -100,7 +100,8 @@ def analyze(transcript: Transcript, budget: Budget | None = None,
     sentences = split_sentences(transcript)
     steps, labels = detect_steps(sentences)
     pacing = measure_pacing(transcript, labels, None if budget is None else budget.seconds,
-                            steps["restate"].first_s)
+                            steps["restate"].first_s,
+                            follow_up=prompt.text if prompt is not None and prompt.is_follow_up else None)
     warnings = list(transcript.warnings)
     if not transcript.timed:
         warnings.append(TYPED_TRANSCRIPT_WARNING)

@@ -5,6 +5,8 @@ A burst is CLUSTER_N or more fillers within CLUSTER_S seconds. What can set one 
 this order and all reported when several apply:
 - "opening": the burst starts in the first OPENING_S seconds of the answer (nerves at the start;
   the guides do not discuss fillers, so these triggers are the team's, from speaking coaching);
+- "follow_up": the same, in an answer to a follow-up question (a mock's): right after the
+  interviewer pressed on something, the question itself is the evidence;
 - "new_step": a step is heard for the first time from STEP_LEAD_S before the burst to its end
   (the moment of moving on, when the next thing to say is still being chosen);
 - "number": a figure is said inside the burst (a number being recalled: "um, it was, uh, 20 percent");
@@ -27,6 +29,7 @@ STEP_LEAD_S = 5.0
 
 TRIGGER_TEXT = {
     "opening": "in the first {opening:g} seconds of the answer",
+    "follow_up": "right after a follow-up question",
     "new_step": "as a new step began",
     "number": "while giving a number",
     "mid_thought": "in the middle of a thought",
@@ -62,9 +65,10 @@ def is_number(token: str) -> bool:
 
 
 def find_clusters(fillers: list[Filler], words: list[Word], first_heard: dict[str, float],
-                  answer_start: float | None) -> list[FillerCluster]:
+                  answer_start: float | None, follow_up: str | None = None) -> list[FillerCluster]:
     """Bursts of timed fillers with what set them off. `first_heard` maps each step heard to the
-    moment it was first heard; `answer_start` is the first moment of speech."""
+    moment it was first heard; `answer_start` is the first moment of speech; `follow_up` is the
+    question when the answer replies to a follow-up."""
     timed = sorted((f for f in fillers if f.start is not None), key=lambda f: f.start)
     out, i = [], 0
     while i < len(timed):
@@ -73,7 +77,7 @@ def find_clusters(fillers: list[Filler], words: list[Word], first_heard: dict[st
             j += 1
         if j - i + 1 >= CLUSTER_N:
             burst = timed[i:j + 1]
-            out.append(_cluster(burst, words, first_heard, answer_start))
+            out.append(_cluster(burst, words, first_heard, answer_start, follow_up))
             i = j + 1
         else:
             i += 1
@@ -81,12 +85,17 @@ def find_clusters(fillers: list[Filler], words: list[Word], first_heard: dict[st
 
 
 def _cluster(burst: list[Filler], words: list[Word], first_heard: dict[str, float],
-             answer_start: float | None) -> FillerCluster:
+             answer_start: float | None, follow_up: str | None) -> FillerCluster:
     start, end = burst[0].start, burst[-1].end if burst[-1].end is not None else burst[-1].start
     triggers, evidence = [], []
     if answer_start is not None and start - answer_start <= OPENING_S:
-        triggers.append("opening")
-        evidence.append(_words_around(words, start, before=0.0, after=4.0))
+        opening = _words_around(words, start, before=0.0, after=4.0)
+        if follow_up:
+            triggers.append("follow_up")
+            evidence.append(f'asked "{_shorten(follow_up)}", you began "{opening}"')
+        else:
+            triggers.append("opening")
+            evidence.append(opening)
     began = sorted((t, k) for k, t in first_heard.items() if start - STEP_LEAD_S <= t <= end)
     if began:
         triggers.append("new_step")
@@ -107,6 +116,11 @@ def _cluster(burst: list[Filler], words: list[Word], first_heard: dict[str, floa
 def _words_around(words: list[Word], t: float, before: float, after: float) -> str:
     return " ".join(w.word.strip() for w in words
                     if w.start is not None and t - before <= w.start <= t + after)
+
+
+def _shorten(text: str, words: int = 12) -> str:
+    parts = text.split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
 
 
 def _clock(t: float) -> str:

@@ -86,7 +86,7 @@ class Pacing:
 
 
 def measure_pacing(transcript: Transcript, labels: list[SentenceLabel], budget_s: float | None,
-                   restate_first_s: float | None) -> Pacing:
+                   restate_first_s: float | None, follow_up: str | None = None) -> Pacing:
     words = [w for w in transcript.words if w.word.strip()]
     if not transcript.timed:
         untimed = [Word(None, None, t) for t in transcript.text.split()]
@@ -106,7 +106,7 @@ def measure_pacing(transcript: Transcript, labels: list[SentenceLabel], budget_s
         pacing.wpm_by_minute = _wpm_by_minute(words)
         pacing.step_time_s = _step_time(labels)
         pacing.time_to_restate_s = restate_first_s
-        pacing.filler_clusters = find_clusters(pacing.fillers, words, _first_heard(labels), first)
+        pacing.filler_clusters = find_clusters(pacing.fillers, words, _first_heard(labels), first, follow_up)
     _apply_budget(pacing, transcript, labels)
     return pacing
 
