@@ -161,3 +161,27 @@ def test_mock_interviews_show_going_over_per_phase(qtbot, store):
     cells = [t.item(0, c).text() for c in range(t.columnCount())]
     assert cells[:4] == ["Custom mock — Story", "0:20", "2", "1 of 2"]
     assert cells[4].startswith("+")
+
+
+def test_what_sets_off_your_fillers_is_a_card_counting_each_trigger(qtbot, store):
+    """Bursts of fillers (3 or more within 30 s) stored with each answer are counted per trigger
+    on the habits page, the most frequent first; with none, the card says so."""
+    from interviewer_app.ui.pages.habits_page import NO_BURSTS
+    from tests.unit.test_filler_bursts_history import CALM, NERVOUS_START, NUMBER_LATER
+
+    calm_only = page_of(qtbot, store)
+    save(store, CALM, 0)
+    with qtbot.waitSignal(calm_only.refreshed, timeout=10000):
+        calm_only.refresh()
+    assert not calm_only.trigger_table.isVisible() and NO_BURSTS in calm_only.triggers_card.note.text()
+
+    for parts, days in ((NERVOUS_START, 1), (NERVOUS_START, 2), (NUMBER_LATER, 3)):
+        store.save(analyze(timed_transcript(parts, word_s=1.0), None, PROMPT), created_at=DAY0 + timedelta(days=days))
+    page = page_of(qtbot, store)
+    with qtbot.waitSignal(page.refreshed, timeout=10000):
+        page.refresh()
+    t = page.trigger_table
+    assert page.triggers_card.table.isVisible()
+    rows = [(t.item(r, 0).text(), t.item(r, 1).text()) for r in range(t.rowCount())]
+    assert rows == [("In the first 20 seconds of the answer", "2 of 3"), ("As a new step began", "2 of 3"),
+                    ("While giving a number", "1 of 3")]

@@ -18,13 +18,21 @@ from interviewer_app.storage.mock_sessions import MockSessionStore
 from interviewer_app.ui.palette import callout_style
 from interviewer_app.ui.store_ops import StoreOps
 from interviewer_app.ui.widgets import habit_charts as charts
-from interviewer_app.ui.widgets.content_habits import MockPhaseTable, ScoreGapTable, SignalCountsTable, TableCard
+from interviewer_app.ui.widgets.content_habits import (
+    FillerTriggerTable,
+    MockPhaseTable,
+    ScoreGapTable,
+    SignalCountsTable,
+    TableCard,
+)
 from interviewer_app.ui.widgets.history_table import DASH, budget_namer
 
 EMPTY_TEXT = ("<h3>No habits to show yet</h3><p>Answer a few prompts: every kept attempt adds to the "
               "picture here — going over time, steps you skip, pace and fillers, and your self-scores "
               "week by week.</p>")
 NO_TIMING = "Needs timed (recorded) answers; typed transcripts have no timing."
+NO_BURSTS = ("No bursts of fillers yet (3 or more within 30 s). Whisper leaves out most "
+             "fillers, so there may be more than it writes down.")
 READING = "Reading what your answers said…"
 NO_SIGNALS = "No content signals yet: answers saved from now on are checked for them."
 NO_MOCKS = ("No mock interviews yet: Practice › Mock interview runs a whole company format, and "
@@ -66,6 +74,8 @@ class HabitsPage(QtWidgets.QWidget):
         self.signals_card = TableCard("Content signals across answers", "habits_signals", self.signal_table)
         self.mock_table = MockPhaseTable()
         self.mock_card = TableCard("Mock interviews: going over time per phase", "habits_mock", self.mock_table)
+        self.trigger_table = FillerTriggerTable()
+        self.triggers_card = TableCard("What sets off your fillers", "habits_filler_triggers", self.trigger_table)
         self.gap_table = ScoreGapTable()
         self.cards["score_gaps"].add_footer(self.gap_table)
         self.phase_table = QtWidgets.QTableWidget(0, 5)
@@ -94,7 +104,7 @@ class HabitsPage(QtWidgets.QWidget):
         c = self.cards  # over time beside its breakdown, then structure, then pace and scores
         for i, card in enumerate((c["over_budget"], phase_card, c["missed_steps"], c["restate"],
                                   c["pace"], c["self_scores"], self.signals_card, c["score_gaps"],
-                                  self.mock_card)):
+                                  self.mock_card, self.triggers_card)):
             grid.addWidget(card, i // 2, i % 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
@@ -166,7 +176,7 @@ class HabitsPage(QtWidgets.QWidget):
 
     def _content_failed(self, message: str) -> None:
         self._pending = False
-        for card in (self.signals_card, self.cards["score_gaps"]):
+        for card in (self.signals_card, self.cards["score_gaps"], self.triggers_card):
             card.show_note(f"Could not read what your answers said: {html.escape(message)}")
         self.refreshed.emit()
 
@@ -213,6 +223,7 @@ class HabitsPage(QtWidgets.QWidget):
             self.mock_card.show_note(NO_MOCKS)
         if content_pending:
             self.signals_card.show_note(READING)
+            self.triggers_card.show_note(READING)
             self.cards["score_gaps"].show_note(READING)
             self.gap_table.hide()
             self.charts_shown.emit()
@@ -221,6 +232,11 @@ class HabitsPage(QtWidgets.QWidget):
         self.refreshed.emit()
 
     def _show_content(self, habits: Habits) -> None:
+        if habits.filler_bursts:
+            self.trigger_table.show_triggers(habits.filler_triggers, habits.filler_bursts)
+            self.triggers_card.show_table()
+        else:
+            self.triggers_card.show_note(NO_BURSTS)
         if any(c.checked for c in habits.signal_counts):
             self.signal_table.show_counts(habits.signal_counts)
             self.signals_card.show_table()

@@ -169,6 +169,27 @@ class MockPhaseTable(QtWidgets.QTableWidget):
         _fit_height(self)
 
 
+class FillerTriggerTable(QtWidgets.QTableWidget):
+    """What set off the bursts of fillers (3 or more within 30 s) across answers, the most
+    frequent first (analysis/pacing/filler_triggers.py). A burst can have several triggers."""
+
+    HEADERS = ["Just before the burst", "Bursts"]
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        _setup(self, "habits_filler_triggers_table", self.HEADERS, "What sets off your fillers")
+
+    def show_triggers(self, triggers: dict[str, int], total: int) -> None:
+        from interviewer_app.analysis.pacing.filler_triggers import OPENING_S, TRIGGER_TEXT
+
+        self.setRowCount(len(triggers))
+        for row, (key, n) in enumerate(triggers.items()):
+            text = TRIGGER_TEXT.get(key, key.replace("_", " ")).format(opening=OPENING_S)
+            self.setItem(row, 0, _item(text[:1].upper() + text[1:]))
+            self.setItem(row, 1, _item(f"{n} of {total}", True, "Bursts of 3 or more fillers within 30 s"))
+        _fit_height(self)
+
+
 class TableCard(QtWidgets.QFrame):
     """A titled table, or a short note in its place (like the page's chart cards)."""
 
