@@ -119,7 +119,7 @@ def run_history(args) -> int:
         for r in rows:
             over = "" if r.over_budget is None else (f"  over {format_clock(r.overtime_s)}" if r.over_budget else "  on time")
             print(f"#{r.id:<5} {r.created_at[:16].replace('T', ' ')}  {safe((r.prompt_id or '-')[:34]):<34} "
-                  f"{r.steps_heard}/8 steps  {format_clock(r.duration_s)}{over}")
+                  f"{'story    ' if r.story else f'{r.steps_heard}/8 steps'}  {format_clock(r.duration_s)}{over}")
     return 0
 
 

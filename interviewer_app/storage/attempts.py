@@ -64,6 +64,7 @@ def _analysis_columns(d: dict) -> dict:
         "steps_heard": d["steps_heard"],
         "missing_steps": json.dumps(d["missing_steps"]),
         "jumped_to_options": int(d["jumped_to_options"]),
+        "story": int(bool(d.get("story"))),
         "wpm": pacing["wpm"],
         "think_time_s": pacing["think_time_s"],
         "filler_count": pacing["fillers"]["count"],

@@ -59,6 +59,7 @@ class AttemptSummary:
     self_score: float | None = None  # mean of the dimensions scored
     audio_path: str | None = None
     deleted_at: str | None = None
+    story: bool = False  # coached on C.A.R.E., not the 8 steps (schema v7)
 
     def to_dict(self) -> dict:
         d = {name: getattr(self, name) for name in _FIELDS}
@@ -70,7 +71,7 @@ _FIELDS = tuple(f.name for f in fields(AttemptSummary))
 _COLUMNS = ("a.id, a.created_at, a.prompt_id, a.prompt_text, a.prompt_category, a.budget_format, "
             "a.budget_phase, a.budget_s, a.duration_s, a.speaking_s, a.overtime_s, a.over_budget, "
             "a.over_at_step, a.steps_heard, a.missing_steps, a.jumped_to_options, a.wpm, "
-            "a.filler_count, a.think_time_s, a.time_to_restate_s, s.score, a.audio_path, a.deleted_at")
+            "a.filler_count, a.think_time_s, a.time_to_restate_s, s.score, a.audio_path, a.deleted_at, a.story")
 
 
 def query(store: AttemptStore, f: HistoryFilter = HistoryFilter()) -> list[AttemptSummary]:
@@ -107,7 +108,8 @@ def query(store: AttemptStore, f: HistoryFilter = HistoryFilter()) -> list[Attem
         over_budget=None if r[11] is None else bool(r[11]), over_at_step=r[12], steps_heard=r[13],
         missing_steps=_steps(r[14]), jumped_to_options=bool(r[15]), wpm=r[16],
         filler_count=r[17], think_time_s=r[18], time_to_restate_s=r[19],
-        self_score=None if r[20] is None else round(r[20], 2), audio_path=r[21], deleted_at=r[22])
+        self_score=None if r[20] is None else round(r[20], 2), audio_path=r[21], deleted_at=r[22],
+        story=bool(r[23]))
         for r in rows]
 
 

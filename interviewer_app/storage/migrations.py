@@ -190,7 +190,20 @@ def _v6(db: sqlite3.Connection) -> None:
     """)
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3, _v4, _v5, _v6)
+def _v7(db: sqlite3.Connection) -> None:
+    """Whether the answer was a story (its prompt's framework is C.A.R.E., guide 002), so the
+    habits dashboard counts skipped steps, time to restate and jumping to options over plans only
+    ("you skip scope in 71%" had counted stories coached on C.A.R.E.). Answers already stored take
+    it from the framework their feedback names."""
+    db.executescript("""
+        ALTER TABLE attempts ADD COLUMN story INTEGER NOT NULL DEFAULT 0;   -- 1: coached on C.A.R.E.
+        UPDATE attempts SET story = 1 WHERE id IN (
+            SELECT attempt_id FROM attempt_feedback
+            WHERE json_valid(feedback_json) AND json_extract(feedback_json, '$.prompt.framework') = 'care');
+    """)
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3, _v4, _v5, _v6, _v7)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -154,6 +154,7 @@ def test_upgrading_copies_signals_and_suggestions_out_of_stored_feedback(tmp_pat
         conn.execute("DROP TABLE attempt_signals")
         conn.execute("DROP TABLE attempt_suggestions")
         conn.execute("DROP TABLE attempt_filler_bursts")  # schema v6: not there at v4 either
+        conn.execute("ALTER TABLE attempts DROP COLUMN story")  # nor v7's column
         conn.execute("PRAGMA user_version = 4")
     store.db.conn.close()
     store = AttemptStore(open_database(path), tmp_path / "recordings")

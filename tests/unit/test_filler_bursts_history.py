@@ -48,6 +48,7 @@ def test_upgrading_copies_the_bursts_of_answers_already_stored(tmp_path):
     with store.db.conn as conn:
         conn.execute("UPDATE attempt_feedback SET feedback_json = ? WHERE attempt_id = ?", [json.dumps(fb), old])
         conn.execute("DROP TABLE attempt_filler_bursts")
+        conn.execute("ALTER TABLE attempts DROP COLUMN story")  # schema v7
         conn.execute("PRAGMA user_version = 5")
     store.db.conn.close()
     store = AttemptStore(open_database(path), tmp_path / "recordings")

@@ -143,3 +143,23 @@ def test_a_story_is_coached_on_its_missing_care_parts_not_on_the_eight_steps():
     assert not plan.story and plan.tips()[0].startswith("You proposed solutions")
     assert any(t.startswith("Map the system:") for t in plan.tips())
     assert analyze(typed_transcript(CARE_STORY), prompt=story).tips() == []
+
+
+@pytest.mark.parametrize("prompt_id", ["handle-blocked-dependency", "decide-what-to-cut-tight-timeline",
+                                       "measure-launch-success", "speed-vs-quality-trade-off"])
+def test_a_care_prompt_outside_behavioral_is_coached_as_a_story(prompt_id):
+    """The prompt's framework decides the coaching, not its category: guide 002 answers "How do
+    you handle a blocked dependency?" with a story, so the answer is coached on C.A.R.E., never
+    told it skipped steps or jumped to options."""
+    bank_prompt = PromptBank.load().get(prompt_id)
+    assert bank_prompt.framework == "care" and bank_prompt.category != "behavioral"
+    text = ("We could cut scope, add engineers or move the date. Last year our iOS team slipped two weeks "
+            "and I escalated to the engineering managers, then we shipped behind a feature flag.")
+    d = analyze(typed_transcript(text), prompt=bank_prompt).to_dict()
+    assert d["story"] is True
+    jumped = next(s for s in d["signals"] if s["key"] == "jumped_to_features")
+    assert not jumped["present"] and not jumped["checked"]
+    from interviewer_app.analysis.feedback.view import feedback_view
+
+    view = feedback_view(d).structure
+    assert view.story and not view.jumped and all(t.guide == "002" for t in view.tips)

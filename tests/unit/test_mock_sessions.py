@@ -198,6 +198,7 @@ def test_migrating_a_version_3_database_with_a_saved_attempt(tmp_path, plan):
     conn = sqlite3.connect(path)  # back to exactly the schema version 3 shipped
     conn.executescript("DROP TABLE attempt_signals; DROP TABLE attempt_suggestions; "
                        "DROP TABLE mock_answers; DROP TABLE mock_sessions; DROP TABLE attempt_filler_bursts; "
+                       "ALTER TABLE attempts DROP COLUMN story; "
                        "PRAGMA user_version = 3;")
     conn.close()
 

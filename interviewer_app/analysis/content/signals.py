@@ -111,7 +111,7 @@ def detect_signals(labels: list[SentenceLabel], prompt: Prompt | None = None,
         elif spec.key == "validate_only":
             found = _validate_only(sentences, texts)
         elif spec.key == "jumped_to_features":
-            found = _jumped(labels, jumped, category)
+            found = _jumped(labels, jumped, prompt is not None and prompt.framework == "care")
         else:  # pragma: no cover - every registry entry is handled above
             raise KeyError(spec.key)
         present, ev, detail = found[:3]
@@ -248,9 +248,9 @@ def _validate_only(sentences: list[Sentence], texts: list[str]):
     return present, (validate if present else []), detail
 
 
-def _jumped(labels: list[SentenceLabel], jumped: bool | None, category: str | None):
-    if category == "behavioral":
-        return False, [], "not checked for behavioral prompts: a story is not framed with the 8 steps", False
+def _jumped(labels: list[SentenceLabel], jumped: bool | None, story: bool):
+    if story:
+        return False, [], "not checked for story prompts (C.A.R.E.): a story is not framed with the 8 steps", False
     present = jumped_to_options(labels) if jumped is None else jumped
     if not present:
         return False, [], ""

@@ -48,10 +48,11 @@ class AnswerFeedback:
 
     @property
     def story(self) -> bool:
-        """A behavioral prompt with C.A.R.E. as its framework asks for a past story (guide 002); the
-        8 steps frame a plan (guide 000), so a story is coached on C.A.R.E. instead."""
-        return (self.prompt is not None and self.prompt.category == "behavioral"
-                and self.prompt.framework == "care")
+        """A prompt with C.A.R.E. as its framework asks for a past story, whatever its category:
+        guide 002 answers "How do you handle a blocked dependency?" and "How do you decide what to
+        cut?" with stories too. The 8 steps frame a plan (guide 000), so a story is coached on
+        C.A.R.E. instead."""
+        return is_story_prompt(self.prompt)
 
     def tips(self) -> list[str]:
         """What to do next time, as every front end tells it (analysis/feedback/view.py decides)."""
@@ -93,6 +94,11 @@ class AnswerFeedback:
         }
         d["tips"] = feedback_view(d).tip_lines
         return d
+
+
+def is_story_prompt(prompt: Prompt | None) -> bool:
+    """The prompt's framework decides the coaching: C.A.R.E. (guide 002) means a story."""
+    return prompt is not None and prompt.framework == "care"
 
 
 def analyze(transcript: Transcript, budget: Budget | None = None,

@@ -365,7 +365,8 @@ def _structure(d: dict) -> StructureView:
     rows = tuple(StepRow(s.key, s.number, s.title, s.summary, bool((steps.get(s.key) or {}).get("heard")),
                          (steps.get(s.key) or {}).get("first_s"),
                          _evidence((steps.get(s.key) or {}).get("evidence")), s.tip) for s in STEPS)
-    story = bool(d.get("story"))
+    # stored before the framework decided (a C.A.R.E. prompt outside "behavioral"): a story too
+    story = bool(d.get("story")) or (d.get("prompt") or {}).get("framework") == "care"
     no_speech = bool(d.get("no_speech"))
     jumped = JUMPED_TO_OPTIONS_TIP if d.get("jumped_to_options") and not story and not no_speech else None
     if no_speech:

@@ -36,7 +36,7 @@ class WeekStats:
     mean_wpm: float | None
     fillers_per_min: float | None
     mean_time_to_restate_s: float | None
-    mean_steps_heard: float
+    mean_steps_heard: float | None  # over plans; None in a week of stories only
     self_scores: dict[str, float] = field(default_factory=dict)
     # mean self-score minus suggested score per dimension (only with suggestions given)
     score_gaps: dict[str, float] = field(default_factory=dict)
@@ -129,7 +129,8 @@ def summarize(rows, scores_by_attempt: dict[int, dict[str, int]] | None = None, 
                "over_share": round(sum(x.over_budget for x in v) / len(v), 3),
                "mean_overtime_s": _mean(x.overtime_s for x in v if x.over_budget)}
               for k, v in sorted(by_phase.items(), key=lambda kv: -len(kv[1]))]
-    spoken = [r for r in rows if r.steps_heard]  # attempts where something was said
+    # plans where something was said: a story is coached on C.A.R.E., not the 8 steps (guide 002)
+    spoken = [r for r in rows if r.steps_heard and not r.story]
     miss = Counter(step for r in spoken for step in r.missing_steps)
     miss_rate = {k: round(miss[k] / len(spoken), 3) if spoken else 0.0 for k in STEP_KEYS}
     weeks = _weeks(rows, scores_by_attempt)
@@ -230,8 +231,8 @@ def _weeks(rows, scores_by_attempt) -> list[WeekStats]:
             mean_overtime_s=_mean(r.overtime_s for r in budgeted if r.over_budget),
             mean_wpm=_mean(r.wpm for r in g),
             fillers_per_min=round(fillers / minutes, 2) if minutes else None,
-            mean_time_to_restate_s=_mean(r.time_to_restate_s for r in g),
-            mean_steps_heard=round(mean(r.steps_heard for r in g), 2),
+            mean_time_to_restate_s=_mean(r.time_to_restate_s for r in g if not r.story),
+            mean_steps_heard=_mean(r.steps_heard for r in g if not r.story),
             self_scores={k: round(mean(v), 2) for k, v in dims.items()}))
     return out
 
@@ -263,13 +264,14 @@ def _sentences(rows, habits: Habits, budgets=None) -> list[str]:
         step, rate = max(habits.step_miss_rate.items(), key=lambda kv: kv[1])
         if rate > 0:
             out.append(f"You skip {STEPS_BY_KEY[step].title.lower()} in {round(100 * rate)}% of answers.")
-    restate = [r.time_to_restate_s for r in rows[:10] if r.time_to_restate_s is not None]
+    plans = [r for r in rows if not r.story][:10]  # restating and options frame a plan, not a story
+    restate = [r.time_to_restate_s for r in plans if r.time_to_restate_s is not None]
     if restate:
         out.append(f"Lately you restate the goal {round(mean(restate))} s into the answer on average.")
-    jumps = sum(r.jumped_to_options for r in rows[:10])
+    jumps = sum(r.jumped_to_options for r in plans)
     if jumps:
         out.append(f"You jumped to options before framing the problem in {jumps} of your last "
-                   f"{min(10, len(rows))} answers (guide 003, mistake #1).")
+                   f"{len(plans)} plans (guide 003, mistake #1).")
     bursts = _burst_sentence(habits.filler_triggers, habits.filler_bursts)
     if bursts is not None:
         out.append(bursts)

@@ -130,7 +130,7 @@ class HistoryModel(QtCore.QAbstractTableModel):
         if col == OVERTIME:
             return overtime_text(r)
         if col == STEPS:
-            return f"{r.steps_heard}/8"
+            return "story" if r.story else f"{r.steps_heard}/8"
         if col == WPM:
             return DASH if r.wpm is None else f"{r.wpm:.0f}"
         return DASH if r.self_score is None else f"{r.self_score:.1f}"
@@ -140,6 +140,8 @@ class HistoryModel(QtCore.QAbstractTableModel):
             return f"{r.prompt_text or '(no prompt)'}\n\nPrompt id: {r.prompt_id or DASH} · attempt #{r.id}"
         if col == OVERTIME and r.over_budget and r.over_at_step:
             return f"Time ran out during step “{r.over_at_step}”"
+        if col == STEPS and r.story:
+            return "A story: coached on C.A.R.E. (context, action, result, escalation), not the 8 steps"
         if col == STEPS and r.missing_steps:
             return "Missed: " + ", ".join(r.missing_steps)
         if col == DURATION and r.duration_s is None:
@@ -160,7 +162,7 @@ class HistoryModel(QtCore.QAbstractTableModel):
                 (self._budget(r).casefold(), r.budget_s) if col == BUDGET and r.budget_s else
                 r.duration_s if col == DURATION else
                 (r.overtime_s or 0.0) if col == OVERTIME and r.over_budget is not None else
-                r.steps_heard if col == STEPS else
+                (None if r.story else r.steps_heard) if col == STEPS else
                 r.wpm if col == WPM else
                 r.self_score if col == SCORE else None)
 
