@@ -55,6 +55,12 @@ class Prompt:
     is_follow_up: bool = False  # the interviewer's follow-up to an answer (a mock's), not a main question
 
 
+def is_story_prompt(prompt: Prompt | None) -> bool:
+    """The prompt's framework decides the coaching: C.A.R.E. (guide 002) means a past story,
+    whatever the prompt's category; anything else is a plan framed with the 8 steps."""
+    return prompt is not None and prompt.framework == "care"
+
+
 @dataclass(frozen=True)
 class Budget:
     """How long an answer may take. `format_key` is a company or drill, or "custom"."""

@@ -275,3 +275,26 @@ def test_speechd_speaks_or_reports_no_device(qtbot):
         assert events == ["started", "finished"]
     else:  # a dispatcher that cannot be used here: the fallback must still have spoken
         assert events == ["started", "finished"], voice.engine_error
+
+
+# -- LivePanel: a story prompt lights its C.A.R.E. parts ------------------------------------------
+def test_live_panel_shows_care_parts_for_a_story_and_steps_for_a_plan(qtbot):
+    from interviewer_app.analysis.feedback.live_progress import LiveProgress
+    from interviewer_app.core.prompts import PromptBank
+    from interviewer_app.transcribe.live import LiveSnapshot
+    from interviewer_app.ui.widgets.live_panel import LivePanel
+    from tests.unit.test_live_progress import STORY, _segment
+
+    panel = LivePanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.clear(story=True)
+    assert all(c.isVisible() for c in panel.part_chips.values()) and not any(c.isVisible() for c in panel.chips.values())
+    segs = [_segment(text, 6.0 * i) for i, text in enumerate(STORY[:2])]
+    snap = LiveSnapshot(version=1, final=tuple(segs), provisional=(), received_s=12.0, committed_s=12.0,
+                        last_speech_end_s=segs[-1].end, live=True, notice=None)
+    panel.show_live(snap, LiveProgress(PromptBank.load().get("handle-blocked-dependency")).update(snap))
+    said = {k: c.accessibleName() for k, c in panel.part_chips.items()}
+    assert said["context"] == "Context: heard" and said["escalation"] == "Escalation: not heard yet"
+    panel.clear()  # the next prompt is a plan: the eight steps again
+    assert all(c.isVisible() for c in panel.chips.values()) and not any(c.isVisible() for c in panel.part_chips.values())

@@ -55,3 +55,26 @@ def test_the_live_view_counts_fillers_as_they_are_heard():
     both = LiveSnapshot(version=2, final=(segs[0],), provisional=(segs[1],), received_s=10.0, committed_s=5.0,
                         last_speech_end_s=segs[1].end, live=True, notice=None)
     assert progress.update(both).fillers == 3
+
+
+STORY = ["Last spring our iOS team slipped two weeks on the payments update, with three squads on it.",
+         "I mapped the dependency and moved two engineers onto the payments work.",
+         "When it slipped again I escalated to the engineering managers and our director.",
+         "We shipped behind a feature flag, only three days late, and checkout errors fell from 4% to 1%."]
+
+
+def test_a_story_prompt_is_tracked_live_on_its_care_parts_as_the_review_judges_them():
+    from interviewer_app.analysis.feedback.answer import analyze, typed_transcript
+    from interviewer_app.core.prompts import PromptBank
+
+    prompt = PromptBank.load().get("handle-blocked-dependency")  # C.A.R.E., not in "behavioral"
+    segs = [_segment(text, 6.0 * i) for i, text in enumerate(STORY)]
+    progress = LiveProgress(prompt)
+    for n in range(1, len(segs) + 1):
+        snap = LiveSnapshot(version=n, final=tuple(segs[:n]), provisional=(), received_s=6.0 * n,
+                            committed_s=6.0 * n, last_speech_end_s=segs[n - 1].end, live=True, notice=None)
+        view = progress.update(snap)
+        review = analyze(typed_transcript(" ".join(STORY[:n])), prompt=prompt).to_dict()["framework"]
+        assert view.story_parts == {p["key"]: p["heard"] for p in review["parts"]}
+    assert list(view.story_parts) == ["context", "action", "result", "escalation"] and all(view.story_parts.values())
+    assert LiveProgress().update(snap).story_parts is None  # no prompt: a plan, the 8 steps

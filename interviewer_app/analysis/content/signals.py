@@ -39,7 +39,7 @@ from interviewer_app.analysis.structure.cues import (
 )
 from interviewer_app.analysis.structure.sentences import Sentence
 from interviewer_app.analysis.structure.steps import SentenceLabel, first_sentence_index, jumped_to_options
-from interviewer_app.core.models import Prompt, plural
+from interviewer_app.core.models import Prompt, is_story_prompt, plural
 
 # -- answer-level rules --------------------------------------------------------------------------
 HEDGE_MIN = 3
@@ -111,7 +111,7 @@ def detect_signals(labels: list[SentenceLabel], prompt: Prompt | None = None,
         elif spec.key == "validate_only":
             found = _validate_only(sentences, texts)
         elif spec.key == "jumped_to_features":
-            found = _jumped(labels, jumped, prompt is not None and prompt.framework == "care")
+            found = _jumped(labels, jumped, is_story_prompt(prompt))
         else:  # pragma: no cover - every registry entry is handled above
             raise KeyError(spec.key)
         present, ev, detail = found[:3]

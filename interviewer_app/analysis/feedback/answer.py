@@ -13,7 +13,7 @@ from interviewer_app.analysis.feedback.view import FEEDBACK_VERSION, feedback_vi
 from interviewer_app.analysis.pacing.measure import LONG_PAUSE_S, Pacing, measure_pacing
 from interviewer_app.analysis.structure.sentences import split_sentences
 from interviewer_app.analysis.structure.steps import SentenceLabel, detect_steps, jumped_to_options
-from interviewer_app.core.models import Budget, Prompt, StepResult, Transcript
+from interviewer_app.core.models import Budget, Prompt, StepResult, Transcript, is_story_prompt
 from interviewer_app.core.steps import STEP_KEYS
 
 TYPED_TRANSCRIPT_WARNING = ("typed transcript: there are no times, so pacing, pauses and overtime "
@@ -94,11 +94,6 @@ class AnswerFeedback:
         }
         d["tips"] = feedback_view(d).tip_lines
         return d
-
-
-def is_story_prompt(prompt: Prompt | None) -> bool:
-    """The prompt's framework decides the coaching: C.A.R.E. (guide 002) means a story."""
-    return prompt is not None and prompt.framework == "care"
 
 
 def analyze(transcript: Transcript, budget: Budget | None = None,

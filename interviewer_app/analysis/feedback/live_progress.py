@@ -1,15 +1,18 @@
 """What the answer screen shows while someone speaks: steps heard so far (and when each was first
-shown), words per minute and the current pause, from a live transcript snapshot."""
+shown), or for a story prompt its C.A.R.E. parts, words per minute and the current pause, from a
+live transcript snapshot."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from interviewer_app.analysis.content.frameworks import detect_framework
+from interviewer_app.analysis.content.signals import detect_signals
 from interviewer_app.analysis.pacing.fillers import find_fillers
 from interviewer_app.analysis.structure.sentences import split_sentences
 from interviewer_app.analysis.structure.steps import SentenceLabel, detect_steps
-from interviewer_app.core.models import StepResult
+from interviewer_app.core.models import Prompt, StepResult, is_story_prompt
 
 if TYPE_CHECKING:
     from interviewer_app.transcribe.live import LiveSnapshot
@@ -28,10 +31,13 @@ class LiveView:
     words: int
     first_shown_s: dict[str, float]  # step -> audio clock when it first lit up
     fillers: int = 0  # fillers in the words so far (as many as Whisper writes: see pacing/fillers.py)
+    # a story prompt (C.A.R.E., guide 002): part key -> heard so far, in C.A.R.E. order; None for a plan
+    story_parts: dict[str, bool] | None = None
 
 
 @dataclass
 class LiveProgress:
+    prompt: Prompt | None = None  # a C.A.R.E. prompt is tracked on its parts, as it is coached
     first_shown_s: dict[str, float] = field(default_factory=dict)
     _version: int = -1
     _view: LiveView | None = None
@@ -54,11 +60,21 @@ class LiveProgress:
                     self.first_shown_s[key] = round(snap.received_s, 2)
             words = [w for s in snap.segments for w in s.words]
             self._view = LiveView(steps, labels, _wpm(words), None, None, len(words), self.first_shown_s,
-                                  len(find_fillers(words)))
+                                  len(find_fillers(words)), self._story_parts(labels, steps))
         view = self._view
         view.pause_s = _pause(snap)
         view.behind_s = _behind(snap)
         return view
+
+
+    def _story_parts(self, labels: list[SentenceLabel], steps: dict[str, StepResult]) -> dict[str, bool] | None:
+        """The C.A.R.E. parts heard so far, judged as the review judges them (escalation comes
+        from the escalation-path signal), for a story prompt; None otherwise."""
+        if not is_story_prompt(self.prompt):
+            return None
+        signals = detect_signals(labels, self.prompt)
+        result = detect_framework("care", labels, steps, signals, self.prompt.category)
+        return {p.key: p.heard for p in result.parts}
 
 
 def _wpm(words) -> float | None:

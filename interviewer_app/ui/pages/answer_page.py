@@ -4,7 +4,7 @@ state."""
 
 from __future__ import annotations
 
-from interviewer_app.core.models import Budget, Prompt, format_clock
+from interviewer_app.core.models import Budget, Prompt, format_clock, is_story_prompt
 from interviewer_app.qt_binding import Qt, QtWidgets, Signal
 from interviewer_app.ui.widgets.budget_clock import BudgetClock
 from interviewer_app.ui.widgets.level_meter import LevelMeter
@@ -100,7 +100,7 @@ class AnswerPage(QtWidgets.QWidget):
         self.meter.set_level(float("-inf"))
         self.notice.setText("")
         self.voice_note.setText("")
-        self.live.clear()
+        self.live.clear(story=is_story_prompt(prompt))
 
     def set_live_visible(self, visible: bool) -> None:
         self.live.setVisible(visible)

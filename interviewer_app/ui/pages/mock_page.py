@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import re
 
-from interviewer_app.core.models import format_clock
+from interviewer_app.core.models import format_clock, is_story_prompt
 from interviewer_app.mock.report import structure_line
 from interviewer_app.qt_binding import Qt, QtWidgets, Signal
 from interviewer_app.ui.widgets.budget_clock import BudgetClock
@@ -157,7 +157,7 @@ class MockPage(QtWidgets.QWidget):
         self.note.setText("" if turn.takes_answer else turn.text)
         self.note.setVisible(not turn.takes_answer)
         self.clock.set_budget(turn.phase.seconds)
-        self.live.clear()
+        self.live.clear(story=turn.takes_answer and is_story_prompt(turn.prompt))
         self.meter.reset()
         self.turn = turn
         self.set_state(self.state)

@@ -1,12 +1,15 @@
 """While answering: the transcript so far (grey italics until final), the eight steps lighting up
-as they are heard, words per minute and the current pause."""
+as they are heard (for a story prompt, its four C.A.R.E. parts instead, as the story is coached),
+words per minute and the current pause."""
 
 from __future__ import annotations
 
 import html
 
+from interviewer_app.analysis.content.frameworks import FRAMEWORK_SPECS
 from interviewer_app.core.steps import STEPS
 from interviewer_app.qt_binding import Qt, QtGui, QtWidgets
+from interviewer_app.ui.palette import status_colors
 from interviewer_app.ui.step_colors import STEP_COLORS
 
 
@@ -24,6 +27,14 @@ class LivePanel(QtWidgets.QWidget):
             chip.setToolTip(f"{step.title}: {step.tip}")
             chips.addWidget(chip, 1)
             self.chips[step.key] = chip
+        self.part_chips: dict[str, QtWidgets.QLabel] = {}
+        for part in FRAMEWORK_SPECS["care"].parts:  # shown instead of the steps for a story
+            chip = QtWidgets.QLabel(part.title)
+            chip.setObjectName(f"live_part_{part.key}")
+            chip.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            chip.setToolTip(f"C.A.R.E. — {part.title}: {part.meaning} (guide 002)")
+            chips.addWidget(chip, 2)
+            self.part_chips[part.key] = chip
         self.status = QtWidgets.QLabel()
         self.status.setObjectName("live_status")
         self.transcript = QtWidgets.QTextBrowser()
@@ -39,17 +50,31 @@ class LivePanel(QtWidgets.QWidget):
         self._version = -1
         self.clear()
 
-    def clear(self) -> None:
+    def clear(self, story: bool = False) -> None:
+        """Empty, with the chips of a story prompt (C.A.R.E.) or of a plan (the 8 steps)."""
         self._version = -1
         self.transcript.clear()
         self.status.setText("")
+        self._show_story_chips(story)
         for key in self.chips:
             self._paint_chip(key, False)
+        for key in self.part_chips:
+            self._paint_part(key, False)
+
+    def _show_story_chips(self, story: bool) -> None:
+        for chip in self.chips.values():
+            chip.setVisible(not story)
+        for chip in self.part_chips.values():
+            chip.setVisible(story)
 
     def show_live(self, snap, view) -> None:
         """Update from a LiveSnapshot and its LiveView (transcript only when it changed)."""
         if snap.version != self._version:
             self._version = snap.version
+            story = view.story_parts is not None
+            self._show_story_chips(story)
+            for key, heard in (view.story_parts or {}).items():
+                self._paint_part(key, heard)
             for key, result in view.steps.items():
                 self._paint_chip(key, result.heard)
             self._show_text(snap)
@@ -86,6 +111,18 @@ class LivePanel(QtWidgets.QWidget):
         chip = self.chips[key]
         if heard:
             colour = QtGui.QColor(STEP_COLORS[key])
+            text = "black" if _luminance(colour) > 0.18 else "white"  # the higher WCAG contrast
+            style = f"background:{colour.name()}; color:{text}; font-weight:bold;"
+        else:
+            style = "border:1px solid palette(mid); color:palette(placeholder-text);"
+        chip.setStyleSheet(style + "border-radius:9px; padding:3px 6px;")
+        chip.setAccessibleName(f"{chip.text()}: {'heard' if heard else 'not heard yet'}")
+
+
+    def _paint_part(self, key: str, heard: bool) -> None:
+        chip = self.part_chips[key]
+        if heard:
+            colour = QtGui.QColor(status_colors(self.palette())["good"])
             text = "black" if _luminance(colour) > 0.18 else "white"  # the higher WCAG contrast
             style = f"background:{colour.name()}; color:{text}; font-weight:bold;"
         else:
