@@ -184,7 +184,8 @@ def test_pacing_says_over_budget_and_where_time_ran_out(qtbot, strong):
     text = panel.budget_label.text()
     assert "1:03 of 0:50 budget" in text and "0:13 over" in text and "Sequence the plan" in text
     assert panel.budget_label.property("state") == "over"
-    assert "164 words per minute" in panel.values["wpm"].text()
+    assert "164 words/min — a little fast: listeners follow 120–160" in panel.values["wpm"].text()
+    assert "VirtualSpeech" in panel.values["wpm"].toolTip()  # where the range comes from
     assert "longest 5.0 s at 0:32" in panel.values["pauses"].text()
     assert "1 long" in panel.values["pauses"].text()
     assert not panel.grab().isNull()  # paints the timeline

@@ -167,3 +167,28 @@ def test_a_burst_that_opens_a_follow_up_answer_is_put_down_to_the_question():
     assert burst["evidence"].startswith('asked "Who pushed back on that') and "um well uh" in burst["evidence"]
     [plain] = analyze(t, prompt=main).to_dict()["pacing"]["fillers"]["clusters"]
     assert plain["triggers"] == ["opening"]
+
+
+@pytest.mark.parametrize("wpm, band, says", [
+    (185.0, "fast", "185 words/min — fast: listeners follow 120–160 most comfortably"),
+    (164.0, "a little fast", "164 words/min — a little fast: listeners follow 120–160"),
+    (160.0, "comfortable", "160 words/min — a comfortable pace"),
+    (120.0, "comfortable", "120 words/min — a comfortable pace"),
+    (95.0, "slow", "95 words/min — slow: 120–160 is easier to follow"),
+])
+def test_pace_is_said_in_plain_words_against_the_range_listeners_follow(wpm, band, says):
+    from interviewer_app.analysis.pacing.pace_words import pace_band, pace_words
+
+    assert pace_band(wpm) == band and pace_words(wpm).startswith(says)
+    assert pace_band(None) is None and pace_words(None) == ""
+
+
+def test_the_review_lines_give_the_pace_in_plain_words():
+    from interviewer_app.analysis.feedback.view import feedback_view
+
+    fast = timed_transcript([("so the goal is to grow weekly bookings and we should look at the funnel first "
+                              "then size each drop and pick the biggest one to fix", 0.0)], word_s=0.25)
+    d = analyze(fast).to_dict()
+    lines = feedback_view(d).pacing.lines
+    pace = next(line for line in lines if line.startswith("pace: "))
+    assert d["pacing"]["wpm"] > 180 and pace.startswith(f"pace: {d['pacing']['wpm']:.0f} words/min — fast:")

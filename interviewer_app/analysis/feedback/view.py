@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from interviewer_app.analysis.content.frameworks import CARE_TIPS, FRAMEWORK_SPECS
 from interviewer_app.analysis.pacing.measure import LONG_PAUSE_S, PAUSE_S
+from interviewer_app.analysis.pacing.pace_words import pace_words
 from interviewer_app.core.models import format_clock, plural
 from interviewer_app.core.rubric import RUBRIC
 from interviewer_app.core.steps import JUMPED_TO_OPTIONS_TIP, STEPS
@@ -188,8 +189,8 @@ class PacingView:
         """Pacing in plain lines: speaking, pauses, restate, fillers, budget."""
         out = []
         if self.pace.value is not None:
-            out.append(f"speaking {self.speaking.text} at {self.pace.text}; think time before the first "
-                       f"word {self.think_time.text}")
+            out.append(f"speaking {self.speaking.text}; think time before the first word {self.think_time.text}")
+            out.append(f"pace: {self.pace.text}")
             out.append(f"pauses of {self.pause_s:g} s or more: {self.pauses.text} (longest "
                        f"{self.longest_pause.text}, {self.long_pauses.text} of {self.long_pause_s:g} s or more)")
         if self.restated_at.value is not None:
@@ -406,7 +407,7 @@ def _pacing(d: dict) -> PacingView:
     return PacingView(
         timed=wpm is not None,
         speaking=_seconds(p.get("speaking_s")),
-        pace=Quantity(wpm, "words/min", "" if wpm is None else f"{wpm:.0f} words/min"),
+        pace=Quantity(wpm, "words/min", pace_words(wpm)),
         think_time=Quantity(p.get("think_time_s"), "s",
                             "" if p.get("think_time_s") is None else f"{p['think_time_s']:.1f} s"),
         pauses=Quantity(len(pauses), "count", str(len(pauses))),

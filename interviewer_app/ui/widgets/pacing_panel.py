@@ -6,6 +6,7 @@ import html
 
 from interviewer_app.analysis.feedback.view import burst_line
 from interviewer_app.analysis.pacing.measure import LONG_PAUSE_S, PAUSE_S
+from interviewer_app.analysis.pacing.pace_words import PACE_SOURCE, pace_words
 from interviewer_app.core.models import format_clock
 from interviewer_app.core.steps import STEPS_BY_KEY
 from interviewer_app.qt_binding import QtCore, QtGui, QtWidgets
@@ -189,7 +190,7 @@ class PacingPanel(QtWidgets.QWidget):
         form = QtWidgets.QFormLayout()
         form.setRowWrapPolicy(QtWidgets.QFormLayout.RowWrapPolicy.WrapLongRows)
         self.values: dict[str, QtWidgets.QLabel] = {}
-        for name, title in (("wpm", "Speaking rate"), ("think", "Think time"), ("pauses", "Pauses"),
+        for name, title in (("wpm", "Pace"), ("think", "Think time"), ("pauses", "Pauses"),
                             ("fillers", "Fillers"), ("filler_words", "Filler words"),
                             ("bursts", "Filler bursts"), ("restarts", "Restarts")):
             value = _label(f"pacing_{name}")
@@ -241,8 +242,10 @@ class PacingPanel(QtWidgets.QWidget):
 
     def _fill_values(self, p: dict, timed: bool) -> None:
         v, words = self.values, p.get("word_count", 0)
-        v["wpm"].setText(f"{p['wpm']:.0f} words per minute ({words} words)" if timed and p.get("wpm") is not None
-                         else f"— ({words} words)")
+        v["wpm"].setText(html.escape(f"{pace_words(p['wpm'])} ({words} words)")
+                         if timed and p.get("wpm") is not None else f"— ({words} words)")
+        v["wpm"].setToolTip(f"Words from your first word to your last, pauses included. Range: {PACE_SOURCE}"
+                            if timed and p.get("wpm") is not None else "")
         think = p.get("think_time_s")
         v["think"].setText(f"{think:.1f} s before the first word" if think is not None else "—")
         pauses = p.get("pauses") or []
