@@ -76,7 +76,7 @@ def test_answer_through_the_virtual_microphone_is_reviewed_with_highlights(make_
         assert better.attempt_id == answer.attempt_id and better.words_changed > 0
         assert better.refined_note in window.review.notice.text()  # every change said, or "the same"
         shown = [t for t in window.review.transcript.toPlainText().split()  # less the [m:ss] and step marks
-                 if any(c.isalnum() for c in t) and not re.fullmatch(r"\[\d+:\d\d\]", t)]
+                 if any(c.isalnum() for c in t) and not re.fullmatch(r"\[\d+:\d\d\]|■\d", t)]
         assert words_changed(" ".join(shown), full) == 0  # the full pass on screen
     else:
         assert better is None and "refined" not in window.review.notice.text()
