@@ -124,30 +124,21 @@ def run_history(args) -> int:
 
 
 def run_export(args) -> int:
-    from interviewer_app.export.attempt import to_html, to_markdown
     from interviewer_app.export.destination import check_destination
+    from interviewer_app.export.render import attempt_meta, render_attempt
 
     ctx = _context()
     if args.format == "pdf" and args.out is None:
         args.out = Path(f"attempt-{args.attempt_id}.pdf")
     if args.out is not None:  # before any work: never the app's own files, a folder, or (unasked) an existing file
         check_destination(args.out, ctx.paths, overwrite=args.force)
-    fb = ctx.store.feedback_json(args.attempt_id)
-    if args.format == "json":
-        import json
-        _write(args.out, json.dumps(fb, indent=2) + "\n")
-        return 0
-    row = ctx.store.db.execute("SELECT created_at FROM attempts WHERE id = ?", [args.attempt_id]).fetchone()
-    scores, notes = ctx.store.self_score(args.attempt_id)
-    meta = {"created_at": row[0], "id": args.attempt_id}
-    if args.format == "md":
-        _write(args.out, to_markdown(fb, meta, scores, notes))
-    elif args.format == "html":
-        _write(args.out, to_html(fb, meta, scores, notes))
+    data = render_attempt(*attempt_meta(ctx.store, args.attempt_id), args.format)
+    if args.out is None:
+        _write(None, data.decode())
     else:
-        from interviewer_app.export.pdf import html_to_pdf
+        from interviewer_app.core.atomic import write_bytes_atomic
 
-        html_to_pdf(to_html(fb, meta, scores, notes), args.out)
+        write_bytes_atomic(args.out, data)
         say(f"wrote {args.out}")
     return 0
 

@@ -122,3 +122,16 @@ class StepResult:
 
 def _r(x: float | None, nd: int = 2) -> float | None:
     return None if x is None else round(float(x), nd)
+
+
+def local_time(created_at: str | None) -> str:
+    """'Mon 3 Nov 2026, 14:05' in the computer's time zone (stored times are UTC ISO)."""
+    from datetime import datetime
+
+    if not created_at:
+        return "—"
+    try:
+        t = datetime.fromisoformat(created_at).astimezone()
+    except ValueError:
+        return created_at
+    return f"{t:%a} {t.day} {t:%b %Y, %H:%M}"

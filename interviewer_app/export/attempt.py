@@ -6,6 +6,7 @@ the same way and every export says what the review says."""
 from __future__ import annotations
 
 from interviewer_app.analysis.feedback.view import TIPS_HEADING, FeedbackView, feedback_view
+from interviewer_app.core.models import local_time
 from interviewer_app.core.rubric import RUBRIC
 from interviewer_app.core.steps import STEP_COLORS, STEPS
 from interviewer_app.export.content import content_html, content_markdown
@@ -20,7 +21,7 @@ def _tint(step: str, alpha: float = 0.3) -> str:
 
 
 def _facts(v: FeedbackView, meta: dict) -> list[str]:
-    return [f"date {meta.get('created_at', '-')}", *v.facts, *v.pacing.lines]
+    return [f"date {local_time(meta.get('created_at'))}", *v.facts, *v.pacing.lines]
 
 
 def _structure_md(v: FeedbackView) -> list[str]:

@@ -18,7 +18,11 @@ SHORTCUTS = (
     ("Ctrl+F", "Search prompts"),
     ("Esc", "Back to the prompt list"),
     ("Ctrl+M", "Mock interview: a company's whole round"),
+    ("Ctrl+E", "Export the answer on the review screen"),
+    ("Ctrl+H", "Past attempts (history)"),
+    ("Ctrl+D", "Habits dashboard"),
     ("F1", "This list"),
+    ("Ctrl+Q", "Quit"),
 )
 
 

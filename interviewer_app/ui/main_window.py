@@ -16,6 +16,7 @@ from interviewer_app.qt_binding import QtCore, QtGui, QTimer, QtWidgets, Signal
 from interviewer_app.services.pipeline import AppContext
 from interviewer_app.transcribe.engine import NOISE_WARNING
 from interviewer_app.ui import dialogs
+from interviewer_app.ui.exporter import Exporter
 from interviewer_app.ui.mock_screens import MockScreens
 from interviewer_app.ui.pages.answer_page import AnswerPage
 from interviewer_app.ui.pages.choose_page import ChoosePage
@@ -42,6 +43,7 @@ class MainWindow(QtWidgets.QMainWindow):
         bank, budgets = self._load_data()
         self.session = PracticeSession(ctx, sd=sd, parent=self)
         self.store_ops = StoreOps(lambda: ctx.store, parent=self)  # every database call, on a worker
+        self.exporter = Exporter(self.store_ops, self.settings, ctx.paths, self)
         self.scores = ScoreSaver(self.store_ops.store, parent=self)
         self.voice = voice
         self.choose = ChoosePage(bank, budgets, self._add_prompt, list_devices=list_devices)
@@ -95,6 +97,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
         file_menu = self.menuBar().addMenu("&File")
         action(file_menu, "Analyze an audio file…", self.analyze_file_dialog, "Ctrl+O")
+        action(file_menu, "Export this answer…", self.export_answer, "Ctrl+E")
         action(file_menu, "Quit", self.close, "Ctrl+Q")
         practice = self.menuBar().addMenu("&Practice")
         self.space_action = action(practice, "Start / stop recording", self.space_pressed, "Space")
@@ -132,6 +135,9 @@ class MainWindow(QtWidgets.QMainWindow):
         self.review.next_prompt_requested.connect(self.next_prompt)
         self.review.back_requested.connect(self.back_to_choose)
         self.review.score_changed.connect(self.scores.save)
+        self.review.export_requested.connect(self.export_answer)
+        self.review.copied.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.exporter.finished.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self.scores.saved.connect(lambda attempt: self.review.show_save_result(attempt, None))
         self.scores.failed.connect(self._score_not_saved)
         self.pages.currentChanged.connect(self._page_changed)
@@ -348,6 +354,13 @@ class MainWindow(QtWidgets.QMainWindow):
         if self.pages.currentWidget() is self.review:  # never over a prompt or a recording
             self.review.player.toggle()
 
+    def export_answer(self) -> None:
+        """The answer on the review screen, to a file the user chooses (File › Export, Ctrl+E)."""
+        if self.pages.currentWidget() is not self.review or not self.review.feedback:
+            self.statusBar().showMessage("Open an answer's review to export it (History lists them all).", 6000)
+            return
+        self.exporter.export_answer(self.review.attempt_id, self.review.feedback)
+
     # -- history ----------------------------------------------------------------------------------
     def show_history(self) -> None:
         if self._busy():
@@ -357,6 +370,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
             self._history = HistoryPage(self.store_ops, self.choose.budget_picker.book)
             self._history.open_attempt.connect(self.open_attempt)
+            self._history.export_requested.connect(self.exporter.export_rows)
             self.pages.addWidget(self._history)
         self._history.refresh()
         self.pages.setCurrentWidget(self._history)

@@ -70,9 +70,9 @@ def test_about_names_versions_model_and_data_folder(make_window):
     text = dialogs.about_text("tiny.en (bundled)", window.ctx.paths.data_dir, False)
     assert "Interviewer 0.1.0" in text and "tiny.en" in text and str(window.ctx.paths.data_dir) in text
     assert "faster-whisper 1.2.1" in text and "Qt 6." in text
-    assert {k for k, _ in dialogs.SHORTCUTS} >= {"Space", "R", "N", "T", "F1"}
-    shortcuts = {a.shortcut().toString() for a in window.actions()}
-    assert {"Space", "R", "N", "T", "F1", "Ctrl+O"} <= shortcuts
+    shortcuts = {a.shortcut().toString() for a in window.actions()} - {""}
+    assert {"Space", "R", "N", "T", "F1", "Ctrl+O", "Ctrl+E"} <= shortcuts
+    assert shortcuts <= {k for k, _ in dialogs.SHORTCUTS}  # F1 lists every shortcut the window has
 
 
 @pytest.mark.parametrize("size", [(1280, 800), (1024, 700)])

@@ -64,6 +64,7 @@ class DateEdit(QtWidgets.QDateEdit):
 
 class HistoryPage(QtWidgets.QWidget):
     open_attempt = Signal(int)
+    export_requested = Signal(list)  # the rows listed, to a file
     refreshed = Signal()  # the table shows the result of the latest refresh()
     first_rows_shown = Signal()  # the newest rows are on screen; the full list is still loading
 
@@ -139,9 +140,11 @@ class HistoryPage(QtWidgets.QWidget):
                                    lambda: self.open_attempt.emit(self.table.selected_ids()[0]))
         self.delete_button = _button("Delete", "history_delete", lambda: self.delete(self.table.selected_ids()))
         self.trash_button = _button("Trash…", "history_trash", self.show_trash)
+        self.export_button = _button("Export…", "history_export", lambda: self.export_requested.emit(self.rows))
+        self.export_button.setToolTip("Save the attempts listed (with these filters) as CSV or JSON")
         buttons = QtWidgets.QHBoxLayout()
         buttons.addWidget(self.count_label, 1)
-        for button in (self.trash_button, self.delete_button, self.open_button):
+        for button in (self.export_button, self.trash_button, self.delete_button, self.open_button):
             buttons.addWidget(button)
 
         layout = QtWidgets.QVBoxLayout(self)
@@ -169,6 +172,7 @@ class HistoryPage(QtWidgets.QWidget):
         self._generation += 1
         generation, f = self._generation, self.current_filter()
         self.count_label.setText("Loading…")
+        self._update_buttons()  # nothing to export until the whole list is in
 
         def load_all(*_):
             self.ops.run(lambda store: (generation, f, history.query(store, f)), self._loaded, self._failed)
@@ -228,6 +232,7 @@ class HistoryPage(QtWidgets.QWidget):
         self.open_button.setEnabled(n == 1)
         self.delete_button.setEnabled(n > 0)
         self.delete_button.setText(f"Delete {n}" if n > 1 else "Delete")
+        self.export_button.setEnabled(self.rows_loaded_for == self._generation and bool(self.rows))
 
     # -- delete, undo, trash -----------------------------------------------------------------
     def delete(self, ids: list[int]) -> None:

@@ -36,6 +36,8 @@ class ReviewPage(QtWidgets.QWidget):
     next_prompt_requested = Signal()
     back_requested = Signal()
     score_changed = Signal(int, dict, str)  # attempt id, scores, notes: to be saved now
+    export_requested = Signal()  # the answer on screen, to a file
+    copied = Signal(str)  # what was put on the clipboard, in a few words
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -57,6 +59,7 @@ class ReviewPage(QtWidgets.QWidget):
         self.score_form.scores_changed.connect(self._hand_on_score)
         self.score_form.notes_changed.connect(self._notes_typed)
         self._attempt_id: int | None = None
+        self._feedback: dict = {}
         self._notes_timer = QTimer(self)
         self._notes_timer.setSingleShot(True)
         self._notes_timer.setInterval(NOTES_SAVE_MS)
@@ -106,7 +109,17 @@ class ReviewPage(QtWidgets.QWidget):
         again.clicked.connect(self.try_again_requested)
         nxt = QtWidgets.QPushButton("Next prompt  (N)")
         nxt.clicked.connect(self.next_prompt_requested)
+        copy = QtWidgets.QPushButton("Copy transcript")
+        copy.setObjectName("copy_transcript_button")
+        copy.setToolTip("Put the transcript on the clipboard, as plain text")
+        copy.clicked.connect(self.copy_transcript)
+        export = QtWidgets.QPushButton("Export…")
+        export.setObjectName("export_answer_button")
+        export.setToolTip("Save this answer as Markdown, a web page, PDF or JSON (Ctrl+E)")
+        export.clicked.connect(self.export_requested)
         buttons.addWidget(back)
+        buttons.addWidget(copy)
+        buttons.addWidget(export)
         buttons.addStretch(1)
         buttons.addWidget(again)
         buttons.addWidget(nxt)
@@ -152,7 +165,22 @@ class ReviewPage(QtWidgets.QWidget):
         self.notice.setText("<br>".join(html.escape(n) for n in lines))
         self.notice.setVisible(bool(lines))
 
+    @property
+    def attempt_id(self) -> int | None:
+        return self._attempt_id
+
+    @property
+    def feedback(self) -> dict:
+        """The analysis on screen (the feedback JSON)."""
+        return self._feedback
+
+    def copy_transcript(self) -> None:
+        text = self._feedback.get("transcript") or ""
+        QtWidgets.QApplication.clipboard().setText(text)
+        self.copied.emit(f"Transcript copied ({len(text.split())} words)")
+
     def _show_analysis(self, feedback: dict, attempt_id: int | None) -> None:
+        self._feedback = feedback
         view = feedback_view(feedback)
         facts = [view.structure.summary, *view.facts,
                  f"saved as attempt {attempt_id}" if attempt_id else "not saved"]

@@ -3,10 +3,9 @@ the model sorts a list of row positions on precomputed keys; cells are formatted
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Callable
 
-from interviewer_app.core.models import format_clock
+from interviewer_app.core.models import format_clock, local_time
 from interviewer_app.qt_binding import Qt, QtCore, QtGui, QtWidgets, Signal
 from interviewer_app.storage.history import AttemptSummary
 from interviewer_app.ui.palette import status_colors
@@ -15,15 +14,6 @@ COLUMNS = ("Date", "Prompt", "Budget", "Duration / budget", "Overtime", "Steps",
 DATE, PROMPT, BUDGET, DURATION, OVERTIME, STEPS, WPM, SCORE = range(len(COLUMNS))
 DASH = "—"
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-def local_time(created_at: str) -> str:
-    """'Mon 3 Nov 2026, 14:05' in the computer's time zone (stored times are UTC)."""
-    try:
-        t = datetime.fromisoformat(created_at).astimezone()
-    except ValueError:
-        return created_at
-    return f"{t:%a} {t.day} {t:%b %Y, %H:%M}"
 
 
 Namer = Callable[[str | None, str | None], tuple[str, str | None]]
