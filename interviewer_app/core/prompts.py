@@ -60,12 +60,28 @@ class PromptBank:
 
     def filter(self, category: str | None = None, framework: str | None = None,
                text: str | None = None) -> list[Prompt]:
+        """The prompts of `category` and `framework` whose text, id or hint holds `text`: those
+        whose question says it first (a word starting with it before one merely containing it),
+        then those whose id has it, then those where only the hint does; bank order within each."""
         needle = (text or "").lower()
-        return [p for p in self.prompts
-                if (category is None or p.category == category)
-                and (framework is None or p.framework == framework)
-                and (not needle or needle in p.text.lower() or needle in p.hint.lower()
-                     or needle in p.id)]
+        chosen = [p for p in self.prompts
+                  if (category is None or p.category == category)
+                  and (framework is None or p.framework == framework)]
+        if not needle:
+            return chosen
+        word = re.compile(r"\b" + re.escape(needle))
+
+        def rank(p: Prompt) -> int | None:
+            question = p.text.lower()
+            if word.search(question):
+                return 0
+            if needle in question:
+                return 1
+            if needle in p.id:
+                return 2
+            return 3 if needle in p.hint.lower() else None
+        ranked = [(r, i, p) for i, p in enumerate(chosen) if (r := rank(p)) is not None]
+        return [p for _r, _i, p in sorted(ranked, key=lambda t: (t[0], t[1]))]
 
     def random(self, rng: random.Random | None = None, exclude: str | None = None) -> Prompt:
         pool = [p for p in self.prompts if p.id != exclude] or list(self.prompts)

@@ -430,6 +430,7 @@ class MainWindow(QtWidgets.QMainWindow):
         if self.session.state != "idle" or not self.mock.may_leave() or not self.flow.leave():
             return
         self.pages.setCurrentWidget(self.choose)
+        self.choose.browser.list.setFocus()  # not the search box: Space starts, as it says
 
     def analyze_file_dialog(self) -> None:
         if self._busy():

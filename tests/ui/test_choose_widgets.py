@@ -311,7 +311,7 @@ def test_device_combo_marks_the_default(qtbot):
     qtbot.addWidget(combo)
     assert combo.has_devices() and combo.isEnabled()
     assert [combo.itemText(i) for i in range(combo.count())] == ["Built-in Microphone",
-                                                                 "USB Headset (hw:2,0) (default)"]
+                                                                 "USB Headset (default)"]  # no ALSA card number
     assert combo.currentIndex() == 1
     assert combo.current_device() is None  # the system default
     combo.setCurrentIndex(0)
@@ -324,7 +324,7 @@ def test_device_combo_select_by_name_and_refresh(qtbot):
     qtbot.addWidget(combo)
     assert combo.select_by_name("Built-in Microphone")
     assert combo.current_device() == 0
-    assert combo.select_by_name("USB Headset (hw:2,0) (default)")  # as the combo showed it
+    assert combo.select_by_name("USB Headset (hw:2,0) (default)")  # as an older version showed it
     assert combo.current_name() == "USB Headset (hw:2,0)"
     assert combo.select_by_name("usb headset (hw:1,0)")  # ALSA renumbered the card
     assert combo.currentIndex() == 1
@@ -365,3 +365,16 @@ def test_device_combo_refresh_reports_a_change(qtbot):
         combo.refresh()
     assert combo.currentText() == NO_DEVICE_TEXT
 
+
+
+def test_device_combo_says_sound_servers_in_plain_words(qtbot):
+    """PortAudio's "default" and "pulse" devices were shown as "default (default)" and "pulse"."""
+    devices = [InputDevice(0, "HDA Intel PCH: ALC3246 Analog (hw:0,0)", 2, 44100.0, False),
+               InputDevice(5, "pulse", 32, 44100.0, False), InputDevice(7, "default", 32, 44100.0, True)]
+    combo = DeviceCombo(lambda: devices)
+    qtbot.addWidget(combo)
+    assert [combo.itemText(i) for i in range(combo.count())] == [
+        "HDA Intel PCH: ALC3246 Analog", "System sound server (PulseAudio or PipeWire)", "System default microphone"]
+    assert combo.current_name() == "default" and combo.current_device() is None  # remembered by its own name
+    assert combo.select_by_name("pulse") and combo.current_device() == 5
+    assert "pulse" in combo.itemData(1, Qt.ItemDataRole.ToolTipRole)  # the name PortAudio gives, for support

@@ -56,6 +56,7 @@ def test_answer_through_the_virtual_microphone_is_reviewed_with_highlights(make_
         window.space_action.trigger()  # stop
     answer = result.args[0]
     assert window.pages.currentWidget() is window.review
+    assert window.answer.meter.peak() <= -60  # stopped: the peak mark drops, not frozen
     fb = answer.answer.feedback
     assert fb.jumped_to_options and fb.steps["restate"].heard and fb.steps["options"].heard
     html = window.review.transcript.toHtml().lower()

@@ -167,3 +167,12 @@ def test_migrating_from_every_earlier_version_keeps_real_attempts(tmp_path, star
     assert store.feedback_json(attempt) == fb_before
     assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert signals_for(store)[attempt] == {s["key"]: (s["present"], s["checked"]) for s in fb_before["signals"]}
+
+
+def test_a_one_phase_drill_is_not_named_twice(store):
+    """The '60-second answer' drill's one phase is 'Answer': 'mostly in the 60-second answer', not
+    '60-second answer answer'."""
+    for day in range(3):
+        _save(store, days=day, seconds_over=10, budget=("sixty", "answer"))
+    line = summarize(query(store), budgets=BudgetBook.load()).summary[0]
+    assert "mostly in the 60-second answer (" in line and "answer answer" not in line

@@ -105,3 +105,13 @@ def test_bundled_file_has_only_own_hint_wording():
         words = re.sub(r"[^a-z0-9 ]", " ", p.hint.lower()).split()
         for i in range(len(words) - 7):
             assert " ".join(words[i:i + 8]) not in corpus, (p.id, " ".join(words[i:i + 8]))
+
+
+def test_search_ranks_prompts_that_ask_about_the_word_before_those_whose_hint_mentions_it():
+    bank = PromptBank.load()
+    found = bank.filter(text="notification")
+    asks = [p for p in found if "notification" in p.text.lower()]
+    assert asks and found[:len(asks)] == asks  # the questions about notifications come first
+    assert all("notification" in (p.text + p.hint + p.id).lower() for p in found)
+    hint_only = [p for p in found if "notification" not in (p.text + p.id).lower()]
+    assert found[len(found) - len(hint_only):] == hint_only  # a mention in a hint comes last

@@ -241,7 +241,11 @@ def _budget_name(budgets, fmt: str | None, phase: str | None) -> str:
     if budgets is not None and fmt and fmt != "custom":
         try:
             f = budgets.format(fmt)
-            return f"{f.name} {f.phase(phase).name.lower()}" if phase else f.name
+            if not phase:
+                return f.name
+            phase_name = f.phase(phase).name.lower()
+            # "60-second answer" + its one phase "Answer" is not a "60-second answer answer"
+            return f.name if f.name.lower().endswith(phase_name) else f"{f.name} {phase_name}"
         except Exception:  # a format the user has since removed from budgets.toml
             pass
     return "custom time" if fmt == "custom" else " / ".join(x for x in (fmt, phase) if x) or "untimed"

@@ -97,7 +97,7 @@ class AnswerPage(QtWidgets.QWidget):
         self.prompt_label.setText(prompt.text if prompt else "Free answer (no prompt chosen)")
         self.clock.set_budget(budget.seconds if budget else None)
         self.clock.set_elapsed(0.0)
-        self.meter.set_level(float("-inf"))
+        self.meter.reset()  # no peak left over from the last answer
         self.notice.setText("")
         self.voice_note.setText("")
         self.live.clear(story=is_story_prompt(prompt))
@@ -114,6 +114,8 @@ class AnswerPage(QtWidgets.QWidget):
         self.banner.setStyleSheet(style + "border-radius:6px; padding:6px;")
         self.banner.setAccessibleName(text)
         recording = state == "recording"
+        if not recording:
+            self.meter.reset()  # nothing feeds the meter now: no peak mark frozen where it was
         self.main_button.setText("■  Stop  (Space)" if recording else "●  Start recording  (Space)")
         self.main_button.setStyleSheet("background:#C62828; color:white; font-weight:bold; padding:6px 18px;"
                                        if recording else "font-weight:bold; padding:6px 18px;")

@@ -238,10 +238,11 @@ class HistoryPage(QtWidgets.QWidget):
     def delete(self, ids: list[int]) -> None:
         if not ids:
             return
-        what = "this attempt" if len(ids) == 1 else f"these {len(ids)} attempts"
+        one = len(ids) == 1
+        what, it = ("this attempt", "it") if one else (f"these {len(ids)} attempts", "them")
         answer = QtWidgets.QMessageBox.question(
-            self, "Delete attempts", f"Move {what} to the trash?\n\nYou can undo this, or restore them "
-            "from Trash… until the trash is emptied.", Yes | No, No)
+            self, "Delete attempt" if one else "Delete attempts", f"Move {what} to the trash?\n\nYou can "
+            f"undo this, or restore {it} from Trash… until the trash is emptied.", Yes | No, No)
         if answer != Yes:
             return
         def deleted(done):

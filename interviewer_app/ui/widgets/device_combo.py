@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Sequence
 
-from interviewer_app.audio.devices import InputDevice, list_input_devices
+from interviewer_app.audio.devices import InputDevice, friendly_name, list_input_devices
 from interviewer_app.qt_binding import Qt, QtWidgets
 
 INDEX_ROLE = Qt.ItemDataRole.UserRole
@@ -74,7 +74,7 @@ class DeviceCombo(QtWidgets.QComboBox):
         self.blockSignals(True)
         self.clear()
         for device in devices:
-            self.addItem(device.name + (DEFAULT_MARK if device.is_default else ""))
+            self.addItem(friendly_name(device))
             row = self.count() - 1
             self.setItemData(row, device.index, INDEX_ROLE)
             self.setItemData(row, device.name, NAME_ROLE)
