@@ -209,3 +209,15 @@ def test_an_unexpected_error_is_said_on_screen_once_with_the_log_file(qtbot, mon
     assert "ValueError: no such step 'scoping'" in text and str(tmp_path / "interviewer-app.log") in text
     assert "recordings and saved answers are kept" in text
     boxes[0].close()
+
+
+def test_back_to_the_prompts_leaves_focus_where_space_starts_an_answer(make_window, qtbot):
+    window = make_window()
+    window.choose.speak_prompt.setChecked(False)
+    window.begin_round()
+    assert window.pages.currentWidget() is window.answer
+    esc = next(a for a in window.actions() if a.shortcut().toString() == "Esc")
+    esc.trigger()
+    assert window.pages.currentWidget() is window.choose
+    assert window.choose.browser.list.hasFocus() or window.focusWidget() is window.choose.browser.list
+    assert not window.choose.browser.search.hasFocus()  # a space typed there would not start
