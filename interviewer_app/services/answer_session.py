@@ -170,6 +170,9 @@ class AnswerSession:
             log.info("attempt %s: the full pass reads the same words", result.attempt_id)
             return None
         if result.attempt_id is not None:
+            if self.ctx.store.feedback_json(result.attempt_id).get("corrected_by_user"):
+                log.info("attempt %s: corrected by the user meanwhile; the full pass is not kept", result.attempt_id)
+                return None
             self.ctx.store.replace_feedback(result.attempt_id, refined.feedback)
             log.info("attempt %s refined with a full pass (%d words)", result.attempt_id, corrected)
         changes = what_changed(result.answer.feedback.to_dict(), refined.feedback.to_dict())

@@ -208,10 +208,11 @@ class AttemptStore:
         return attempt_id
 
     @_locked
-    def replace_feedback(self, attempt_id: int, feedback: AnswerFeedback) -> None:
-        """Swap in a new analysis of the same answer (the full pass after a live answer): the
-        summary columns, the feedback and the steps change; audio, prompt, date and self-score stay."""
-        d = feedback.to_dict()
+    def replace_feedback(self, attempt_id: int, feedback: AnswerFeedback, extra: dict | None = None) -> None:
+        """Swap in a new analysis of the same answer (the full pass after a live answer, or the
+        user's corrected transcript): the summary columns, the feedback and the steps change;
+        audio, prompt, date and self-score stay. `extra` is added to the feedback JSON."""
+        d = {**feedback.to_dict(), **(extra or {})}
         columns = _analysis_columns(d)
         try:
             with self.db.conn as conn:

@@ -136,6 +136,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.review.back_requested.connect(self.back_to_choose)
         self.review.score_changed.connect(self.scores.save)
         self.review.export_requested.connect(self.export_answer)
+        self.review.correct_requested.connect(self.correct_transcript)
         self.review.copied.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.exporter.finished.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self.scores.saved.connect(lambda attempt: self.review.show_save_result(attempt, None))
@@ -360,6 +361,47 @@ class MainWindow(QtWidgets.QMainWindow):
             self.statusBar().showMessage("Open an answer's review to export it (History lists them all).", 6000)
             return
         self.exporter.export_answer(self.review.attempt_id, self.review.feedback)
+
+    def correct_transcript(self) -> None:
+        """Let the user fix misheard words, then score the answer again on them (kept in history
+        when the answer is, with what the model wrote)."""
+        from interviewer_app.ui.widgets.correct_dialog import CorrectTranscriptDialog
+
+        before, attempt_id = self.review.feedback, self.review.attempt_id
+        if not before or not (before.get("transcript") or "").strip():
+            return
+        dialog = CorrectTranscriptDialog(before["transcript"], before.get("asr_transcript"), self)
+        self.correct_dialog = dialog
+        dialog.accepted.connect(lambda: self._rescore(before, attempt_id, dialog.text()))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _rescore(self, before: dict, attempt_id: int | None, text: str) -> None:
+        from interviewer_app.analysis.feedback.view import what_changed
+        from interviewer_app.services.answer_session import words_changed
+        from interviewer_app.services.correction import corrected_analysis
+
+        bank, budgets = self.choose.browser.bank, self.choose.budget_picker.book
+
+        def work(store):
+            feedback, extra = corrected_analysis(before, text, bank, budgets)
+            if attempt_id is not None:
+                store.replace_feedback(attempt_id, feedback, extra)
+            return {**feedback.to_dict(), **extra}
+
+        def done(after: dict) -> None:
+            if self._closed or self.review.attempt_id != attempt_id or self.review.feedback is not before:
+                return  # another answer is on screen now
+            n = words_changed(before.get("transcript") or "", after["transcript"])
+            changes = what_changed(before, after)
+            note = (f"Transcript corrected by you ({n} word{'s' if n != 1 else ''} changed): "
+                    + ("; ".join(changes) if changes else "the verdict is the same"))
+            self.review.refresh_analysis(after, attempt_id, note)
+            self.statusBar().showMessage("Checked again on your corrected transcript"
+                                         + (" and saved." if attempt_id is not None else "."), 6000)
+
+        self.statusBar().showMessage("Checking the answer again on your words…")
+        self.store_ops.run(work, done, lambda message: dialogs.show_error(self, "The correction was not saved", message))
 
     # -- history ----------------------------------------------------------------------------------
     def show_history(self) -> None:

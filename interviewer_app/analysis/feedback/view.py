@@ -353,7 +353,9 @@ def feedback_view(d: dict) -> FeedbackView:
 
 
 def _facts(d: dict) -> list[str]:
-    facts = [f"model {d.get('model') or 'none (typed transcript)'}"]
+    facts = [f"transcribed by {d['model']}" if d.get("model") else "typed, not spoken"]
+    if d.get("corrected_by_user"):
+        facts.append("transcript corrected by you")
     if d.get("duration_s") is not None:
         facts.append(f"length {format_clock(d['duration_s'])}")
     if d.get("budget"):

@@ -37,6 +37,7 @@ class ReviewPage(QtWidgets.QWidget):
     back_requested = Signal()
     score_changed = Signal(int, dict, str)  # attempt id, scores, notes: to be saved now
     export_requested = Signal()  # the answer on screen, to a file
+    correct_requested = Signal()  # the user wants to fix the transcript and score it again
     copied = Signal(str)  # what was put on the clipboard, in a few words
 
     def __init__(self, parent=None):
@@ -117,7 +118,13 @@ class ReviewPage(QtWidgets.QWidget):
         export.setObjectName("export_answer_button")
         export.setToolTip("Save this answer as Markdown, a web page, PDF or JSON (Ctrl+E)")
         export.clicked.connect(self.export_requested)
+        correct = QtWidgets.QPushButton("Correct transcript…")
+        correct.setObjectName("correct_transcript_button")
+        correct.setToolTip("Fix words the speech model misheard; the answer is checked again on your words")
+        correct.clicked.connect(self.correct_requested)
+        self.correct_button = correct
         buttons.addWidget(back)
+        buttons.addWidget(correct)
         buttons.addWidget(copy)
         buttons.addWidget(export)
         buttons.addStretch(1)
