@@ -12,6 +12,7 @@ SHORTCUTS = (
     ("Space", "Start recording / stop recording"),
     ("R", "Replay the prompt aloud"),
     ("N", "Next (random) prompt"),
+    ("Shift+N", "Next for me: the prompt your history says to practise, and why"),
     ("T", "Try the same prompt again"),
     ("P", "Play or pause the recording (review)"),
     ("Ctrl+O", "Analyze an audio file"),

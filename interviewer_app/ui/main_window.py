@@ -33,6 +33,7 @@ AUDIO_FILTER = "Audio (*.wav *.flac *.ogg *.mp3 *.m4a *.opus *.webm);;Transcript
 
 class MainWindow(QtWidgets.QMainWindow):
     attempt_opened = Signal(int)  # a saved attempt is on the review screen (open_attempt)
+    plan_chosen = Signal(str)  # "Next for me" selected this prompt (its reason is on the choose page)
 
     def __init__(self, ctx: AppContext, *, voice=None, sd=None, list_devices=None):
         super().__init__()
@@ -103,6 +104,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.space_action = action(practice, "Start / stop recording", self.space_pressed, "Space")
         action(practice, "Replay prompt", self.replay_prompt, "R")
         action(practice, "Next prompt", self.next_prompt, "N")
+        action(practice, "Next for me (from your history)", self.next_for_me, "Shift+N")
         action(practice, "Try again", self.try_again, "T")
         action(practice, "Play / pause recording", self._toggle_playback, "P")
         action(practice, "Back to prompts", self.back_to_choose, "Esc")
@@ -302,6 +304,7 @@ class MainWindow(QtWidgets.QMainWindow):
     def _show_result(self, result: AnswerResult) -> None:
         if self._closed or self.mock.active:
             return
+        self._plan_asks = -1  # the history changed: "Next for me" starts again from the plan's first
         self._review_attempt_id = result.attempt_id
         notices = []
         if result.interrupted:
@@ -463,6 +466,40 @@ class MainWindow(QtWidgets.QMainWindow):
         bank = self.choose.browser.bank
         self.choose.browser.select(bank.random(random.Random(), exclude=current.id if current else None).id)
         self.begin_round()
+
+    def next_for_me(self) -> None:
+        """The practice plan's next prompt (analysis/practice/plan.py), chosen on a worker from
+        the history, selected with the budget it suggests and the reason shown. Asking again
+        before answering moves on to the plan's next one."""
+        if self._busy():
+            return
+        from datetime import datetime, timezone
+
+        from interviewer_app.analysis.habits.summary import budget_words
+        from interviewer_app.analysis.practice.plan import plan_next
+        from interviewer_app.storage.history import query
+
+        bank, book = self.choose.browser.bank, self.choose.budget_picker.book
+        self._plan_asks = getattr(self, "_plan_asks", -1) + 1
+
+        def work(store):
+            return plan_next(query(store), bank.prompts, datetime.now(timezone.utc), limit=10,
+                             budget_name=lambda f, p: budget_words(book, f, p))
+
+        def chosen(plan) -> None:
+            if self._closed or not plan or self._busy():
+                return
+            pick = plan[self._plan_asks % len(plan)]
+            self.back_to_choose()
+            self.choose.browser.clear_filters()
+            self.choose.browser.select(pick.prompt.id)
+            if pick.budget_format:
+                self.choose.budget_picker.set_current(pick.budget_format, pick.budget_phase)
+            self.choose.show_plan(pick.prompt.id, pick.reason)
+            self.plan_chosen.emit(pick.prompt.id)
+
+        self.store_ops.run(work, chosen, lambda message: self.statusBar().showMessage(
+            f"Could not read your history to plan the next prompt: {message}", 8000))
 
     def try_again(self) -> None:
         if not self._busy():

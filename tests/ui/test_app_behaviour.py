@@ -221,3 +221,31 @@ def test_back_to_the_prompts_leaves_focus_where_space_starts_an_answer(make_wind
     assert window.pages.currentWidget() is window.choose
     assert window.choose.browser.list.hasFocus() or window.focusWidget() is window.choose.browser.list
     assert not window.choose.browser.search.hasFocus()  # a space typed there would not start
+
+
+def test_next_for_me_selects_the_planned_prompt_with_its_reason(make_window, qtbot, tmp_path):
+    """Practice › Next for me: a weak answer to a prompt a day and a half ago makes it due again;
+    it is selected with the reason shown, and asking again moves on to the plan's next prompt."""
+    from datetime import datetime, timedelta, timezone
+
+    from interviewer_app.analysis.feedback.answer import analyze, typed_transcript
+
+    window = make_window()
+    prompt = window.choose.browser.bank.prompts[3]
+    window.ctx.store.save(analyze(typed_transcript("We could add a banner."), None, prompt),
+                          created_at=datetime.now(timezone.utc) - timedelta(days=1.5))
+    practice = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Practice")
+    action = next(a for a in practice.actions() if a.text().startswith("Next for me"))
+    assert action.shortcut().toString() == "Shift+N"
+    with qtbot.waitSignal(window.plan_chosen, timeout=10000) as chosen:
+        action.trigger()
+    assert chosen.args[0] == prompt.id and window.choose.prompt().id == prompt.id
+    note = window.choose.plan_note
+    assert note.isVisible() and "Chosen for you:" in note.text() and "Due again: last time 1 of 8 steps" in note.text()
+    from tests.ui.conftest import screenshot
+    screenshot(window, "next-for-me")
+    with qtbot.waitSignal(window.plan_chosen, timeout=10000) as again:
+        action.trigger()
+    assert again.args[0] != prompt.id and "Not answered yet" in note.text()
+    window.choose.browser.select(prompt.id)  # picked by hand: the plan's reason no longer applies
+    assert not note.isVisible()

@@ -84,3 +84,19 @@ def test_habits_summary_counts_content_signals(tmp_path):
         assert run("analyze", str(answer), "--save", "--company", "sixty").returncode == 0
     habits = run("history", "--habits").stdout
     assert "Hedging showed in 2 of your last 2 answers" in habits
+
+
+def test_next_names_the_prompt_to_practise_and_why(attempts):
+    """Both answers were to one prompt today; the weak ones come back tomorrow, so `next` names
+    prompts not answered yet, the same ones for the same seed, with the command to start."""
+    out = run("next", "--count", "3", "--json")
+    assert out.returncode == 0, out.stderr
+    plan = json.loads(out.stdout)
+    assert len(plan) == 3 and all(p["reason"] == "Not answered yet." for p in plan)
+    assert "notification-engagement-falling" not in {p["prompt_id"] for p in plan}
+    assert json.loads(run("next", "--count", "3", "--json").stdout) == plan  # deterministic
+    text = run("next").stdout
+    assert f"[{plan[0]['prompt_id']}]" in text and "why: Not answered yet." in text
+    assert f"start: interviewer-app practice --prompt {plan[0]['prompt_id']}" in text
+    bad = run("next", "--count", "0")
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr

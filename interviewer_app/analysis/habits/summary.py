@@ -237,7 +237,7 @@ def _weeks(rows, scores_by_attempt) -> list[WeekStats]:
     return out
 
 
-def _budget_name(budgets, fmt: str | None, phase: str | None) -> str:
+def budget_words(budgets, fmt: str | None, phase: str | None) -> str:
     if budgets is not None and fmt and fmt != "custom":
         try:
             f = budgets.format(fmt)
@@ -261,7 +261,7 @@ def _sentences(rows, habits: Habits, budgets=None) -> list[str]:
         line = f"You went over time in {len(over)} of your last {len(recent)} timed answers"
         if over:
             worst = Counter((r.budget_format, r.budget_phase) for r in over).most_common(1)[0][0]
-            line += f", mostly in the {_budget_name(budgets, *worst)}"
+            line += f", mostly in the {budget_words(budgets, *worst)}"
             line += f" (by {round(mean(r.overtime_s or 0 for r in over))} s on average)"
         out.append(line + ".")
     if habits.step_miss_rate:

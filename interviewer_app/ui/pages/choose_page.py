@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from interviewer_app.core.models import Budget, Prompt
 from interviewer_app.qt_binding import QtWidgets, Signal
 from interviewer_app.ui.widgets.budget_picker import BudgetPicker
@@ -50,6 +52,12 @@ class ChoosePage(QtWidgets.QWidget):
         self.file_button = QtWidgets.QPushButton("Analyze an audio file…")
         self.file_button.setObjectName("analyze_file_button")
         self.file_button.clicked.connect(self.analyze_file_requested)
+        self.plan_note = QtWidgets.QLabel()  # why "Next for me" chose the prompt shown
+        self.plan_note.setObjectName("plan_reason")
+        self.plan_note.setWordWrap(True)
+        self.plan_note.hide()
+        self._planned: str | None = None
+        self.browser.prompt_selected.connect(self._keep_plan_note)
         self.mic_note = QtWidgets.QLabel()
         self.mic_note.setWordWrap(True)
         self.mic_note.setObjectName("mic_note")
@@ -64,6 +72,7 @@ class ChoosePage(QtWidgets.QWidget):
         form.addRow("", self.speak_prompt)
 
         side = QtWidgets.QVBoxLayout()
+        side.addWidget(self.plan_note)
         side.addWidget(settings)
         side.addStretch(1)
         side.addWidget(self.start_button)
@@ -98,6 +107,17 @@ class ChoosePage(QtWidgets.QWidget):
                                       "none": "No voice available"}.get(backend, "System default"))
         self.voice_combo.setEnabled(bool(names))
         self.voice_combo.blockSignals(False)
+
+    def show_plan(self, prompt_id: str, reason: str) -> None:
+        """Say why the practice plan chose the prompt now selected (until another is picked)."""
+        self._planned = prompt_id
+        self.plan_note.setText(f"<b>Chosen for you:</b> {html.escape(reason)}")
+        self.plan_note.show()
+
+    def _keep_plan_note(self, prompt) -> None:
+        if prompt is None or prompt.id != self._planned:
+            self._planned = None
+            self.plan_note.hide()
 
     def prompt(self) -> Prompt | None:
         return self.browser.current_prompt()

@@ -1,0 +1,1 @@
+"""What to practise next, from what is already measured (issue 24)."""
