@@ -75,6 +75,7 @@ def main() -> None:
         build(home, args.attempts)
     os.environ["INTERVIEWER_HOME"] = str(home)
     from interviewer_app.analysis.habits.summary import summarize
+    from interviewer_app.analysis.practice.plan import plan_next
     from interviewer_app.services.pipeline import AppContext
     from interviewer_app.storage.history import HistoryFilter, query, scores_for, signals_for, suggestions_for
 
@@ -88,6 +89,8 @@ def main() -> None:
         ("dashboard (rows + habits summary)", lambda: summarize(query(ctx.store), scores_for(ctx.store))),
         ("content signals of every attempt (signals_for)", lambda: signals_for(ctx.store)),
         ("suggested scores of self-scored attempts (suggestions_for)", lambda: suggestions_for(ctx.store)),
+        ("practice plan, next for me (rows + plan_next; issue 24 target <= 100 ms)",
+         lambda: plan_next(query(ctx.store), ctx.prompts.prompts, datetime.now(timezone.utc), limit=10)),
         ("dashboard with content (rows, scores, suggestions, signals, summary)",
          lambda: summarize(query(ctx.store), scores_for(ctx.store), None, suggestions_for(ctx.store),
                            signals_for(ctx.store))),
