@@ -33,6 +33,7 @@ AUDIO_FILTER = "Audio (*.wav *.flac *.ogg *.mp3 *.m4a *.opus *.webm);;Transcript
 
 class MainWindow(QtWidgets.QMainWindow):
     attempt_opened = Signal(int)  # a saved attempt is on the review screen (open_attempt)
+    progress_shown = Signal()  # the prompt list shows how you did on each prompt
     plan_chosen = Signal(str)  # "Next for me" selected this prompt (its reason is on the choose page)
 
     def __init__(self, ctx: AppContext, *, voice=None, sd=None, list_devices=None):
@@ -188,6 +189,7 @@ class MainWindow(QtWidgets.QMainWindow):
         """After the window is shown: warm the model, report notices, offer to recover recordings;
         with `welcome` (the app, not tests) the first-run welcome follows unless it was seen."""
         QTimer.singleShot(0, self.session.warm_up_model)
+        self.refresh_progress()
         if self.voice is not None:  # the engine starts when first needed: it blocks for seconds
             self.choose.voice_combo.opening.connect(self._load_voices)
         if self.notices:
@@ -305,6 +307,7 @@ class MainWindow(QtWidgets.QMainWindow):
         if self._closed or self.mock.active:
             return
         self._plan_asks = -1  # the history changed: "Next for me" starts again from the plan's first
+        self.refresh_progress()
         self._review_attempt_id = result.attempt_id
         notices = []
         if result.interrupted:
@@ -466,6 +469,22 @@ class MainWindow(QtWidgets.QMainWindow):
         bank = self.choose.browser.bank
         self.choose.browser.select(bank.random(random.Random(), exclude=current.id if current else None).id)
         self.begin_round()
+
+    def refresh_progress(self) -> None:
+        """Under each prompt, how you did on it (read on a worker; `progress_shown` follows)."""
+        from datetime import datetime, timezone
+
+        from interviewer_app.analysis.practice.plan import prompt_progress
+        from interviewer_app.storage.history import query
+
+        def work(store):
+            return {k: p.label for k, p in prompt_progress(query(store), datetime.now(timezone.utc)).items()}
+
+        def shown(labels):
+            if not self._closed:
+                self.choose.browser.set_progress(labels)
+                self.progress_shown.emit()
+        self.store_ops.run(work, shown, lambda _message: None)  # the list works without it
 
     def next_for_me(self) -> None:
         """The practice plan's next prompt (analysis/practice/plan.py), chosen on a worker from

@@ -249,3 +249,26 @@ def test_next_for_me_selects_the_planned_prompt_with_its_reason(make_window, qtb
     assert again.args[0] != prompt.id and "Not answered yet" in note.text()
     window.choose.browser.select(prompt.id)  # picked by hand: the plan's reason no longer applies
     assert not note.isVisible()
+
+
+def test_the_prompt_list_shows_how_you_did_on_each_prompt(make_window, qtbot, isolated_home):
+    """Per-prompt progress (issue 24): answered how often, best and last, due again or not."""
+    from datetime import datetime, timedelta, timezone
+
+    from interviewer_app.analysis.feedback.answer import analyze, typed_transcript
+    from interviewer_app.services.pipeline import AppContext
+    from interviewer_app.ui.widgets.prompt_browser import META_ROLE, PROMPT_ROLE
+
+    ctx = AppContext()
+    prompt = next(p for p in ctx.prompts.prompts if p.framework != "care")
+    for days, text in ((3, "We could add a banner."), (2, "The goal is retention. We could add a banner.")):
+        ctx.store.save(analyze(typed_transcript(text), None, prompt),
+                       created_at=datetime.now(timezone.utc) - timedelta(days=days))
+    ctx.store.db.conn.close()
+    window = make_window()
+    qtbot.waitUntil(lambda: window.choose.browser.progress_of(prompt.id) is not None, timeout=10000)
+    assert window.choose.browser.progress_of(prompt.id) == "answered 2× · best 2/8 · last 2/8 · due again"
+    browser = window.choose.browser
+    item = next(browser.list.item(r) for r in range(browser.list.count())
+                if browser.list.item(r).data(PROMPT_ROLE).id == prompt.id)
+    assert item.data(META_ROLE).endswith("answered 2× · best 2/8 · last 2/8 · due again")

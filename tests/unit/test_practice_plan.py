@@ -83,3 +83,18 @@ def test_running_over_one_budget_suggests_practising_with_it(tmp_path):
     assert (top.budget_format, top.budget_phase) == ("sixty", "answer")
     assert "practise it with the 60-second answer budget: you went over time in 3 of your last 3" in top.reason
     assert top.to_dict()["budget"] == {"format": "sixty", "phase": "answer"}
+
+
+def test_prompt_progress_counts_best_last_and_due(tmp_path):
+    from interviewer_app.analysis.practice.plan import prompt_progress
+
+    store = _store(tmp_path)
+    _save(store, PLANS[0], STRONG, days_ago=3)
+    _save(store, PLANS[0], WEAK, days_ago=2)
+    _save(store, PLANS[1], STRONG, days_ago=1)
+    progress = prompt_progress(query(store), NOW)
+    weak_last, strong = progress[PLANS[0].id], progress[PLANS[1].id]
+    assert (weak_last.answered, weak_last.best, weak_last.due) == (2, "8/8", True)
+    assert weak_last.last != "8/8" and weak_last.label.startswith("answered 2× · best 8/8 · last ")
+    assert strong.label == "answered 1× · best 8/8 · last 8/8 · not due yet"
+    assert PLANS[2].id not in progress

@@ -191,3 +191,39 @@ def _ago(days: float) -> str:
         return "today" if days < 1 else "yesterday" if days < 2 else f"{int(days)} days ago"
     days = -days
     return "tomorrow" if days < 1 else f"in {int(days) + 1} days"
+
+
+@dataclass(frozen=True)
+class PromptProgress:
+    answered: int
+    best: str  # "7/8", or a story's best self-score "4.0/5", or "" when nothing to compare
+    last: str
+    due: bool
+
+    @property
+    def label(self) -> str:
+        """'answered 3× · best 7/8 · last 5/8 · due again'."""
+        parts = [f"answered {self.answered}×"]
+        if self.best:
+            parts += [f"best {self.best}", f"last {self.last}"]
+        parts.append("due again" if self.due else "not due yet")
+        return " · ".join(parts)
+
+
+def prompt_progress(rows, now: datetime) -> dict[str, PromptProgress]:
+    """For each prompt answered in `rows` (newest first): how often, the best and the last result,
+    and whether the plan says it is due again."""
+    by_prompt = defaultdict(list)
+    for r in rows:
+        if r.prompt_id:
+            by_prompt[r.prompt_id].append(r)
+    out = {}
+    for prompt_id, attempts in by_prompt.items():
+        if attempts[0].story:
+            scored = [r.self_score for r in attempts if r.self_score is not None]
+            best = f"{max(scored):.1f}/5" if scored else ""
+            last = f"{attempts[0].self_score:.1f}/5" if attempts[0].self_score is not None else "not scored"
+        else:
+            best, last = f"{max(r.steps_heard for r in attempts)}/8", f"{attempts[0].steps_heard}/8"
+        out[prompt_id] = PromptProgress(len(attempts), best, last, due_at(attempts) <= now)
+    return out

@@ -93,6 +93,7 @@ class PromptBrowser(QtWidgets.QWidget):
                  rng: random.Random | None = None, parent=None):
         super().__init__(parent)
         self.bank = bank
+        self._progress: dict[str, str] = {}  # prompt id -> "answered 3× · best 7/8 · ..." (from history)
         self._on_add = on_add
         self._rng = rng or random.Random()
         self._visible: list[Prompt] = []
@@ -304,7 +305,7 @@ class PromptBrowser(QtWidgets.QWidget):
         self.list.clear()
         row_to_select = 0
         for row, prompt in enumerate(self._visible):
-            meta = f"{category_label(prompt.category)} · {framework_label(prompt.framework)}"
+            meta = self._meta(prompt)
             item = QtWidgets.QListWidgetItem(prompt.text)
             item.setData(PROMPT_ROLE, prompt)
             item.setData(META_ROLE, meta)
@@ -324,6 +325,23 @@ class PromptBrowser(QtWidgets.QWidget):
         self.count_label.setText(f"{total} prompts" if shown == total else f"{shown} of {total} prompts")
         self.random_button.setEnabled(shown > 0)
         self._current_changed(self.list.currentItem())
+
+    def _meta(self, prompt: Prompt) -> str:
+        meta = f"{category_label(prompt.category)} · {framework_label(prompt.framework)}"
+        return meta + (f"  —  {self._progress[prompt.id]}" if prompt.id in self._progress else "")
+
+    def set_progress(self, labels: dict[str, str]) -> None:
+        """Show under each prompt how you did on it (analysis/practice/plan.py prompt_progress)."""
+        self._progress = dict(labels)
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            prompt = item.data(PROMPT_ROLE)
+            meta = self._meta(prompt)
+            item.setData(META_ROLE, meta)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{prompt.text} ({meta})")
+
+    def progress_of(self, prompt_id: str) -> str | None:
+        return self._progress.get(prompt_id)
 
     def _current_changed(self, item, _previous=None) -> None:
         prompt = item.data(PROMPT_ROLE) if item is not None else None
