@@ -53,6 +53,12 @@ def add_parsers(sub) -> None:
     e.add_argument("--force", action="store_true", help="replace the --out file if it exists")
     e.set_defaults(run=run_export)
 
+    c = sub.add_parser("compare", help="two attempts side by side, and what changed")
+    c.add_argument("before", type=positive_int, metavar="ID")
+    c.add_argument("after", type=positive_int, metavar="ID")
+    c.add_argument("--json", action="store_true", help="print JSON")
+    c.set_defaults(run=run_compare)
+
     d = sub.add_parser("delete", help="move attempts to the trash (restore brings them back)")
     d.add_argument("attempt_ids", type=positive_int, nargs="+")
     d.set_defaults(run=lambda a: _trash(a, delete=True))
@@ -140,6 +146,24 @@ def run_export(args) -> int:
 
         write_bytes_atomic(args.out, data)
         say(f"wrote {args.out}")
+    return 0
+
+
+def run_compare(args) -> int:
+    from interviewer_app.analysis.practice.compare import compare
+
+    ctx = _context()
+    c = compare(ctx.store.feedback_json(args.before), ctx.store.feedback_json(args.after))
+    if args.json:
+        from interviewer_app.cli.report import print_json
+
+        print_json({"before": args.before, "after": args.after, **c.to_dict()})
+        return 0
+    width = max(len(w) for w, _b, _a in c.rows)
+    print(safe(f"{'':<{width}}  {'#' + str(args.before):<24}  #{args.after}"))
+    for what, before, after in c.rows:
+        print(safe(f"{what:<{width}}  {before:<24}  {after}"))
+    print(safe(f"\n{c.verdict}"))
     return 0
 
 

@@ -34,7 +34,8 @@ AUDIO_FILTER = "Audio (*.wav *.flac *.ogg *.mp3 *.m4a *.opus *.webm);;Transcript
 class MainWindow(QtWidgets.QMainWindow):
     attempt_opened = Signal(int)  # a saved attempt is on the review screen (open_attempt)
     progress_shown = Signal()  # the prompt list shows how you did on each prompt
-    plan_chosen = Signal(str)  # "Next for me" selected this prompt (its reason is on the choose page)
+    plan_chosen = Signal(str)
+    compared = Signal(str)  # the review says what changed since the last attempt at the prompt  # "Next for me" selected this prompt (its reason is on the choose page)
 
     def __init__(self, ctx: AppContext, *, voice=None, sd=None, list_devices=None):
         super().__init__()
@@ -327,6 +328,28 @@ class MainWindow(QtWidgets.QMainWindow):
             self.statusBar().showMessage("Checking the transcript with a full pass over the recording…")
         if fb.transcript.model:
             self.model_label.setText(f"Model {fb.transcript.model}: ready")
+        if result.attempt_id is not None and fb.prompt is not None and not fb.no_speech:
+            self._compare_with_last(result.attempt_id, fb.prompt.id)
+
+    def _compare_with_last(self, attempt_id: int, prompt_id: str) -> None:
+        """A retake ends on the comparison: what changed since the last attempt at this prompt."""
+        from interviewer_app.analysis.practice.compare import compare
+        from interviewer_app.core.models import local_time
+        from interviewer_app.storage.history import HistoryFilter, query
+
+        def work(store):
+            earlier = [r for r in query(store, HistoryFilter(prompt_id=prompt_id, limit=5)) if r.id < attempt_id]
+            if not earlier:
+                return None
+            last = earlier[0]
+            c = compare(store.feedback_json(last.id), store.feedback_json(attempt_id))
+            return f"Since your last attempt at this prompt ({local_time(last.created_at)}): {c.verdict}"
+
+        def shown(line) -> None:
+            if line and not self._closed and self.review.attempt_id == attempt_id:
+                self.review.add_notice(line)
+                self.compared.emit(line)
+        self.store_ops.run(work, shown, lambda _message: None)  # the review stands without it
 
     def _show_refined(self, result: AnswerResult) -> None:
         """The full pass over a live answer is ready: it replaces the live transcript on screen

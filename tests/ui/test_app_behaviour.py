@@ -272,3 +272,18 @@ def test_the_prompt_list_shows_how_you_did_on_each_prompt(make_window, qtbot, is
     item = next(browser.list.item(r) for r in range(browser.list.count())
                 if browser.list.item(r).data(PROMPT_ROLE).id == prompt.id)
     assert item.data(META_ROLE).endswith("answered 2× · best 2/8 · last 2/8 · due again")
+
+
+def test_a_retake_ends_on_what_changed_since_the_last_attempt(make_window, qtbot, tmp_path):
+    window = make_window()
+    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
+    first.write_text("We could add templates.")
+    second.write_text("The goal is retention of new teams. We could add templates. The biggest risk is churn.")
+    with qtbot.waitSignal(window.session.analyzed, timeout=60000):
+        window._analyze_path(first)
+    with qtbot.waitSignal(window.compared, timeout=60000) as compared:  # "Try again" on the same prompt
+        with qtbot.waitSignal(window.session.analyzed, timeout=60000):
+            window._analyze_path(second)
+    line = compared.args[0]
+    assert line.startswith("Since your last attempt at this prompt (") and "Restate the goal now heard" in line
+    assert "Risks and cadence now heard" in line and line in window.review.notice.text()

@@ -100,3 +100,17 @@ def test_next_names_the_prompt_to_practise_and_why(attempts):
     assert f"start: interviewer-app practice --prompt {plan[0]['prompt_id']}" in text
     bad = run("next", "--count", "0")
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
+
+
+def test_compare_shows_two_attempts_side_by_side_with_a_verdict(attempts):
+    first, second = attempts
+    out = run("compare", str(first), str(second), "--json")
+    assert out.returncode == 0, out.stderr
+    d = json.loads(out.stdout)
+    assert (d["before"], d["after"]) == (first, second) and d["verdict"].endswith(".")
+    rows = {r["what"]: (r["before"], r["after"]) for r in d["rows"]}
+    assert rows["Risks and cadence"] == ("missed", "heard")  # the second answer names guardrails
+    text = run("compare", str(first), str(second)).stdout
+    assert f"#{first}" in text and "Risks and cadence" in text and d["verdict"] in text
+    missing = run("compare", str(first), "999")
+    assert missing.returncode != 0 and "999" in missing.stderr and "Traceback" not in missing.stderr

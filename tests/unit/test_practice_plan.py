@@ -98,3 +98,19 @@ def test_prompt_progress_counts_best_last_and_due(tmp_path):
     assert weak_last.last != "8/8" and weak_last.label.startswith("answered 2× · best 8/8 · last ")
     assert strong.label == "answered 1× · best 8/8 · last 8/8 · not due yet"
     assert PLANS[2].id not in progress
+
+
+def test_two_attempts_compared_in_one_line_and_row_by_row():
+    from interviewer_app.analysis.practice.compare import compare
+
+    quick = BudgetBook.load().format("sixty").budget(None)
+    um = "Um so we could uh add a progress bar um or uh send a reminder email."
+    first = analyze(timed_transcript([(um, 0.0)], word_s=6.0), quick, PLANS[0]).to_dict()  # 90 s, over 60
+    second = analyze(timed_transcript([(STRONG, 0.0)], word_s=50.0 / len(STRONG.split())), quick, PLANS[0]).to_dict()
+    c = compare(first, second)
+    assert c.verdict.startswith("Restate the goal now heard; Scope and constraints now heard;")
+    assert "s shorter" in c.verdict and "on time now" in c.verdict and "no fillers now" in c.verdict
+    rows = {what: (b, a) for what, b, a in c.rows}
+    assert rows["Scope and constraints"] == ("missed", "heard") and rows["Over time"][1] == "on time"
+    assert compare(second, second).verdict == "About the same as the attempt before."
+    assert c.to_dict()["rows"][0]["what"] == "Structure"

@@ -166,6 +166,11 @@ class ReviewPage(QtWidgets.QWidget):
         self._show_notices(feedback)
         self.notice.setVisible(True)
 
+    def add_notice(self, text: str) -> None:
+        """One more line about the answer on screen (e.g. how it compares with the last one)."""
+        self._notices.append(text)
+        self._show_notices(self._feedback)
+
     def _show_notices(self, feedback: dict) -> None:
         """What the app says about this answer, then what is wrong with its recording."""
         lines = self._notices + recording_notes(feedback)
