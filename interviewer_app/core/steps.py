@@ -16,6 +16,29 @@ GUIDE_004 = "004_2c4abb2c31d61dc5.txt"
 # Guide number (as cited in tips, "guide 002") -> file in ../shared/guides/.
 GUIDE_FILES: dict[str, str] = {"000": GUIDE_000, "001": GUIDE_001, "002": GUIDE_002,
                                "003": GUIDE_003, "004": GUIDE_004}
+# What each guide is about, in our words: what the app shows (never the file names above).
+GUIDE_TITLES: dict[str, str] = {
+    "000": "execution mock interviews: prompts, answer structure and scoring rubric",
+    "001": "the product execution interview: what it is, questions and tips",
+    "002": "the PM execution interview at top companies: C.A.R.E. stories, stages and timings",
+    "003": "seven execution mistakes that get strong candidates rejected",
+    "004": "execution frameworks for root-cause, metric-drop and trade-off questions",
+}
+
+
+def guide_number(source: str | None) -> str | None:
+    """'000_2726c1ce649d4db0.txt' (a prompt's or budget's source) -> '000'; None for anything else."""
+    if source and len(source) > 4 and source[:3].isdigit() and source[3] == "_":
+        return source[:3]
+    return None
+
+
+def guide_words(number: str | None) -> str:
+    """'guide 002 (the PM execution interview at top companies: …)' for tooltips; '' for none."""
+    if not number:
+        return ""
+    title = GUIDE_TITLES.get(number)
+    return f"guide {number}" + (f" ({title})" if title else "")
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from interviewer_app.core.models import Prompt
-from interviewer_app.core.steps import GUIDE_FILES, STEPS_BY_KEY
+from interviewer_app.core.steps import GUIDE_FILES, STEPS_BY_KEY, guide_number
 
 STORY = "story"  # a past project, told as a story (C.A.R.E. prompts, behavioral questions)
 SCENARIO = "scenario"  # a hypothetical execution problem (8 steps, METER, CAUSE, VALUE)
@@ -130,7 +130,7 @@ class Rule:
 
 def _step(key: str) -> str:
     s = STEPS_BY_KEY[key]
-    return f"*{key}* (step {s.number}, {s.title.lower()})"
+    return f"*{s.title.lower()}* (step {s.number})"
 
 
 def _missing_step(step: str):
@@ -141,7 +141,7 @@ def _missing_step(step: str):
 
 def _lacks(signal: str, words: str):
     def check(g: AnswerGaps):
-        return (f"{words} was not heard (the *{signal}* signal)", (signal,)) if g.lacks(signal) else None
+        return (f"{words} was not heard", (signal,)) if g.lacks(signal) else None
     return check
 
 
@@ -150,7 +150,7 @@ def _shows(signal: str, words: str):
         if not g.shows(signal):
             return None
         detail = g.detail(signal).split(" (")[0]  # the counts, without the explanation
-        return (f"{words} (the *{signal}* signal" + (f": {detail}" if detail else "") + ")", (signal,))
+        return (words + (f" ({detail})" if detail else ""), (signal,))
     return check
 
 
@@ -306,7 +306,8 @@ def twist_follow_ups(gaps: AnswerGaps, asked: Iterable[str] = ()) -> list[Follow
     out = []
     for q in gaps.prompt_follow_ups:
         if norm(q) not in done:
-            where = f"prompt '{gaps.prompt_id}' in prompts.toml (from guide {gaps.prompt_source or 'your own'})"
+            number = guide_number(gaps.prompt_source)
+            where = "a twist written for this prompt" + (f", from guide {number}" if number else "")
             out.append(FollowUp(q, PROMPT_TWIST, "the prompt's own scenario twist tests whether your plan "
                                 "holds when the facts change", "003", f"{_TWIST_WHERE_PROMPT}; {where}"))
     for q in GENERAL_TWISTS[gaps.kind]:

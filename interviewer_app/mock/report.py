@@ -222,7 +222,7 @@ class MockReport:
         d = self.to_dict()
         t = d["totals"]
         plan = self.plan
-        head = f"Mock interview report: {plan.format_name} (seed {plan.seed})"
+        head = f"Mock interview report: {plan.format_name}"
         if self.session_id is not None:
             head += f" · session {self.session_id}"
         out = [head, f"Status: {self.status}"]

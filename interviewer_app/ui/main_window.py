@@ -60,7 +60,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.setWindowTitle("Interviewer — practise execution answers")
         self.resize(1280, 800)
         self.setMinimumSize(960, 640)
-        self.model_label = QtWidgets.QLabel(f"Model {ctx.transcriber.model_spec or 'tiny.en'}: not loaded yet")
+        self.model_label = QtWidgets.QLabel(f"Speech model {ctx.transcriber.model_spec or 'tiny.en'}: loading…")
         self.statusBar().addPermanentWidget(self.model_label)
         self.flow = PracticeFlow(self.session, voice, self.review.player.when_quiet, parent=self)
         self._review_attempt_id: int | None = None
@@ -154,7 +154,7 @@ class MainWindow(QtWidgets.QMainWindow):
         s.progress.connect(lambda f: self.answer.progress.setValue(int(f * 100)))
         s.failed.connect(self._failed)
         s.recording_problem.connect(lambda m: self.answer.notice.setText(f"{m}. Keeping what was recorded."))
-        s.model_ready.connect(lambda name: self.model_label.setText(f"Model {name}: ready"))
+        s.model_ready.connect(lambda name: self.model_label.setText(f"Speech model {name}: ready"))
         s.live_update.connect(self.answer.live.show_live)
         s.refined.connect(self._show_refined)
         s.refine_done.connect(self._refine_done)
@@ -327,7 +327,7 @@ class MainWindow(QtWidgets.QMainWindow):
         if result.live_decodes is not None and result.attempt_id is not None and not fb.no_speech:
             self.statusBar().showMessage("Checking the transcript with a full pass over the recording…")
         if fb.transcript.model:
-            self.model_label.setText(f"Model {fb.transcript.model}: ready")
+            self.model_label.setText(f"Speech model {fb.transcript.model}: ready")
         if result.attempt_id is not None and fb.prompt is not None and not fb.no_speech:
             self._compare_with_last(result.attempt_id, fb.prompt.id)
 

@@ -99,7 +99,7 @@ def test_follow_ups_are_the_ones_the_rules_give_for_what_each_answer_lacked(resu
     # the "we" story without numbers: first what you personally decided, then the measurable result
     assert "we_dominant" in story["signals"]["concerns"]
     assert [f["rule"] for f in story["follow_ups"]][:2] == ["ownership", "result"]
-    assert "we_dominant" in story["follow_ups"][0]["reason"] and "guide 002" in story["follow_ups"][0]["reason"]
+    assert "'we' and 'the team' did most of the acting" in story["follow_ups"][0]["reason"] and "guide 002" in story["follow_ups"][0]["reason"]
     # the follow-up file answers the first one chosen, and fills its gap
     assert follow["is_follow_up"] and follow["follow_up_of"] == 1 and follow["rule"] == "ownership"
     assert follow["question"] == story["follow_ups"][0]["question"]
@@ -109,7 +109,7 @@ def test_follow_ups_are_the_ones_the_rules_give_for_what_each_answer_lacked(resu
     assert "risks" in scenario["missing_steps"]
     first = scenario["follow_ups"][0]
     assert first["rule"] == "risks" and first["question"] == "What would you watch as a guardrail while this rolls out?"
-    assert "*risks* (step 8" in first["reason"] and "guide 000" in first["reason"]
+    assert "*risks and cadence* (step 8)" in first["reason"] and "guide 000" in first["reason"]
     assert not first["answered"]
     # and the same rules, run on the saved feedback of each main answer, choose exactly these
     bank, picker = PromptBank.load(), FollowUpPicker()

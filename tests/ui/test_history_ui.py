@@ -119,7 +119,8 @@ def test_rows_show_readable_values_newest_first(qtbot, store, budgets, three):
     assert cell(page, 0, OVERTIME) == cell(page, 0, DURATION) == cell(page, 0, WPM) == "—"  # typed, no budget
     assert cell(page, row_a, SCORE) == "3.5" and cell(page, 1, SCORE) == "—"
     assert cell(page, row_a, STEPS).endswith("/8")
-    assert PROMPTS[0].id in cell(page, row_a, PROMPT, Qt.ItemDataRole.ToolTipRole)
+    tip = cell(page, row_a, PROMPT, Qt.ItemDataRole.ToolTipRole)
+    assert PROMPTS[0].text in tip and PROMPTS[0].id not in tip  # the question in full, no internal id
 
 
 def test_filters_narrow_the_rows(qtbot, store, budgets, three):

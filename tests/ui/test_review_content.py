@@ -14,7 +14,7 @@ from interviewer_app.analysis.feedback.answer import analyze, typed_transcript
 from interviewer_app.core.models import Budget, format_clock
 from interviewer_app.core.prompts import PromptBank
 from interviewer_app.core.rubric import RUBRIC, RUBRIC_KEYS
-from interviewer_app.core.steps import GUIDE_FILES
+from interviewer_app.core.steps import GUIDE_TITLES
 from interviewer_app.qt_binding import Qt, QtGui
 from interviewer_app.ui.pages.review_page import ReviewPage
 from interviewer_app.ui.widgets.framework_parts import FrameworkParts
@@ -88,7 +88,7 @@ def test_concerns_and_strengths_are_listed_with_their_evidence_and_tips(signals,
         assert f"<b>{html.escape(s['title'])}</b>" in block.title.text()
         assert ("⚠" if s["kind"] == "concern" else "✓") in block.title.text()  # a shape, not just a colour
         assert block.tip.text() == f"<i>Tip:</i> {html.escape(s['tip'])}" and "(guide " in s["tip"]
-        assert block.tip.toolTip() == f"From guide {s['guide']} ({GUIDE_FILES[s['guide']]})"
+        assert block.tip.toolTip() == f"From guide {s['guide']} ({GUIDE_TITLES[s['guide']]})"  # its subject, not its file
         assert len(block.rows) == min(3, len(s["evidence"])) >= 1
         for row, ev in zip(block.rows, s["evidence"]):
             assert row.time.text() == f"{format_clock(ev['start'])} ▸" and row.time.isEnabled()

@@ -82,7 +82,7 @@ def test_analyze_mock_on_typed_answers_by_file_name(tmp_path):
     assert follow["is_follow_up"] and follow["follow_up_of"] == 1 and follow["rule"] == "ownership"
     assert follow["question"] == "What did you personally decide, rather than the team?"
     assert story["follow_ups"][0]["addressed"] is True
-    assert scenario["follow_ups"][0]["rule"] == "risks" and "*risks*" in scenario["follow_ups"][0]["reason"]
+    assert scenario["follow_ups"][0]["rule"] == "risks" and "*risks and cadence*" in scenario["follow_ups"][0]["reason"]
     assert d["totals"]["untimed_answers"] == 3 and d["phases"][1]["used_s"] is None
     assert "analysing 01-story.txt (story, main answer)" in out.stderr
 
@@ -110,7 +110,7 @@ def test_analyze_mock_with_a_manifest_saved_and_reported_again(tmp_path):
     assert again["answers"] == d["answers"] and again["follow_ups"] == d["follow_ups"]
     history = json.loads(run("history", "--json").stdout)
     assert len(history) == 3 and {h["budget_format"] for h in history} == {"meta"}
-    assert "Mock interview report: Meta (seed 8) · session 1" in run("mock-report", "1").stdout
+    assert "Mock interview report: Meta · session 1" in run("mock-report", "1").stdout
 
 
 @pytest.mark.parametrize("files, args, code, words", [

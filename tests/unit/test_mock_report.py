@@ -101,12 +101,12 @@ def test_follow_ups_asked_why_and_how_they_were_answered(small_plan):
     own = main["follow_ups"][0]
     assert own["answered"] and own["answer_position"] == 2 and own["addressed"] is True
     assert "quantified_results" in own["answer"]["signals"]["strengths_heard"]
-    assert "we_dominant" in own["reason"]
+    assert "'we' and 'the team' did most of the acting" in own["reason"]
     assert [f["answered"] for f in main["follow_ups"]] == [True, False, False]
     assert follow["is_follow_up"] and follow["follow_up_of"] == 1 and follow["rule"] == "ownership"
-    assert "we_dominant" in follow["asked_because"]
+    assert "'we' and 'the team' did most of the acting" in follow["asked_because"]
     assert case["missing_steps"] == ["risks"] and case["follow_ups"][0]["rule"] == "risks"
-    assert "*risks*" in case["follow_ups"][0]["reason"]
+    assert "*risks and cadence*" in case["follow_ups"][0]["reason"]
     assert len(d["follow_ups"]) == 6  # three after each main answer
 
 

@@ -10,6 +10,7 @@ import html
 import re
 
 from interviewer_app.core.models import format_clock, is_story_prompt
+from interviewer_app.core.steps import guide_words
 from interviewer_app.mock.report import structure_line
 from interviewer_app.qt_binding import Qt, QtWidgets, Signal
 from interviewer_app.ui.widgets.budget_clock import BudgetClock
@@ -150,7 +151,7 @@ class MockPage(QtWidgets.QWidget):
             f = turn.follow_up
             reason = re.sub(r"\*([^*]+)\*", r"<i>\1</i>", html.escape(f.reason))  # *risks* in italics
             self.why.setText(f"<b>Follow-up</b> — {reason}")
-            self.why.setToolTip(f"Guide file: {f.guide_file}" if f.guide_file else "")
+            self.why.setToolTip(f"From {guide_words(f.guide)}" if f.guide else "")
         else:
             self.why.setText("")
         self.why.setVisible(turn.is_follow_up)

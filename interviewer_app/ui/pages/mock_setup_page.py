@@ -8,6 +8,7 @@ from datetime import datetime
 
 from interviewer_app.core.errors import InterviewerError
 from interviewer_app.core.models import format_clock, plural
+from interviewer_app.core.steps import guide_number
 from interviewer_app.mock.plan import MockPlan, new_seed, plan_custom, plan_for_format
 from interviewer_app.qt_binding import Qt, QtWidgets, Signal
 from interviewer_app.storage.mock_sessions import UNFINISHED
@@ -161,9 +162,10 @@ class MockSetupPage(QtWidgets.QWidget):
             self.summary.setText(f"This mock cannot be planned: {exc}")
         else:
             p = self._plan
+            number = guide_number(p.source) or p.source
             self.summary.setText(f"{format_clock(p.total_s)} in all ({format_clock(p.answer_s)} answering), "
-                                 f"{plural(len(p.phases), 'phase')} · questions drawn with "
-                                 f"seed {p.seed}" + (f" · format from guide {p.source}" if p.source else ""))
+                                 f"{plural(len(p.phases), 'phase')} · questions drawn at random"
+                                 + (f" · format from guide {number}" if number else ""))
         self.focus_label.setText(f"What they listen for: {self._plan.focus}" if self._plan and self._plan.focus else "")
         self.form.setRowVisible(self.focus_label, bool(self.focus_label.text()))
         self.table.show_plan(self._plan)

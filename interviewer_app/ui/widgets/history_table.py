@@ -21,15 +21,21 @@ Namer = Callable[[str | None, str | None], tuple[str, str | None]]
 
 def budget_namer(budgets=None) -> Namer:
     """(format key, phase key) -> (company or drill name, phase name), from a BudgetBook if given;
-    keys the book no longer knows are shown as they were saved."""
+    keys the book does not know (a custom mock's, or one since removed) are put in words."""
     names = {f.key: (f.name, {p.key: p.name for p in f.phases}) for f in (budgets.formats if budgets else ())}
 
     def name(format_key, phase_key):
         if format_key in (None, "custom"):
             return "Custom", None
-        fmt, phases = names.get(format_key, (format_key.capitalize(), {}))
-        return fmt, phases.get(phase_key, phase_key)
+        fmt, phases = names.get(format_key, (_words(format_key), {}))
+        return fmt, phases.get(phase_key) or (_words(phase_key) if phase_key else None)
     return name
+
+
+def _words(key: str) -> str:
+    """A key no budgets file names any more, in words: 'custom-mock' -> 'Custom mock'."""
+    text = key.replace("-", " ").replace("_", " ").strip()
+    return text[:1].upper() + text[1:]
 
 
 def budget_text(r: AttemptSummary, names: Namer) -> str:
@@ -127,7 +133,7 @@ class HistoryModel(QtCore.QAbstractTableModel):
 
     def _tip(self, r: AttemptSummary, col: int) -> str:
         if col == PROMPT:
-            return f"{r.prompt_text or '(no prompt)'}\n\nPrompt id: {r.prompt_id or DASH} · attempt #{r.id}"
+            return f"{r.prompt_text or '(no prompt)'}\n\nAttempt #{r.id}"
         if col == OVERTIME and r.over_budget and r.over_at_step:
             return f"Time ran out during step “{r.over_at_step}”"
         if col == STEPS and r.story:

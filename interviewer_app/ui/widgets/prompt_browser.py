@@ -4,10 +4,12 @@ add your own."""
 from __future__ import annotations
 
 import random
+import re
 from typing import Callable
 
 from interviewer_app.core.models import Prompt
 from interviewer_app.core.prompts import FRAMEWORKS, PromptBank
+from interviewer_app.core.steps import guide_words
 from interviewer_app.qt_binding import Qt, QtCore, QtGui, QtWidgets, Signal
 from interviewer_app.ui.widgets.add_prompt_dialog import AddPromptDialog
 from interviewer_app.ui.widgets.prompt_labels import (
@@ -362,11 +364,12 @@ class PromptBrowser(QtWidgets.QWidget):
             self.hint_button.setEnabled(False)
             return
         self.detail_text.setText(prompt.text)
-        self.detail_meta.setText(f"{category_label(prompt.category)} · {framework_label(prompt.framework)}"
-                                 f" · {prompt.id}")
+        self.detail_meta.setText(f"{category_label(prompt.category)} · {framework_label(prompt.framework)}")
         self.detail_meta.setToolTip(FRAMEWORKS.get(prompt.framework, ""))
         self.source_label.setText(f"Source: {source_label(prompt.source)}")
-        self.source_label.setToolTip(prompt.source)
+        number = re.match(r"^(\d{3})_", prompt.source or "")
+        self.source_label.setToolTip(f"From {guide_words(number.group(1))}" if number else
+                                     "A prompt you added" if prompt.origin != "bank" else "")
         self.hint_label.setText(prompt.hint)
         self.hint_button.setEnabled(True)
 

@@ -9,7 +9,7 @@ import html
 from dataclasses import dataclass, field
 
 from interviewer_app.analysis.feedback.view import CONCERN, SignalRow, feedback_view
-from interviewer_app.core.steps import GUIDE_FILES
+from interviewer_app.core.steps import guide_words
 from interviewer_app.qt_binding import QtCore, QtWidgets, Signal
 from interviewer_app.ui.palette import status_colors
 from interviewer_app.ui.widgets.evidence import EvidenceRow, muted_label
@@ -32,9 +32,9 @@ def tip_label(s: SignalRow, name: str) -> QtWidgets.QLabel:
     label = QtWidgets.QLabel(f"<i>Tip:</i> {html.escape(s.tip)}")
     label.setObjectName(name)
     label.setWordWrap(True)
-    guide = GUIDE_FILES.get(s.guide)
+    guide = guide_words(s.guide)
     if guide:
-        label.setToolTip(f"From guide {s.guide} ({guide})")
+        label.setToolTip(f"From {guide}")
     return label
 
 
