@@ -298,3 +298,15 @@ def test_live_panel_shows_care_parts_for_a_story_and_steps_for_a_plan(qtbot):
     assert said["context"] == "Context: heard" and said["escalation"] == "Escalation: not heard yet"
     panel.clear()  # the next prompt is a plan: the eight steps again
     assert all(c.isVisible() for c in panel.chips.values()) and not any(c.isVisible() for c in panel.part_chips.values())
+
+
+def test_live_panel_shows_only_a_focus_drills_steps(qtbot):
+    from interviewer_app.ui.widgets.live_panel import LivePanel
+
+    panel = LivePanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.clear(focus=("sequence", "risks"))
+    assert [k for k, c in panel.chips.items() if c.isVisible()] == ["sequence", "risks"]
+    panel.clear()
+    assert all(c.isVisible() for c in panel.chips.values())

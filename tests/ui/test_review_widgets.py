@@ -379,3 +379,24 @@ def test_fillers_are_greyed_where_they_were_said_and_bursts_and_restarts_are_lis
     assert panel.values["bursts"].text().startswith("3 fillers at 0:00")
     assert "in the first 20 seconds of the answer" in panel.values["bursts"].text()
     assert panel.values["restarts"].text() == "1 (words said twice in a row): “we” 0:10"
+
+
+def test_a_focus_drill_shows_only_its_steps_in_the_checklist(qtbot):
+    from interviewer_app.analysis.feedback.answer import analyze
+    from interviewer_app.core.budgets import BudgetBook
+    from interviewer_app.ui.widgets.step_checklist import StepChecklist
+    from tests.unit.test_focus_drills import OPEN, PROMPT
+    from tests.unit.timed import timed_transcript
+
+    checklist = StepChecklist()
+    qtbot.addWidget(checklist)
+    checklist.show()
+    d = analyze(timed_transcript([(OPEN, 0.0)], word_s=0.3), BudgetBook.load().format("focus").budget("open"),
+                PROMPT).to_dict()
+    checklist.show_feedback(d)
+    shown = [k for k, row in checklist.rows.items() if row["title"].isVisible()]
+    assert shown == ["restate", "scope"] and "2 of 2 focus steps heard" in checklist.summary.text()
+    assert not checklist.jump_callout.isVisible()
+    d["focus"] = None  # the same words as a whole answer: eight steps, and the warning
+    checklist.show_feedback(d)
+    assert all(row["title"].isVisible() for row in checklist.rows.values()) and checklist.jump_callout.isVisible()

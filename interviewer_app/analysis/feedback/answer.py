@@ -13,6 +13,7 @@ from interviewer_app.analysis.feedback.view import FEEDBACK_VERSION, feedback_vi
 from interviewer_app.analysis.pacing.measure import LONG_PAUSE_S, Pacing, measure_pacing
 from interviewer_app.analysis.structure.sentences import split_sentences
 from interviewer_app.analysis.structure.steps import SentenceLabel, detect_steps, jumped_to_options
+from interviewer_app.core.drills import focus_of
 from interviewer_app.core.models import Budget, Prompt, StepResult, Transcript, is_story_prompt
 from interviewer_app.core.steps import STEP_KEYS
 
@@ -45,6 +46,12 @@ class AnswerFeedback:
     @property
     def no_speech(self) -> bool:
         return not self.transcript.text.strip()
+
+    @property
+    def focus(self) -> tuple[str, ...] | None:
+        """A focus drill's steps (core/drills.py), the only ones checked; None for a whole answer
+        (and for a story, which is coached on C.A.R.E. whatever its budget)."""
+        return None if self.story else focus_of(self.budget)
 
     @property
     def story(self) -> bool:
@@ -81,6 +88,7 @@ class AnswerFeedback:
             "missing_steps": self.missing_steps,
             "jumped_to_options": self.jumped_to_options,
             "story": self.story,
+            "focus": None if self.focus is None else list(self.focus),
             "pacing": self.pacing.to_dict(),
             "no_speech": self.no_speech,
             "tips": [],  # filled in below, from the presentation of this very dict

@@ -21,7 +21,7 @@ from interviewer_app.analysis.pacing.measure import LONG_PAUSE_S, PAUSE_S
 from interviewer_app.analysis.pacing.pace_words import pace_words
 from interviewer_app.core.models import format_clock, plural
 from interviewer_app.core.rubric import RUBRIC
-from interviewer_app.core.steps import JUMPED_TO_OPTIONS_TIP, STEPS
+from interviewer_app.core.steps import JUMPED_TO_OPTIONS_TIP, STEP_KEYS, STEPS
 
 # The version of the feedback JSON (`feedback_version`): 2 added the field itself and the tips
 # decided here; dicts without it are version 1 and are read the same way.
@@ -117,6 +117,7 @@ class StructureView:
     tips: tuple[Tip, ...]
     message: str | None  # instead of tips: nothing heard, everything heard
     lead: str | None  # a story's explanation of why the steps are not its coaching
+    focus: tuple[str, ...] = ()  # a focus drill's steps: the rows are only those
 
     @property
     def heard(self) -> int:
@@ -128,7 +129,7 @@ class StructureView:
 
     @property
     def summary(self) -> str:
-        return f"{self.heard} of {self.of} steps heard"
+        return f"{self.heard} of {self.of} {'focus ' if self.focus else ''}steps heard"
 
     @property
     def missing(self) -> list[str]:
@@ -371,7 +372,11 @@ def _structure(d: dict) -> StructureView:
     # stored before the framework decided (a C.A.R.E. prompt outside "behavioral"): a story too
     story = bool(d.get("story")) or (d.get("prompt") or {}).get("framework") == "care"
     no_speech = bool(d.get("no_speech"))
-    jumped = JUMPED_TO_OPTIONS_TIP if d.get("jumped_to_options") and not story and not no_speech else None
+    focus = tuple(k for k in (d.get("focus") or ()) if k in STEP_KEYS) if not story else ()
+    if focus:  # a drill on one or two steps: only those are checked, and it is no whole answer
+        rows = tuple(r for r in rows if r.key in focus)
+    jumped = (JUMPED_TO_OPTIONS_TIP if d.get("jumped_to_options") and not story and not no_speech and not focus
+              else None)
     if no_speech:
         tips, message = (), NO_SPEECH_STEPS
     elif story:
@@ -383,7 +388,7 @@ def _structure(d: dict) -> StructureView:
     else:
         tips = tuple(Tip(r.title, r.tip, "000") for r in rows if not r.heard)
         message = None if tips else ALL_STEPS_HEARD
-    return StructureView(rows, story, jumped, tips, message, STORY_LEAD if story else None)
+    return StructureView(rows, story, jumped, tips, message, STORY_LEAD if story else None, focus)
 
 
 def burst_line(c: dict) -> str:

@@ -19,6 +19,7 @@ from interviewer_app.analysis.habits.mock_phases import (
     mock_phase_habits,
     mock_phase_sentence,
 )
+from interviewer_app.core.drills import FOCUS_FORMAT, FOCUS_STEPS, is_focus_row
 from interviewer_app.core.rubric import RUBRIC
 from interviewer_app.core.steps import STEP_KEYS, STEPS_BY_KEY
 
@@ -83,6 +84,8 @@ class Habits:
     # given), and how many bursts there were (a burst may have two triggers)
     filler_triggers: dict[str, int] = field(default_factory=dict)
     filler_bursts: int = 0
+    # focus drills apart from whole answers (core/drills.py): phase key -> (every step asked heard, drills)
+    focus_drills: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         return {"attempts": self.attempts, "over_share": self.over_share,
@@ -92,7 +95,8 @@ class Habits:
                 "score_gaps": {k: g.to_dict() for k, g in self.score_gaps.items()},
                 "signal_counts": [c.to_dict() for c in self.signal_counts],
                 "mock_phases": [m.to_dict() for m in self.mock_phases],
-                "filler_triggers": dict(self.filler_triggers), "filler_bursts": self.filler_bursts}
+                "filler_triggers": dict(self.filler_triggers), "filler_bursts": self.filler_bursts,
+                "focus_drills": {k: {"all_heard": a, "drills": n} for k, (a, n) in self.focus_drills.items()}}
 
 
 def _mean(values) -> float | None:
@@ -129,8 +133,9 @@ def summarize(rows, scores_by_attempt: dict[int, dict[str, int]] | None = None, 
                "over_share": round(sum(x.over_budget for x in v) / len(v), 3),
                "mean_overtime_s": _mean(x.overtime_s for x in v if x.over_budget)}
               for k, v in sorted(by_phase.items(), key=lambda kv: -len(kv[1]))]
-    # plans where something was said: a story is coached on C.A.R.E., not the 8 steps (guide 002)
-    spoken = [r for r in rows if r.steps_heard and not r.story]
+    # whole plans where something was said: a story is coached on C.A.R.E., not the 8 steps (guide
+    # 002), and a focus drill checks only its one or two steps (counted apart, below)
+    spoken = [r for r in rows if r.steps_heard and not r.story and not is_focus_row(r)]
     miss = Counter(step for r in spoken for step in r.missing_steps)
     miss_rate = {k: round(miss[k] / len(spoken), 3) if spoken else 0.0 for k in STEP_KEYS}
     weeks = _weeks(rows, scores_by_attempt)
@@ -138,7 +143,7 @@ def summarize(rows, scores_by_attempt: dict[int, dict[str, int]] | None = None, 
                     over_share=round(len(over) / len(budgeted), 3) if budgeted else None,
                     mean_overtime_s=_mean(r.overtime_s for r in over),
                     by_phase=phases, step_miss_rate=miss_rate, weeks=weeks, summary=[],
-                    mock_phases=mock_phase_habits(mock_times or []))
+                    mock_phases=mock_phase_habits(mock_times or []), focus_drills=_focus_drills(rows))
     habits.summary = _sentences(rows, habits, budgets)
     if suggestions_by_attempt or signals_by_attempt or bursts_by_attempt:
         habits = with_content(habits, rows, scores_by_attempt, budgets, suggestions_by_attempt,
@@ -167,6 +172,30 @@ def with_content(habits: Habits, rows, scores_by_attempt: dict[int, dict[str, in
                   weeks=[replace(w, score_gaps=weekly.get(w.week, {})) for w in habits.weeks])
     out.summary = _sentences(rows, out, budgets)
     return out
+
+
+def _focus_drills(rows) -> dict[str, tuple[int, int]]:
+    """Per focus drill (phase key): in how many of them every step asked was heard, of how many."""
+    out: dict[str, list[int]] = {}
+    for r in rows:
+        steps = FOCUS_STEPS.get(r.budget_phase or "") if is_focus_row(r) else None
+        if steps and r.steps_heard is not None:
+            tally = out.setdefault(r.budget_phase, [0, 0])
+            tally[0] += all(s not in r.missing_steps for s in steps)
+            tally[1] += 1
+    return {k: (a, n) for k, (a, n) in out.items()}
+
+
+def _focus_sentence(drills: dict[str, tuple[int, int]], budgets=None) -> str | None:
+    """'In focus drills you did every step asked in 5 of 8; hardest: Open: restate and scope (1 of 3).'"""
+    if not drills:
+        return None
+    done, total = sum(a for a, _n in drills.values()), sum(n for _a, n in drills.values())
+    line = f"In focus drills you did every step asked in {done} of {total}"
+    key, (a, n) = min(drills.items(), key=lambda kv: (kv[1][0] / kv[1][1], -kv[1][1]))
+    if len(drills) > 1 and a < n:
+        line += f"; hardest: {budget_words(budgets, FOCUS_FORMAT, key)} ({a} of {n})"
+    return line + "."
 
 
 def _avg(values: list[float]) -> float:
@@ -232,7 +261,7 @@ def _weeks(rows, scores_by_attempt) -> list[WeekStats]:
             mean_wpm=_mean(r.wpm for r in g),
             fillers_per_min=round(fillers / minutes, 2) if minutes else None,
             mean_time_to_restate_s=_mean(r.time_to_restate_s for r in g if not r.story),
-            mean_steps_heard=_mean(r.steps_heard for r in g if not r.story),
+            mean_steps_heard=_mean(r.steps_heard for r in g if not r.story and not is_focus_row(r)),
             self_scores={k: round(mean(v), 2) for k, v in dims.items()}))
     return out
 
@@ -268,7 +297,7 @@ def _sentences(rows, habits: Habits, budgets=None) -> list[str]:
         step, rate = max(habits.step_miss_rate.items(), key=lambda kv: kv[1])
         if rate > 0:
             out.append(f"You skip {STEPS_BY_KEY[step].title.lower()} in {round(100 * rate)}% of answers.")
-    plans = [r for r in rows if not r.story][:10]  # restating and options frame a plan, not a story
+    plans = [r for r in rows if not r.story and not is_focus_row(r)][:10]  # a whole plan frames the problem
     restate = [r.time_to_restate_s for r in plans if r.time_to_restate_s is not None]
     if restate:
         out.append(f"Lately you restate the goal {round(mean(restate))} s into the answer on average.")
@@ -279,6 +308,9 @@ def _sentences(rows, habits: Habits, budgets=None) -> list[str]:
     bursts = _burst_sentence(habits.filler_triggers, habits.filler_bursts)
     if bursts is not None:
         out.append(bursts)
+    focus = _focus_sentence(habits.focus_drills, budgets)
+    if focus is not None:
+        out.append(focus)
     mock = mock_phase_sentence(habits.mock_phases)
     if mock is not None:
         out.append(mock)

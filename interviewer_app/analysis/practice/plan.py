@@ -26,6 +26,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
+from interviewer_app.core.drills import is_focus_row
 from interviewer_app.core.models import Prompt, is_story_prompt
 from interviewer_app.core.steps import STEP_KEYS, STEPS_BY_KEY
 
@@ -100,7 +101,7 @@ def due_at(attempts: list) -> datetime:
 
 def weakest_step(rows) -> tuple[str, int, int] | None:
     """(step, skipped in, of) over the last RECENT plans, when it is a habit."""
-    plans = [r for r in rows if not r.story and r.steps_heard][:RECENT]
+    plans = [r for r in rows if not r.story and r.steps_heard and not is_focus_row(r)][:RECENT]
     if len(plans) < WEAK_MIN:
         return None
     skipped = Counter(s for r in plans for s in r.missing_steps)
@@ -133,7 +134,7 @@ def plan_next(rows, prompts: list[Prompt], now: datetime, seed: int = 0, limit: 
     `budget_name(format, phase)` names a budget in words (default: its keys)."""
     by_prompt = defaultdict(list)
     for r in rows:
-        if r.prompt_id:
+        if r.prompt_id and not is_focus_row(r):  # a drill on two steps says little of the whole answer
             by_prompt[r.prompt_id].append(r)
     weak = weakest_step(rows)
     over = over_time_habit(rows)

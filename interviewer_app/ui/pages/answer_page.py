@@ -4,6 +4,7 @@ state."""
 
 from __future__ import annotations
 
+from interviewer_app.core.drills import focus_of
 from interviewer_app.core.models import Budget, Prompt, format_clock, is_story_prompt
 from interviewer_app.qt_binding import Qt, QtWidgets, Signal
 from interviewer_app.ui.widgets.budget_clock import BudgetClock
@@ -100,7 +101,7 @@ class AnswerPage(QtWidgets.QWidget):
         self.meter.reset()  # no peak left over from the last answer
         self.notice.setText("")
         self.voice_note.setText("")
-        self.live.clear(story=is_story_prompt(prompt))
+        self.live.clear(story=is_story_prompt(prompt), focus=focus_of(budget))
 
     def set_live_visible(self, visible: bool) -> None:
         self.live.setVisible(visible)

@@ -50,8 +50,10 @@ class LivePanel(QtWidgets.QWidget):
         self._version = -1
         self.clear()
 
-    def clear(self, story: bool = False) -> None:
-        """Empty, with the chips of a story prompt (C.A.R.E.) or of a plan (the 8 steps)."""
+    def clear(self, story: bool = False, focus: tuple[str, ...] | None = None) -> None:
+        """Empty, with the chips of a story prompt (C.A.R.E.) or of a plan (the 8 steps, or only a
+        focus drill's)."""
+        self._focus = focus
         self._version = -1
         self.transcript.clear()
         self.status.setText("")
@@ -62,8 +64,9 @@ class LivePanel(QtWidgets.QWidget):
             self._paint_part(key, False)
 
     def _show_story_chips(self, story: bool) -> None:
-        for chip in self.chips.values():
-            chip.setVisible(not story)
+        focus = getattr(self, "_focus", None)
+        for key, chip in self.chips.items():
+            chip.setVisible(not story and (not focus or key in focus))
         for chip in self.part_chips.values():
             chip.setVisible(story)
 

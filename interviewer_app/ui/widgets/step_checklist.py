@@ -78,6 +78,9 @@ class StepChecklist(QtWidgets.QWidget):
             r = next((r for r in view.structure.rows if r.key == step.key), None) if view else None
             heard = bool(r and r.heard)
             row = self.rows[step.key]
+            shown = view is None or r is not None  # a focus drill checks only its steps
+            for widget in (row["status"], row["title"], row["time"]):
+                widget.setVisible(shown)
             row["status"].setText("✓" if heard else "✗")  # two shapes, not just two colours
             row["status"].setStyleSheet(f"QLabel {{ color: {colors['good' if heard else 'bad']}; "
                                         "font-weight: bold; font-size: 14pt; }")
@@ -87,7 +90,7 @@ class StepChecklist(QtWidgets.QWidget):
             swatch = f"<span style='color:{STEP_COLORS[step.key]}'>■</span>"
             row["title"].setText(f"{swatch} <b>{step.number}. {html.escape(step.title)}</b>")
             row["cue"].setText(f"“{r.cue}” — {r.rule}" if evidence else "")
-            row["cue"].setVisible(bool(evidence))
+            row["cue"].setVisible(bool(evidence) and shown)
             row["title"].setToolTip("\n".join(f"“{ev.cue}” ({ev.rule}): {ev.text}" for ev in evidence)
                                     or step.summary)
             first = r.first_s if r else None
