@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from interviewer_app.core.errors import UsageError
 from interviewer_app.core.models import Budget, Prompt
-from interviewer_app.mock.follow_ups import AnswerGaps, FollowUp, FollowUpPicker, follow_up_prompt, norm
+from interviewer_app.mock.follow_ups import AnswerGaps, FollowUp, FollowUpPicker, addressed, follow_up_prompt, norm
 from interviewer_app.mock.plan import MockAnswer, MockPhase, MockPlan
 
 ASKED_BY_YOU = "asked"  # rule of a follow-up question the rules did not choose (given in a manifest)
@@ -179,6 +179,14 @@ class MockInterview:
         pending = [FollowUp.from_dict(f) for f in main.follow_ups
                    if norm(f["question"]) not in answered
                    and (main.position, norm(f["question"])) not in self._skipped_follow_ups]
+        # a gap an earlier follow-up answer already filled is not asked about again ("What was the
+        # measurable result?" right after "62% to 68%")
+        replies = [AnswerGaps.from_dict(a.feedback) for a in self.answers if a.follow_up_of == main.position]
+        for f in list(pending):
+            if any(addressed(f, reply) for reply in replies):
+                pending.remove(f)
+                self._skipped_follow_ups.add((main.position, norm(f.question)))
+                self.not_asked.append((main.position, f, "an earlier follow-up answer already covered it"))
         if not pending:
             return None
         if self.phase_used_s(phase.key) >= phase.seconds:

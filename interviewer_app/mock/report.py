@@ -144,7 +144,20 @@ class MockReport:
             row["answer_position"] = reply.position
             row["answer"] = _answer_facts(reply)
             row["addressed"] = addressed(FollowUp.from_dict(f), AnswerGaps.from_dict(reply.feedback))
+        else:
+            row["not_asked_because"] = self._why_not_asked(main, f)
         return row
+
+    def _why_not_asked(self, main: MockAnswer, f: dict) -> str:
+        """Why a follow-up chosen after `main` was never answered, as far as the answers tell."""
+        replies = [a for a in self.answers if a.follow_up_of == main.position]
+        if any(addressed(FollowUp.from_dict(f), AnswerGaps.from_dict(a.feedback)) for a in replies):
+            return "an earlier follow-up answer already covered it"
+        phase = self.plan.phase(main.phase_key)
+        used = sum(a.duration_s or 0.0 for a in self.answers if a.phase_key == main.phase_key)
+        if used >= phase.seconds:
+            return "the phase's time ran out"
+        return "the interview moved on"
 
     def follow_up_rows(self, answer_rows: list[dict]) -> list[dict]:
         """Every follow-up chosen in the session, in order, plus any asked that the rules did not choose."""
@@ -169,7 +182,9 @@ class MockReport:
             speaking = sum((a.feedback.get("pacing") or {}).get("speaking_s") or 0.0 for a in spoken)
             words = sum(len((a.feedback.get("transcript") or "").split()) for a in spoken)
             fillers = sum(((a.feedback.get("pacing") or {}).get("fillers") or {}).get("count") or 0 for a in spoken)
-            never = _never_heard(mains)
+            # what the phase never heard: a part filled in a follow-up answer was heard
+            never = _never_heard([a for a in spoken if not a.is_follow_up or a.follow_up_of in
+                                  {m.position for m in mains}])
             concerns: dict[str, int] = {}
             for a in spoken:
                 for key in signal_summary(a.feedback)["concerns"]:
@@ -277,7 +292,7 @@ class MockReport:
                 out.append(f"     answered in {f['answer_position']}: {gap}; heard "
                            f"{_titles(ans['signals']['strengths_heard']) or 'no strengths'}")
             else:
-                out.append("     not answered")
+                out.append(f"     not asked: {f.get('not_asked_because') or 'the interview moved on'}")
         out += ["", "Habits by phase"] + [f"  {h['summary']}" for h in d["habits"]]
         if d["self_score"]:
             out += ["", "Self-score: " + ", ".join(f"{k} {v}" for k, v in d["self_score"].items())]
@@ -287,8 +302,9 @@ class MockReport:
 
 
 def _never_heard(mains: Sequence[MockAnswer]) -> dict[str, list[str]]:
-    """What no main answer of a phase had: C.A.R.E. parts across its stories, the eight steps
-    across its other answers (a story is not framed with the eight steps)."""
+    """What no answer of a phase had (main answers and the follow-ups to them): C.A.R.E. parts
+    across its stories, the eight steps across its other answers (a story is not framed with the
+    eight steps)."""
     stories = [a for a in mains if (a.feedback.get("framework") or {}).get("key") == "care"]
     others = [a for a in mains if a not in stories]
     out = {}

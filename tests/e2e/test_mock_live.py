@@ -58,7 +58,7 @@ def test_a_live_mock_records_analyses_and_keeps_the_session(story, isolated_home
     assert answer["duration_s"] == pytest.approx(seconds, abs=0.2)
     assert "quantified_results" in answer["signals"]["strengths_heard"]
     first = answer["follow_ups"][0]
-    assert first["rule"] == "escalation" and "escalation_path" in first["reason"] and not first["answered"]
+    assert first["rule"] == "escalation" and "an escalation path was not heard" in first["reason"] and not first["answered"]
     story_phase = d["phases"][0]
     assert story_phase["over_budget"] is True and story_phase["overtime_s"] == pytest.approx(1.0, abs=0.3)
     assert f"follow-up chosen: {first['question']}" in err
