@@ -304,6 +304,19 @@ class AttemptStore:
                 "`interviewer-app analyze FILE --save` to keep it in your history, or delete it")
 
     @_locked
+    def set_first_impression(self, attempt_id: int, rating: int | None) -> None:
+        """How the user rated the answer (1-5) before seeing its feedback; None clears it."""
+        if rating is not None and not 1 <= int(rating) <= 5:
+            raise ValueError(f"a first impression is 1 to 5, got {rating}")
+        self._require(attempt_id)
+        try:
+            with self.db.conn:
+                self.db.execute("UPDATE attempts SET first_impression = ? WHERE id = ?",
+                                [None if rating is None else int(rating), attempt_id])
+        except sqlite3.OperationalError as exc:
+            raise storage_error(exc, self.opened.path) from None
+
+    @_locked
     def set_self_score(self, attempt_id: int, scores: dict[str, int | None], notes: str = "") -> None:
         """Replace the attempt's self-scores (unscored dimensions are left out) and notes."""
         from interviewer_app.core.rubric import RUBRIC_KEYS

@@ -35,7 +35,8 @@ class MainWindow(QtWidgets.QMainWindow):
     attempt_opened = Signal(int)  # a saved attempt is on the review screen (open_attempt)
     progress_shown = Signal()  # the prompt list shows how you did on each prompt
     plan_chosen = Signal(str)
-    compared = Signal(str)  # the review says what changed since the last attempt at the prompt  # "Next for me" selected this prompt (its reason is on the choose page)
+    compared = Signal(str)
+    impression_saved = Signal(int, int)  # attempt id, the 1-5 rating given before the feedback  # the review says what changed since the last attempt at the prompt  # "Next for me" selected this prompt (its reason is on the choose page)
 
     def __init__(self, ctx: AppContext, *, voice=None, sd=None, list_devices=None):
         super().__init__()
@@ -117,6 +118,11 @@ class MainWindow(QtWidgets.QMainWindow):
         self.live_action.setChecked(self.settings.get("show_live"))
         self.live_action.toggled.connect(self._set_live_visible)
         practice.addAction(self.live_action)
+        self.rate_action = QtGui.QAction("Rate each answer before the feedback", self)
+        self.rate_action.setCheckable(True)
+        self.rate_action.setChecked(bool(self.settings.get("rate_first")))
+        self.rate_action.toggled.connect(lambda on: self.settings.set("rate_first", on))
+        practice.addAction(self.rate_action)
         self.answer.set_live_visible(self.live_action.isChecked())
         history = self.menuBar().addMenu("Hi&story")
         action(history, "Past attempts", self.show_history, "Ctrl+H")
@@ -305,8 +311,37 @@ class MainWindow(QtWidgets.QMainWindow):
         return self.session.state != "idle" or self.mock.active
 
     def _show_result(self, result: AnswerResult) -> None:
+        """An answer is analysed: its review (after the first-impression rating, when asked for)."""
         if self._closed or self.mock.active:
             return
+        fb = result.answer.feedback
+        if self.rate_action.isChecked() and result.attempt_id is not None and not fb.no_speech:
+            self._ask_impression(result)
+            return
+        self._present_result(result)
+
+    def _ask_impression(self, result: AnswerResult) -> None:
+        from interviewer_app.ui.widgets.impression_dialog import ImpressionDialog
+
+        self._pending_result = result
+        dialog = ImpressionDialog(self)
+        self.impression_dialog = dialog
+
+        def rated(value) -> None:
+            pending = self._pending_result or result  # the full pass may have refined it meanwhile
+            self._pending_result = None
+            if value is not None:
+                self.store_ops.run(lambda store: store.set_first_impression(result.attempt_id, value),
+                                   lambda _r: self.impression_saved.emit(result.attempt_id, value),
+                                   lambda message: self.statusBar().showMessage(
+                                       f"Your rating was not saved: {message}", 8000))
+            if not self._closed:
+                self._present_result(pending)
+        dialog.rated.connect(rated)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _present_result(self, result: AnswerResult) -> None:
         self._plan_asks = -1  # the history changed: "Next for me" starts again from the plan's first
         self.refresh_progress()
         self._review_attempt_id = result.attempt_id
@@ -354,6 +389,10 @@ class MainWindow(QtWidgets.QMainWindow):
     def _show_refined(self, result: AnswerResult) -> None:
         """The full pass over a live answer is ready: it replaces the live transcript on screen
         (if that answer is still shown) and has already replaced it in history."""
+        pending = getattr(self, "_pending_result", None)
+        if pending is not None and pending.attempt_id == result.attempt_id:
+            self._pending_result = result  # still being rated: the review will show the refined one
+            return
         if self._closed or result.attempt_id is None or result.attempt_id != self._review_attempt_id:
             return
         self.review.refresh_analysis(result.answer.feedback.to_dict(), result.attempt_id, result.refined_note)

@@ -12,7 +12,7 @@ class AppSettings:
     KEYS = {
         "prompt_id": str, "budget_format": str, "budget_phase": str, "budget_seconds": float,
         "device_name": str, "voice": str, "speak_prompt": bool, "think_seconds": int,
-        "window_geometry": QtCore.QByteArray, "first_run_done": bool, "show_live": bool, "export_dir": str,
+        "window_geometry": QtCore.QByteArray, "first_run_done": bool, "show_live": bool, "export_dir": str, "rate_first": bool,
     }
     DEFAULTS = {"speak_prompt": True, "think_seconds": 0, "first_run_done": False, "show_live": True}
 

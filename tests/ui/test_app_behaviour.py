@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 import soundfile as sf
 
-from interviewer_app.qt_binding import QtWidgets
+from interviewer_app.qt_binding import Qt, QtWidgets
 from tests.ui.conftest import screenshot
 from tests.unit.test_recorder import VanishingDevice
 
@@ -287,3 +287,32 @@ def test_a_retake_ends_on_what_changed_since_the_last_attempt(make_window, qtbot
     line = compared.args[0]
     assert line.startswith("Since your last attempt at this prompt (") and "Restate the goal now heard" in line
     assert "Risks and cadence now heard" in line and line in window.review.notice.text()
+
+
+def test_rating_an_answer_before_its_feedback(make_window, qtbot, tmp_path):
+    """Calibration (issue 24): with Practice › Rate each answer before the feedback, the review waits
+    for a 1-5 rating; the rating is stored with the attempt, and Skip shows the review unrated."""
+    from interviewer_app.storage.history import query
+
+    window = make_window()
+    window.rate_action.setChecked(True)
+    answer = tmp_path / "answer.txt"
+    answer.write_text("The goal is retention of new teams. We could add templates.")
+    with qtbot.waitSignal(window.session.analyzed, timeout=60000):
+        window._analyze_path(answer)
+    dialog = window.impression_dialog
+    qtbot.waitUntil(dialog.isVisible, timeout=5000)
+    assert window.pages.currentWidget() is not window.review  # no feedback before the rating
+    with qtbot.waitSignal(window.impression_saved, timeout=10000) as saved:
+        qtbot.mouseClick(dialog.buttons[4], Qt.MouseButton.LeftButton)
+    assert window.pages.currentWidget() is window.review
+    assert query(window.ctx.store)[0].first_impression == 4 == saved.args[1]
+    assert window.settings.get("rate_first")
+
+    with qtbot.waitSignal(window.session.analyzed, timeout=60000):
+        window._analyze_path(answer)
+    qtbot.waitUntil(window.impression_dialog.isVisible, timeout=5000)
+    qtbot.mouseClick(window.impression_dialog.findChild(QtWidgets.QPushButton, "impression_skip"),
+                     Qt.MouseButton.LeftButton)
+    assert window.pages.currentWidget() is window.review
+    assert query(window.ctx.store)[0].first_impression is None

@@ -41,6 +41,8 @@ class WeekStats:
     self_scores: dict[str, float] = field(default_factory=dict)
     # mean self-score minus suggested score per dimension (only with suggestions given)
     score_gaps: dict[str, float] = field(default_factory=dict)
+    # mean first impression (1-5, before the feedback) minus the checklist on the same scale
+    first_impression_gap: float | None = None
 
 
 @dataclass
@@ -86,6 +88,8 @@ class Habits:
     filler_bursts: int = 0
     # focus drills apart from whole answers (core/drills.py): phase key -> (every step asked heard, drills)
     focus_drills: dict[str, tuple[int, int]] = field(default_factory=dict)
+    # first impressions (rated before the feedback) against the checklist and the suggested scores
+    calibration: dict = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         return {"attempts": self.attempts, "over_share": self.over_share,
@@ -96,7 +100,8 @@ class Habits:
                 "signal_counts": [c.to_dict() for c in self.signal_counts],
                 "mock_phases": [m.to_dict() for m in self.mock_phases],
                 "filler_triggers": dict(self.filler_triggers), "filler_bursts": self.filler_bursts,
-                "focus_drills": {k: {"all_heard": a, "drills": n} for k, (a, n) in self.focus_drills.items()}}
+                "focus_drills": {k: {"all_heard": a, "drills": n} for k, (a, n) in self.focus_drills.items()},
+                "calibration": dict(self.calibration)}
 
 
 def _mean(values) -> float | None:
@@ -143,7 +148,8 @@ def summarize(rows, scores_by_attempt: dict[int, dict[str, int]] | None = None, 
                     over_share=round(len(over) / len(budgeted), 3) if budgeted else None,
                     mean_overtime_s=_mean(r.overtime_s for r in over),
                     by_phase=phases, step_miss_rate=miss_rate, weeks=weeks, summary=[],
-                    mock_phases=mock_phase_habits(mock_times or []), focus_drills=_focus_drills(rows))
+                    mock_phases=mock_phase_habits(mock_times or []), focus_drills=_focus_drills(rows),
+                    calibration=calibration(rows))
     habits.summary = _sentences(rows, habits, budgets)
     if suggestions_by_attempt or signals_by_attempt or bursts_by_attempt:
         habits = with_content(habits, rows, scores_by_attempt, budgets, suggestions_by_attempt,
@@ -169,6 +175,7 @@ def with_content(habits: Habits, rows, scores_by_attempt: dict[int, dict[str, in
                   signal_counts=signal_counts(rows, signals_by_attempt) if signals_by_attempt else [],
                   filler_triggers=_trigger_counts(rows, bursts_by_attempt or {}),
                   filler_bursts=sum(len((bursts_by_attempt or {}).get(r.id, ())) for r in rows),
+                  calibration=calibration(rows, suggestions_by_attempt),
                   weeks=[replace(w, score_gaps=weekly.get(w.week, {})) for w in habits.weeks])
     out.summary = _sentences(rows, out, budgets)
     return out
@@ -262,8 +269,56 @@ def _weeks(rows, scores_by_attempt) -> list[WeekStats]:
             fillers_per_min=round(fillers / minutes, 2) if minutes else None,
             mean_time_to_restate_s=_mean(r.time_to_restate_s for r in g if not r.story),
             mean_steps_heard=_mean(r.steps_heard for r in g if not r.story and not is_focus_row(r)),
-            self_scores={k: round(mean(v), 2) for k, v in dims.items()}))
+            self_scores={k: round(mean(v), 2) for k, v in dims.items()},
+            first_impression_gap=_mean(impression_gap(r) for r in g)))
     return out
+
+
+def checklist_on_five(row) -> float | None:
+    """The checklist's verdict on a plan as a 1-5 score: 1 + 4 x the share of the steps asked for
+    that were heard (all eight, or a focus drill's). None for a story (coached on C.A.R.E.)."""
+    if row.story:
+        return None
+    asked = (FOCUS_STEPS.get(row.budget_phase or "") if is_focus_row(row) else None) or STEP_KEYS
+    heard = sum(s not in (row.missing_steps or ()) for s in asked)
+    return 1 + 4 * heard / len(asked)
+
+
+def impression_gap(row) -> float | None:
+    """How far the first impression (rated before the feedback) sat above the checklist."""
+    rating = getattr(row, "first_impression", None)
+    on_five = checklist_on_five(row) if rating is not None else None
+    return None if on_five is None else rating - on_five
+
+
+def calibration(rows, suggestions_by_attempt: dict[int, dict] | None = None) -> dict:
+    """First impressions against the checklist (and the suggested rubric scores, where known):
+    how many answers were rated, and the mean difference of each (positive: rated higher)."""
+    gaps = [g for r in rows if (g := impression_gap(r)) is not None]
+    vs_suggested = []
+    for r in rows:
+        suggested = (suggestions_by_attempt or {}).get(r.id)
+        if getattr(r, "first_impression", None) is not None and suggested:
+            scores = [v.get("score") if isinstance(v, dict) else v for v in suggested.values()]
+            scores = [s for s in scores if isinstance(s, (int, float))]
+            if scores:
+                vs_suggested.append(r.first_impression - mean(scores))
+    return {"rated": sum(getattr(r, "first_impression", None) is not None for r in rows),
+            "vs_checklist": _mean(gaps), "vs_checklist_answers": len(gaps),
+            "vs_suggested": _mean(vs_suggested), "vs_suggested_answers": len(vs_suggested)}
+
+
+def _calibration_sentence(c: dict) -> str | None:
+    n, gap = c.get("vs_checklist_answers", 0), c.get("vs_checklist")
+    if n < 3 or gap is None:
+        return None
+    if abs(gap) < 0.5:
+        return f"Your first impressions match what the checklist heard (within half a point, {n} rated answers)."
+    if gap > 0:
+        return (f"You rate your answers {gap:.1f} points above what the checklist heard ({n} rated answers): "
+                "listen back before trusting the feeling.")
+    return (f"You rate your answers {-gap:.1f} points below what the checklist heard ({n} rated answers): "
+            "you are harder on yourself than the checklist.")
 
 
 def budget_words(budgets, fmt: str | None, phase: str | None) -> str:
@@ -311,6 +366,9 @@ def _sentences(rows, habits: Habits, budgets=None) -> list[str]:
     focus = _focus_sentence(habits.focus_drills, budgets)
     if focus is not None:
         out.append(focus)
+    calibrated = _calibration_sentence(habits.calibration)
+    if calibrated is not None:
+        out.append(calibrated)
     mock = mock_phase_sentence(habits.mock_phases)
     if mock is not None:
         out.append(mock)
