@@ -436,3 +436,27 @@ def test_screens_with_six_weeks_of_practice(qtbot, store, budgets):
     habits = make_habits(qtbot, store, budgets)
     assert "You went over time" in habits.summary.text()
     screenshot(habits, "7-habits")
+
+
+def test_the_current_week_is_labelled_this_week_on_the_habits_charts():
+    from datetime import date
+
+    from interviewer_app.ui.widgets.habit_charts import week_label
+
+    today = date(2026, 12, 3)  # a Thursday: its week starts on Monday 30 Nov
+    assert week_label("2026-11-30", today) == "this week"
+    assert week_label("2026-11-23", today) == "23 Nov" and week_label("2025-11-24", today, long_span=True) == "24 Nov 25"
+
+
+def test_self_scores_given_the_same_value_stay_side_by_side(qtbot):
+    """Seven dimensions all scored 3 in a week were seven dots on one spot: only the last showed."""
+    from interviewer_app.analysis.habits.summary import WeekStats
+    from interviewer_app.core.rubric import RUBRIC
+    from interviewer_app.ui.widgets.habit_charts import self_score_chart
+
+    week = WeekStats("2026-11-30", 1, None, None, None, None, None, None,
+                     self_scores={d.key: 3.0 for d in RUBRIC})
+    chart = self_score_chart([week], QtWidgets.QApplication.palette())
+    xs = [s.points()[0].x() for s in chart.series()]
+    assert len(xs) == len(RUBRIC) == len(set(xs))  # seven dots, seven places
+    assert max(xs) - min(xs) < 7  # all within the week

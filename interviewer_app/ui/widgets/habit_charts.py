@@ -4,7 +4,7 @@ far they sit from the suggested scores."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from interviewer_app.analysis.habits.summary import WeekStats
 from interviewer_app.core.rubric import RUBRIC
@@ -19,6 +19,7 @@ QtCharts = charts()
 SERIES = {False: ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#B8860B", "#56B4E9", "#6A3D9A"),
           True: ("#56B4E9", "#FF8C5A", "#3FD0A0", "#E89AC7", "#F0C050", "#9ECBF0", "#B79CE0")}
 MAX_X_LABELS = 8
+SERIES_SPREAD_DAYS = 0.5  # between the dots of two series in the same week
 
 
 def base_chart(palette: QtGui.QPalette, legend: bool = True) -> QtCharts.QChart:
@@ -52,16 +53,24 @@ def week_x(week: str) -> float:
     return float(date.fromisoformat(week).toordinal())
 
 
+def week_label(week: str, today: date | None = None, long_span: bool = False) -> str:
+    """'this week' for the current week, else its Monday: '30 Nov' ('30 Nov 25' over a long span)."""
+    d, today = date.fromisoformat(week), today or date.today()
+    if d == today - timedelta(days=today.weekday()):
+        return "this week"
+    return f"{d.day} {d:%b}" + (f" {d:%y}" if long_span else "")
+
+
 def week_axis(weeks: list[str], palette: QtGui.QPalette) -> QtCharts.QCategoryAxis:
-    """An x axis with a label on the Monday of weeks (every k-th week when there are many)."""
+    """An x axis with a label on the Monday of weeks (every k-th week when there are many; the
+    current week is "this week", not a date that reads as the past)."""
     axis = QtCharts.QCategoryAxis()
     axis.setLabelsPosition(QtCharts.QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
     xs = [week_x(w) for w in weeks]
     long_span = len(weeks) > 1 and xs[-1] - xs[0] > 300
     step = max(1, -(-len(weeks) // MAX_X_LABELS))
     for w in weeks[::step]:
-        d = date.fromisoformat(w)
-        axis.append(f"{d.day} {d:%b}" + (f" {d:%y}" if long_span else ""), week_x(w))
+        axis.append(week_label(w, long_span=long_span), week_x(w))
     axis.setRange(xs[0] - 3.5, xs[-1] + 3.5)
     axis.setGridLineVisible(False)
     axis.setTruncateLabels(False)
@@ -102,8 +111,15 @@ def _attach(chart, series, x_axis, y_axis, side=Qt.AlignmentFlag.AlignLeft) -> N
     series.attachAxis(y_axis)
 
 
-def _points(weeks: list[WeekStats], value) -> list[tuple[float, float]]:
-    return [(week_x(w.week), v) for w in weeks if (v := value(w)) is not None]
+def _points(weeks: list[WeekStats], value, shift: float = 0.0) -> list[tuple[float, float]]:
+    """(x, y) per week with a value; `shift` days to the side, so series sharing a value (seven
+    rubric dimensions all scored 3) stay side by side instead of hiding one another."""
+    return [(week_x(w.week) + shift, v) for w in weeks if (v := value(w)) is not None]
+
+
+def _side(i: int, n: int) -> float:
+    """The i-th of n series, spread over about three days around its week's Monday."""
+    return (i - (n - 1) / 2) * SERIES_SPREAD_DAYS
 
 
 def _two_lines(weeks, palette, left: tuple, right: tuple) -> QtCharts.QChart:
@@ -149,8 +165,8 @@ def self_score_chart(weeks: list[WeekStats], palette) -> QtCharts.QChart:
     x = week_axis([w.week for w in weeks], palette)
     y = value_axis(palette, "%d", 1, 5)
     y.setTickCount(5)
-    for dim, color in zip(RUBRIC, SERIES[is_dark(palette)]):
-        points = _points(weeks, lambda w, k=dim.key: w.self_scores.get(k))
+    for i, (dim, color) in enumerate(zip(RUBRIC, SERIES[is_dark(palette)])):
+        points = _points(weeks, lambda w, k=dim.key: w.self_scores.get(k), _side(i, len(RUBRIC)))
         if points:
             _attach(chart, line(dim.title, color, points), x, y)
     return chart
@@ -177,8 +193,8 @@ def score_gap_chart(weeks: list[WeekStats], palette) -> QtCharts.QChart:
     zero.setPen(pen)
     _attach(chart, zero, x, y)
     chart.legend().markers(zero)[0].setVisible(False)
-    for dim, color in zip(RUBRIC, SERIES[is_dark(palette)]):
-        points = _points(weeks, lambda w, k=dim.key: w.score_gaps.get(k))
+    for i, (dim, color) in enumerate(zip(RUBRIC, SERIES[is_dark(palette)])):
+        points = _points(weeks, lambda w, k=dim.key: w.score_gaps.get(k), _side(i, len(RUBRIC)))
         if points:
             _attach(chart, line(dim.title, color, points), x, y)
     return chart
