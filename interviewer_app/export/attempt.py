@@ -109,8 +109,11 @@ def to_html(fb: dict, meta: dict, scores: dict[str, int], notes: str) -> str:
     parts += content_html(v)
     if v.notes:
         parts.append("<h2>Notes</h2><ul>" + "".join(f"<li>{e(n)}</li>" for n in v.notes) + "</ul>")
+    # a legend chip never breaks inside ("5 / Generate options"); in a PDF no heading is left
+    # alone at a page's foot (export/pdf.py)
     parts.append("<h2>Transcript</h2><p class='legend'>" + "".join(
-        f"<span class='s' style='background:{_tint(s.key)}'>&nbsp;{s.number} {e(s.title)}&nbsp;</span>&nbsp; "
+        f"<span class='s' style='background:{_tint(s.key)}'>&nbsp;{s.number}&nbsp;"
+        f"{e(s.title).replace(' ', '&nbsp;')}&nbsp;</span> "
         for s in STEPS) + "</p><p>")
     for s in v.sentences:
         when = f"<span class='t'>{s.when}</span>&nbsp;" if s.when else ""

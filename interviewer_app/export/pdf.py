@@ -18,6 +18,25 @@ def html_to_pdf(html: str, out: Path) -> Path:
     return out
 
 
+HEADING_FOOT = 0.82  # a heading that starts below this share of a page moves to the next page
+
+
+def _keep_headings_with_text(doc: QtGui.QTextDocument) -> None:
+    """A heading left at the foot of a page, its text on the next ("Transcript" alone at the
+    bottom), starts the next page instead. Qt's text layout has no keep-with-next."""
+    page_h = doc.pageSize().height()
+    block = doc.begin()
+    while block.isValid():
+        if block.blockFormat().headingLevel() > 0:
+            layout = doc.documentLayout()
+            top = layout.blockBoundingRect(block).top()
+            if top % page_h > HEADING_FOOT * page_h:
+                fmt = QtGui.QTextBlockFormat()
+                fmt.setPageBreakPolicy(QtGui.QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                QtGui.QTextCursor(block).mergeBlockFormat(fmt)
+        block = block.next()
+
+
 def html_to_pdf_bytes(html: str) -> bytes:
     global _APP
     if QtGui.QGuiApplication.instance() is None:
@@ -36,6 +55,7 @@ def html_to_pdf_bytes(html: str) -> bytes:
     doc = QtGui.QTextDocument()
     doc.setHtml(html)
     doc.setPageSize(QtCore.QSizeF(writer.width(), writer.height()))
+    _keep_headings_with_text(doc)
     doc.print_(writer)
     del writer  # the PDF trailer is complete once the painter has ended
     data = bytes(buffer.data())

@@ -400,3 +400,33 @@ def test_a_focus_drill_shows_only_its_steps_in_the_checklist(qtbot):
     d["focus"] = None  # the same words as a whole answer: eight steps, and the warning
     checklist.show_feedback(d)
     assert all(row["title"].isVisible() for row in checklist.rows.values()) and checklist.jump_callout.isVisible()
+
+
+def test_a_pdf_heading_never_sits_alone_at_a_page_foot(qtbot):
+    """The PDF export's 'Transcript' heading was left at the bottom of a page, its text on the next."""
+    from interviewer_app.export.pdf import HEADING_FOOT, _keep_headings_with_text
+    from interviewer_app.qt_binding import QtCore, QtGui
+
+    def laid_out(lines: int) -> tuple[QtGui.QTextDocument, QtGui.QTextBlock]:
+        doc = QtGui.QTextDocument()
+        doc.setHtml("<p>" + "<br>".join(f"line {i}" for i in range(lines)) + "</p><h2>Transcript</h2><p>words</p>")
+        doc.setPageSize(QtCore.QSizeF(600, 800))
+        block = next(b for b in _blocks(doc) if b.text() == "Transcript")
+        return doc, block
+
+    def _blocks(doc):
+        b = doc.begin()
+        while b.isValid():
+            yield b
+            b = b.next()
+
+    def top(doc, block) -> float:
+        return doc.documentLayout().blockBoundingRect(block).top() % 800
+
+    lines = next(n for n in range(1, 200) if top(*laid_out(n)) > HEADING_FOOT * 800)  # at the foot
+    doc, block = laid_out(lines)
+    _keep_headings_with_text(doc)
+    assert top(doc, block) < 0.1 * 800  # now it starts the next page
+    early, early_block = laid_out(3)
+    _keep_headings_with_text(early)
+    assert top(early, early_block) == top(*laid_out(3))  # a heading with room below it stays
