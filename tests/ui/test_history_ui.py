@@ -460,3 +460,26 @@ def test_self_scores_given_the_same_value_stay_side_by_side(qtbot):
     xs = [s.points()[0].x() for s in chart.series()]
     assert len(xs) == len(RUBRIC) == len(set(xs))  # seven dots, seven places
     assert max(xs) - min(xs) < 7  # all within the week
+
+
+def test_two_attempts_selected_are_compared_side_by_side(qtbot, store, budgets, three):
+    a, b, c = three
+    page = make_page(qtbot, store, budgets)
+    assert not page.compare_button.isEnabled()
+    rows = shown(page)
+    model = page.table.selectionModel()
+    flags = QtCore.QItemSelectionModel.SelectionFlag.Select | QtCore.QItemSelectionModel.SelectionFlag.Rows
+    for attempt in (c, a):
+        model.select(page.table.model().index(rows.index(attempt), 0), flags)
+    assert page.compare_button.isEnabled()
+    with qtbot.waitSignal(page.compared, timeout=5000):
+        qtbot.mouseClick(page.compare_button, Qt.MouseButton.LeftButton)
+    dialog = page.compare_dialog
+    assert dialog.isVisible() and dialog.verdict.text()
+    heads = [dialog.table.horizontalHeaderItem(i).text() for i in (1, 2)]
+    assert heads[0].startswith(f"#{a} ·") and heads[1].startswith(f"#{c} ·")  # the older on the left
+    cells = {dialog.table.item(r, 0).text(): (dialog.table.item(r, 1).text(), dialog.table.item(r, 2).text())
+             for r in range(dialog.table.rowCount())}
+    assert cells["Over time"][0] == "+0:20" and cells["Over time"][1].startswith("+0:0")  # 20 s and 5 s over
+    assert "templates" in dialog.transcripts[0].toPlainText()
+    dialog.reject()

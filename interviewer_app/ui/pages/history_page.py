@@ -65,6 +65,7 @@ class DateEdit(QtWidgets.QDateEdit):
 class HistoryPage(QtWidgets.QWidget):
     open_attempt = Signal(int)
     export_requested = Signal(list)  # the rows listed, to a file
+    compared = Signal()  # two attempts are shown side by side
     refreshed = Signal()  # the table shows the result of the latest refresh()
     first_rows_shown = Signal()  # the newest rows are on screen; the full list is still loading
 
@@ -140,11 +141,14 @@ class HistoryPage(QtWidgets.QWidget):
                                    lambda: self.open_attempt.emit(self.table.selected_ids()[0]))
         self.delete_button = _button("Delete", "history_delete", lambda: self.delete(self.table.selected_ids()))
         self.trash_button = _button("Trash…", "history_trash", self.show_trash)
+        self.compare_button = _button("Compare", "history_compare", self.compare_selected)
+        self.compare_button.setToolTip("Select two attempts to see them side by side")
         self.export_button = _button("Export…", "history_export", lambda: self.export_requested.emit(self.rows))
         self.export_button.setToolTip("Save the attempts listed (with these filters) as CSV or JSON")
         buttons = QtWidgets.QHBoxLayout()
         buttons.addWidget(self.count_label, 1)
-        for button in (self.export_button, self.trash_button, self.delete_button, self.open_button):
+        for button in (self.export_button, self.compare_button, self.trash_button, self.delete_button,
+                       self.open_button):
             buttons.addWidget(button)
 
         layout = QtWidgets.QVBoxLayout(self)
@@ -230,9 +234,31 @@ class HistoryPage(QtWidgets.QWidget):
     def _update_buttons(self, *_) -> None:
         n = len(self.table.selected_ids())
         self.open_button.setEnabled(n == 1)
+        self.compare_button.setEnabled(n == 2)
         self.delete_button.setEnabled(n > 0)
         self.delete_button.setText(f"Delete {n}" if n > 1 else "Delete")
         self.export_button.setEnabled(self.rows_loaded_for == self._generation and bool(self.rows))
+
+    def compare_selected(self) -> None:
+        """The two attempts selected, side by side (read on a worker), the older on the left."""
+        ids = sorted(self.table.selected_ids())
+        if len(ids) != 2:
+            return
+
+        def read(store):
+            rows = {r.id: r.created_at for r in history.query(store) if r.id in ids}
+            return [(i, rows.get(i, ""), store.feedback_json(i)) for i in ids]
+
+        def shown(pair) -> None:
+            from interviewer_app.ui.widgets.compare_dialog import CompareDialog
+
+            before, after = sorted(pair, key=lambda t: (t[1], t[0]))
+            self.compare_dialog = CompareDialog(before, after, self)
+            self.compare_dialog.finished.connect(self.compare_dialog.deleteLater)
+            self.compare_dialog.open()
+            self.compared.emit()
+        self.ops.run(read, shown, lambda message: QtWidgets.QMessageBox.warning(
+            self, "Cannot compare", f"The attempts could not be read: {message}"))
 
     # -- delete, undo, trash -----------------------------------------------------------------
     def delete(self, ids: list[int]) -> None:
