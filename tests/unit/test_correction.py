@@ -66,3 +66,12 @@ def test_a_correction_is_stored_with_what_whisper_wrote_and_corrected_again_keep
     again, extra = corrected_analysis(stored, SAID.replace("annoy", "really annoy"))
     assert "fun all" in extra["asr_transcript"]  # what Whisper wrote, not the first correction
     assert "really annoy" in again.transcript.text
+
+
+def test_a_typed_answer_is_corrected_as_typed_text():
+    from interviewer_app.analysis.feedback.answer import typed_transcript
+
+    before = analyze(typed_transcript("Let me map the fun all from sign up to first report."), None, PROMPT).to_dict()
+    feedback, extra = corrected_analysis(before, "Let me map the funnel from sign up to first report.")
+    assert not feedback.transcript.timed and feedback.steps["map"].heard
+    assert extra["asr_transcript"] == before["transcript"] and feedback.prompt.id == PROMPT.id

@@ -111,27 +111,22 @@ class LivePanel(QtWidgets.QWidget):
             bar.setValue(bar.maximum())
 
     def _paint_chip(self, key: str, heard: bool) -> None:
-        chip = self.chips[key]
-        if heard:
-            colour = QtGui.QColor(STEP_COLORS[key])
-            text = "black" if _luminance(colour) > 0.18 else "white"  # the higher WCAG contrast
-            style = f"background:{colour.name()}; color:{text}; font-weight:bold;"
-        else:
-            style = "border:1px solid palette(mid); color:palette(placeholder-text);"
-        chip.setStyleSheet(style + "border-radius:9px; padding:3px 6px;")
-        chip.setAccessibleName(f"{chip.text()}: {'heard' if heard else 'not heard yet'}")
-
+        _paint(self.chips[key], heard, STEP_COLORS[key])
 
     def _paint_part(self, key: str, heard: bool) -> None:
-        chip = self.part_chips[key]
-        if heard:
-            colour = QtGui.QColor(status_colors(self.palette())["good"])
-            text = "black" if _luminance(colour) > 0.18 else "white"  # the higher WCAG contrast
-            style = f"background:{colour.name()}; color:{text}; font-weight:bold;"
-        else:
-            style = "border:1px solid palette(mid); color:palette(placeholder-text);"
-        chip.setStyleSheet(style + "border-radius:9px; padding:3px 6px;")
-        chip.setAccessibleName(f"{chip.text()}: {'heard' if heard else 'not heard yet'}")
+        _paint(self.part_chips[key], heard, status_colors(self.palette())["good"])
+
+
+def _paint(chip: QtWidgets.QLabel, heard: bool, colour_name: str) -> None:
+    """A chip lit in `colour_name` once heard (text in the higher WCAG contrast), outlined before."""
+    if heard:
+        colour = QtGui.QColor(colour_name)
+        text = "black" if _luminance(colour) > 0.18 else "white"
+        style = f"background:{colour.name()}; color:{text}; font-weight:bold;"
+    else:
+        style = "border:1px solid palette(mid); color:palette(placeholder-text);"
+    chip.setStyleSheet(style + "border-radius:9px; padding:3px 6px;")
+    chip.setAccessibleName(f"{chip.text()}: {'heard' if heard else 'not heard yet'}")
 
 
 def _luminance(colour: QtGui.QColor) -> float:
