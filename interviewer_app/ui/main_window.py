@@ -102,7 +102,7 @@ class MainWindow(QtWidgets.QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         action(file_menu, "Analyze an audio file…", self.analyze_file_dialog, "Ctrl+O")
         action(file_menu, "Export this answer…", self.export_answer, "Ctrl+E")
-        action(file_menu, "Quit", self.close, "Ctrl+Q")
+        action(file_menu, "Quit", self.quit_app, "Ctrl+Q")
         practice = self.menuBar().addMenu("&Practice")
         self.space_action = action(practice, "Start / stop recording", self.space_pressed, "Space")
         action(practice, "Replay prompt", self.replay_prompt, "R")
@@ -627,7 +627,29 @@ class MainWindow(QtWidgets.QMainWindow):
         QtWidgets.QMessageBox.about(self, "About Interviewer",
                                     dialogs.about_text(t.model_spec or "tiny.en (bundled)", self.ctx.paths.data_dir, t.loaded))
 
+    def quit_app(self) -> None:
+        """File › Quit: asks first while an answer is being recorded or a mock is under way."""
+        if self._may_leave():
+            self._leaving_confirmed = True
+            self.close()
+
+    def _may_leave(self) -> bool:
+        recording = self.session.state == "recording"
+        if not recording and not self.mock.active:
+            return True
+        what = "An answer is being recorded" if recording else "A mock interview is under way"
+        answer = QtWidgets.QMessageBox.question(
+            self, "Quit Interviewer?", f"{what}. Quit now? What was recorded so far is kept: the app "
+            "offers to analyse it when it starts again, and a mock stays unfinished, to resume.",
+            QtWidgets.QMessageBox.StandardButton.Yes | QtWidgets.QMessageBox.StandardButton.No,
+            QtWidgets.QMessageBox.StandardButton.No)
+        return answer == QtWidgets.QMessageBox.StandardButton.Yes
+
     def closeEvent(self, event) -> None:
+        # the window's close button asks too (a close() from code, or after Quit asked, does not)
+        if event.spontaneous() and not getattr(self, "_leaving_confirmed", False) and not self._may_leave():
+            event.ignore()
+            return
         self._closed = True
         self.review.leave()
         try:

@@ -120,3 +120,37 @@ def test_no_microphone_offers_to_analyze_a_file(make_window, qtbot, monkeypatch)
     assert "cannot open the microphone" in seen["text"]
     assert "Analyze an audio file…" in seen["buttons"]
     assert window.session.state == "idle" and window.answer.state == "ready"
+
+
+@pytest.mark.audio_stack
+def test_quitting_while_recording_asks_first(make_window, qtbot, monkeypatch):
+    """File › Quit asks only while an answer is being recorded: No keeps recording, Yes closes
+    (what was recorded is kept for the next start, as tests/ui/test_app_behaviour.py checks)."""
+    from interviewer_app.qt_binding import QtWidgets
+
+    if not os.environ.get("PULSE_SERVER"):
+        pytest.fail("no virtual microphone: run through scripts/test.sh")
+    asked, replies = [], []
+    monkeypatch.setattr(QtWidgets.QMessageBox, "question",
+                        lambda *args, **kwargs: (asked.append(args[2]), replies.pop(0))[1])
+
+    def quit_action(window):
+        return next(a for a in window.actions() if a.shortcut().toString() == "Ctrl+Q")
+
+    idle = make_window()
+    quit_action(idle).trigger()
+    assert not asked and not idle.isVisible()  # nothing under way: no question
+
+    window = make_window()
+    window.choose.speak_prompt.setChecked(False)
+    window.choose.think_seconds.setValue(0)
+    window.space_action.trigger()  # the answer page
+    window.space_action.trigger()  # recording
+    qtbot.waitUntil(lambda: window.session.state == "recording", timeout=10000)
+    replies.append(QtWidgets.QMessageBox.StandardButton.No)
+    quit_action(window).trigger()
+    assert asked[-1].startswith("An answer is being recorded") and window.isVisible()
+    assert window.session.state == "recording"  # said no: the answer goes on
+    replies.append(QtWidgets.QMessageBox.StandardButton.Yes)
+    quit_action(window).trigger()
+    assert len(asked) == 2 and not window.isVisible()
