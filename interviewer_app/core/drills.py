@@ -25,4 +25,9 @@ def focus_of(budget: Budget | None) -> tuple[str, ...] | None:
 
 def is_focus_row(row) -> bool:
     """A history row (storage.history.AttemptSummary) that was a focus drill."""
-    return getattr(row, "budget_format", None) == FOCUS_FORMAT
+    return row.budget_format == FOCUS_FORMAT
+
+
+def focus_of_row(row) -> tuple[str, ...] | None:
+    """The steps a history row's focus drill checked; None for a whole answer."""
+    return FOCUS_STEPS.get(row.budget_phase or "") if is_focus_row(row) else None

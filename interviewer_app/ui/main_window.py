@@ -34,9 +34,9 @@ AUDIO_FILTER = "Audio (*.wav *.flac *.ogg *.mp3 *.m4a *.opus *.webm);;Transcript
 class MainWindow(QtWidgets.QMainWindow):
     attempt_opened = Signal(int)  # a saved attempt is on the review screen (open_attempt)
     progress_shown = Signal()  # the prompt list shows how you did on each prompt
-    plan_chosen = Signal(str)
-    compared = Signal(str)
-    impression_saved = Signal(int, int)  # attempt id, the 1-5 rating given before the feedback  # the review says what changed since the last attempt at the prompt  # "Next for me" selected this prompt (its reason is on the choose page)
+    plan_chosen = Signal(str)  # "Next for me" selected this prompt (its reason is on the choose page)
+    compared = Signal(str)  # the review says what changed since the last attempt at the prompt
+    impression_saved = Signal(int, int)  # attempt id, the 1-5 rating given before the feedback
 
     def __init__(self, ctx: AppContext, *, voice=None, sd=None, list_devices=None):
         super().__init__()
@@ -65,6 +65,9 @@ class MainWindow(QtWidgets.QMainWindow):
         self.statusBar().addPermanentWidget(self.model_label)
         self.flow = PracticeFlow(self.session, voice, self.review.player.when_quiet, parent=self)
         self._review_attempt_id: int | None = None
+        self._pending_result: AnswerResult | None = None  # analysed, waiting for its first-impression rating
+        self._plan_asks = -1  # "Next for me" asked since the history last changed (-1: not yet)
+        self._leaving_confirmed = False  # Quit asked already: closing does not ask again
         self._closed = False
         self._voices_loaded = False
         self._history = None  # pages built on first use, so start-up stays fast
@@ -389,7 +392,7 @@ class MainWindow(QtWidgets.QMainWindow):
     def _show_refined(self, result: AnswerResult) -> None:
         """The full pass over a live answer is ready: it replaces the live transcript on screen
         (if that answer is still shown) and has already replaced it in history."""
-        pending = getattr(self, "_pending_result", None)
+        pending = self._pending_result
         if pending is not None and pending.attempt_id == result.attempt_id:
             self._pending_result = result  # still being rated: the review will show the refined one
             return
@@ -561,7 +564,7 @@ class MainWindow(QtWidgets.QMainWindow):
         from interviewer_app.storage.history import query
 
         bank, book = self.choose.browser.bank, self.choose.budget_picker.book
-        self._plan_asks = getattr(self, "_plan_asks", -1) + 1
+        self._plan_asks += 1
 
         def work(store):
             return plan_next(query(store), bank.prompts, datetime.now(timezone.utc), limit=10,
@@ -647,7 +650,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def closeEvent(self, event) -> None:
         # the window's close button asks too (a close() from code, or after Quit asked, does not)
-        if event.spontaneous() and not getattr(self, "_leaving_confirmed", False) and not self._may_leave():
+        if event.spontaneous() and not self._leaving_confirmed and not self._may_leave():
             event.ignore()
             return
         self._closed = True

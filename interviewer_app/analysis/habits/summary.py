@@ -19,7 +19,7 @@ from interviewer_app.analysis.habits.mock_phases import (
     mock_phase_habits,
     mock_phase_sentence,
 )
-from interviewer_app.core.drills import FOCUS_FORMAT, FOCUS_STEPS, is_focus_row
+from interviewer_app.core.drills import FOCUS_FORMAT, focus_of_row, is_focus_row
 from interviewer_app.core.rubric import RUBRIC
 from interviewer_app.core.steps import STEP_KEYS, STEPS_BY_KEY
 
@@ -185,7 +185,7 @@ def _focus_drills(rows) -> dict[str, tuple[int, int]]:
     """Per focus drill (phase key): in how many of them every step asked was heard, of how many."""
     out: dict[str, list[int]] = {}
     for r in rows:
-        steps = FOCUS_STEPS.get(r.budget_phase or "") if is_focus_row(r) else None
+        steps = focus_of_row(r)
         if steps and r.steps_heard is not None:
             tally = out.setdefault(r.budget_phase, [0, 0])
             tally[0] += all(s not in r.missing_steps for s in steps)
@@ -279,16 +279,15 @@ def checklist_on_five(row) -> float | None:
     that were heard (all eight, or a focus drill's). None for a story (coached on C.A.R.E.)."""
     if row.story:
         return None
-    asked = (FOCUS_STEPS.get(row.budget_phase or "") if is_focus_row(row) else None) or STEP_KEYS
+    asked = focus_of_row(row) or STEP_KEYS
     heard = sum(s not in (row.missing_steps or ()) for s in asked)
     return 1 + 4 * heard / len(asked)
 
 
 def impression_gap(row) -> float | None:
     """How far the first impression (rated before the feedback) sat above the checklist."""
-    rating = getattr(row, "first_impression", None)
-    on_five = checklist_on_five(row) if rating is not None else None
-    return None if on_five is None else rating - on_five
+    on_five = checklist_on_five(row) if row.first_impression is not None else None
+    return None if on_five is None else row.first_impression - on_five
 
 
 def calibration(rows, suggestions_by_attempt: dict[int, dict] | None = None) -> dict:
@@ -298,12 +297,12 @@ def calibration(rows, suggestions_by_attempt: dict[int, dict] | None = None) -> 
     vs_suggested = []
     for r in rows:
         suggested = (suggestions_by_attempt or {}).get(r.id)
-        if getattr(r, "first_impression", None) is not None and suggested:
+        if r.first_impression is not None and suggested:
             scores = [v.get("score") if isinstance(v, dict) else v for v in suggested.values()]
             scores = [s for s in scores if isinstance(s, (int, float))]
             if scores:
                 vs_suggested.append(r.first_impression - mean(scores))
-    return {"rated": sum(getattr(r, "first_impression", None) is not None for r in rows),
+    return {"rated": sum(r.first_impression is not None for r in rows),
             "vs_checklist": _mean(gaps), "vs_checklist_answers": len(gaps),
             "vs_suggested": _mean(vs_suggested), "vs_suggested_answers": len(vs_suggested)}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from interviewer_app.core.drills import FOCUS_STEPS, is_focus_row
+from interviewer_app.core.drills import focus_of_row
 from interviewer_app.core.models import format_clock, local_time
 from interviewer_app.qt_binding import Qt, QtCore, QtGui, QtWidgets, Signal
 from interviewer_app.storage.history import AttemptSummary
@@ -129,7 +129,7 @@ class HistoryModel(QtCore.QAbstractTableModel):
         if col == STEPS:
             if r.story:
                 return "story"
-            focus = FOCUS_STEPS.get(r.budget_phase or "") if is_focus_row(r) else None
+            focus = focus_of_row(r)
             if focus:  # a focus drill: the steps it asked for
                 return f"{sum(s not in r.missing_steps for s in focus)}/{len(focus)} focus"
             return f"{r.steps_heard}/8"

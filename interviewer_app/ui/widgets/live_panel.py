@@ -48,6 +48,7 @@ class LivePanel(QtWidgets.QWidget):
         layout.addWidget(self.status)
         layout.addWidget(self.transcript, 1)
         self._version = -1
+        self._focus: tuple[str, ...] | None = None  # a focus drill's steps: the only chips shown
         self.clear()
 
     def clear(self, story: bool = False, focus: tuple[str, ...] | None = None) -> None:
@@ -64,9 +65,8 @@ class LivePanel(QtWidgets.QWidget):
             self._paint_part(key, False)
 
     def _show_story_chips(self, story: bool) -> None:
-        focus = getattr(self, "_focus", None)
         for key, chip in self.chips.items():
-            chip.setVisible(not story and (not focus or key in focus))
+            chip.setVisible(not story and (not self._focus or key in self._focus))
         for chip in self.part_chips.values():
             chip.setVisible(story)
 
