@@ -430,3 +430,27 @@ def test_a_pdf_heading_never_sits_alone_at_a_page_foot(qtbot):
     early, early_block = laid_out(3)
     _keep_headings_with_text(early)
     assert top(early, early_block) == top(*laid_out(3))  # a heading with room below it stays
+
+
+def test_pacing_says_when_the_recommendation_came_and_marks_it_on_the_timeline(qtbot):
+    from tests.unit.test_answer_first import plan_feedback
+
+    panel = PacingPanel()
+    qtbot.addWidget(panel)
+    panel.resize(520, 420)
+    panel.show()
+    late = plan_feedback(early=False)
+    panel.show_feedback(late)
+    row = panel.values["recommendation"].text()
+    assert "⚠" in row and "after the halfway mark (0:25)" in row and "i&#x27;d recommend we ship" in row and "&quot;" in row
+    timeline = panel.timeline
+    at = late["recommendation"]["first_s"]
+    assert "Your recommendation first came here" in timeline._tip_at(timeline._x(at))
+    assert "say your call by here" in timeline._tip_at(timeline._x(25.0))
+    assert "recommendation" in panel.key.text()
+    assert not timeline.grab().isNull()
+    panel.show_feedback(plan_feedback(early=True))
+    row = panel.values["recommendation"].text()
+    assert "⚠" not in row and "before the halfway mark" in row
+    panel.show_feedback(load("strong"))  # saved before the check existed
+    assert panel.values["recommendation"].text() == "—"

@@ -11,6 +11,7 @@ from interviewer_app.analysis.content.rubric_assist import RubricSuggestion, sug
 from interviewer_app.analysis.content.signals import Signal, detect_signals
 from interviewer_app.analysis.feedback.view import FEEDBACK_VERSION, feedback_view
 from interviewer_app.analysis.pacing.measure import LONG_PAUSE_S, Pacing, measure_pacing
+from interviewer_app.analysis.structure.recommendation import Recommendation, find_recommendation
 from interviewer_app.analysis.structure.sentences import split_sentences
 from interviewer_app.analysis.structure.steps import SentenceLabel, detect_steps, jumped_to_options
 from interviewer_app.core.drills import focus_of
@@ -34,6 +35,7 @@ class AnswerFeedback:
     signals: list[Signal] = field(default_factory=list)
     framework: FrameworkReport | None = None
     rubric_suggestion: RubricSuggestion | None = None
+    recommendation: Recommendation | None = None
 
     @property
     def missing_steps(self) -> list[str]:
@@ -99,6 +101,9 @@ class AnswerFeedback:
             "signals": [s.to_dict() for s in self.signals],
             "framework": None if self.framework is None else self.framework.to_dict(),
             "rubric_suggestion": {} if self.rubric_suggestion is None else self.rubric_suggestion.to_dict(),
+            # the first call the answer committed to, and whether a timed answer left it past the
+            # budget's halfway mark (answer first); the view shows it for whole plans only
+            "recommendation": None if self.recommendation is None else self.recommendation.to_dict(),
         }
         d["tips"] = feedback_view(d).tip_lines
         return d
@@ -124,7 +129,8 @@ def analyze(transcript: Transcript, budget: Budget | None = None,
     signals = detect_signals(labels, prompt, jumped=jumped)
     fb = AnswerFeedback(transcript=transcript, steps=steps, labels=labels, jumped_to_options=jumped,
                         pacing=pacing, budget=budget, prompt=prompt, warnings=warnings, signals=signals,
-                        framework=analyze_framework(prompt, labels, steps, signals))
+                        framework=analyze_framework(prompt, labels, steps, signals),
+                        recommendation=find_recommendation(labels, None if budget is None else budget.seconds))
     fb.rubric_suggestion = suggest_scores(fb)
     return fb
 

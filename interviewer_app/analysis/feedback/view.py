@@ -9,7 +9,9 @@ Coaching rules, each from the guides in ../shared/guides:
 - a plan is coached on the eight steps (guide 000); a behavioral story prompt on C.A.R.E. (guide
   002), whose missing parts are its tips; the steps are then shown for reference only;
 - options before restate/scope/map is "jumping to options" (guide 003, mistake #1), said for plans;
-- a pause is a silence of PAUSE_S or more, flagged from LONG_PAUSE_S (analysis/pacing/measure.py).
+- a pause is a silence of PAUSE_S or more, flagged from LONG_PAUSE_S (analysis/pacing/measure.py);
+- a plan ends on a recommendation (guide 004); in a timed answer it should first be said by the
+  budget's halfway mark (answer first), or running out of time cuts it: a later one is a tip.
 """
 
 from __future__ import annotations
@@ -157,6 +159,38 @@ class BudgetView:
 
 
 @dataclass(frozen=True)
+class RecommendationView:
+    """When the answer first committed to a call (analysis/structure/recommendation.py)."""
+    stated: bool
+    said: str  # the call as said, from its first committing words
+    at: Quantity  # when the sentence that states it began; empty without times
+    midpoint: Quantity  # half the budget; empty without one
+    late: bool | None  # None: not judged (no times, no budget or no recommendation)
+    budget: Quantity
+
+    @property
+    def line(self) -> str:
+        if not self.stated:
+            return "recommendation: none heard (a plan ends on a clear call, guide 004)"
+        said = f'"{self.said}"'
+        if self.at.value is None:
+            return f"recommendation first stated: {said}"
+        if self.late is None:
+            return f"recommendation first stated at {self.at.text}: {said}"
+        where = "after" if self.late else "before"
+        return (f"recommendation first stated at {self.at.text}, {where} the halfway mark "
+                f"({self.midpoint.text}) of the budget: {said}")
+
+    @property
+    def tip(self) -> Tip | None:
+        if not self.late:
+            return None
+        return Tip("Recommendation", f"it first came at {self.at.text}, past the halfway mark ({self.midpoint.text}) "
+                   f"of the {self.budget.text} budget; say your call early as a working answer, back it "
+                   "up, and end on it again, so running out of time cannot cut it", "004")
+
+
+@dataclass(frozen=True)
 class FillerItem:
     word: str
     start: float | None
@@ -184,6 +218,7 @@ class PacingView:
     filler_bursts: tuple[str, ...] = ()  # one plain line per burst of fillers: when, how many, what set it off
     pause_s: float = PAUSE_S
     long_pause_s: float = LONG_PAUSE_S
+    recommendation: RecommendationView | None = None  # for a whole plan only, not a story or drill
 
     @property
     def lines(self) -> list[str]:
@@ -205,6 +240,8 @@ class PacingView:
             out.append(f"restarts (words said twice in a row): {len(self.restart_items)}: {said}")
         if self.budget is not None:
             out.append(self.budget.line)
+        if self.recommendation is not None:
+            out.append(self.recommendation.line)
         return out
 
 
@@ -387,6 +424,9 @@ def _structure(d: dict) -> StructureView:
         message = None if tips else ALL_CARE_HEARD
     else:
         tips = tuple(Tip(r.title, r.tip, "000") for r in rows if not r.heard)
+        late = _recommendation(d)
+        if late is not None and late.tip is not None:
+            tips += (late.tip,)
         message = None if tips else ALL_STEPS_HEARD
     return StructureView(rows, story, jumped, tips, message, STORY_LEAD if story else None, focus)
 
@@ -396,6 +436,17 @@ def burst_line(c: dict) -> str:
     answer ("Um, so, uh, the goal")'."""
     evidence = f" ({c['evidence']})" if c.get("evidence") else ""
     return f"{c['count']} fillers at {_clock(c['start'])}–{_clock(c['end'])}, {c['said']}{evidence}"
+
+
+def _recommendation(d: dict) -> RecommendationView | None:
+    """The answer-first line of a whole plan (None for a story, a focus drill, silence, or an
+    answer saved before the check existed)."""
+    r = d.get("recommendation")
+    story = bool(d.get("story")) or (d.get("prompt") or {}).get("framework") == "care"
+    if not r or story or d.get("focus") or d.get("no_speech"):
+        return None
+    return RecommendationView(bool(r.get("stated")), r.get("quote") or r.get("cue") or "", _seconds(r.get("first_s")),
+                              _seconds(r.get("midpoint_s")), r.get("late"), _seconds(d.get("budget_s")))
 
 
 def _pacing(d: dict) -> PacingView:
@@ -428,6 +479,7 @@ def _pacing(d: dict) -> PacingView:
         filler_bursts=tuple(burst_line(c) for c in fillers.get("clusters") or ()),
         restart_items=tuple(FillerItem(r.get("words") or "", r.get("start"))
                             for r in (p.get("restarts") or {}).get("items") or ()),  # none in older answers
+        recommendation=_recommendation(d),
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from interviewer_app.analysis.feedback.view import burst_line
+from interviewer_app.analysis.feedback.view import RecommendationView, burst_line, feedback_view
 from interviewer_app.analysis.pacing.measure import LONG_PAUSE_S, PAUSE_S
 from interviewer_app.analysis.pacing.pace_words import PACE_SOURCE, pace_words
 from interviewer_app.core.models import format_clock
@@ -55,8 +55,12 @@ class PauseTimeline(QtWidgets.QWidget):
     def sizeHint(self) -> QtCore.QSize:
         return QtCore.QSize(400, 76)
 
-    def set_feedback(self, d: dict | None) -> None:
+    def set_feedback(self, d: dict | None, recommendation: RecommendationView | None = None) -> None:
         d = d or {}
+        # where the answer first committed to a call, and the budget's halfway mark it is held to
+        self.called_at = None if recommendation is None else recommendation.at.value
+        self.called_late = bool(recommendation is not None and recommendation.late)
+        self.midpoint = None if recommendation is None else recommendation.midpoint.value
         p = d.get("pacing") or {}
         self.length = d.get("duration_s") if d.get("duration_s") is not None else p.get("answer_end_s")
         self.budget = d.get("budget_s")
@@ -120,6 +124,16 @@ class PauseTimeline(QtWidgets.QWidget):
             painter.setPen(QtGui.QColor(STEP_COLORS[key]))
             painter.drawText(QtCore.QPointF(x, fm.ascent()), str(STEPS_BY_KEY[key].number))
             last_x = x
+        if self.midpoint is not None and self.budget is not None:  # the halfway mark: a short dotted tick
+            painter.setPen(QtGui.QPen(muted, 1, QtCore.Qt.PenStyle.DotLine))
+            hx = self._x(self.midpoint)
+            painter.drawLine(QtCore.QPointF(hx, top - 3), QtCore.QPointF(hx, top + 23))
+        if self.called_at is not None:  # the first call: a diamond on the bar
+            cx, cy = self._x(self.called_at), top + 10
+            painter.setPen(QtGui.QPen(pal.color(QtGui.QPalette.ColorRole.Base), 1.5))
+            painter.setBrush(QtGui.QColor(colors["warn"] if self.called_late else colors["good"]))
+            painter.drawPolygon(QtGui.QPolygonF([QtCore.QPointF(cx, cy - 7), QtCore.QPointF(cx + 6, cy),
+                                                 QtCore.QPointF(cx, cy + 7), QtCore.QPointF(cx - 6, cy)]))
         painter.setPen(QtCore.Qt.PenStyle.NoPen)
         painter.setBrush(QtGui.QColor(colors["warn"]))
         for f in self.fillers:  # small upward triangles under the bar
@@ -169,6 +183,10 @@ class PauseTimeline(QtWidgets.QWidget):
                 return f"Filler “{f['word']}” at {format_clock(f['start'])}"
         if self.budget is not None and abs(self.budget - t) <= 4 * per_px:
             return f"The {format_clock(self.budget)} budget ends here"
+        if self.called_at is not None and abs(self.called_at - t) <= 6 * per_px:
+            return f"Your recommendation first came here ({format_clock(self.called_at)})"
+        if self.midpoint is not None and self.budget is not None and abs(self.midpoint - t) <= 4 * per_px:
+            return f"Halfway through the budget ({format_clock(self.midpoint)}): say your call by here"
         for p in self.pauses:
             if p["start"] <= t <= p["end"]:
                 kind = "Long pause" if p.get("long") else "Pause"
@@ -192,13 +210,15 @@ class PacingPanel(QtWidgets.QWidget):
         self.values: dict[str, QtWidgets.QLabel] = {}
         for name, title in (("wpm", "Pace"), ("think", "Think time"), ("pauses", "Pauses"),
                             ("fillers", "Fillers"), ("filler_words", "Filler words"),
-                            ("bursts", "Filler bursts"), ("restarts", "Restarts")):
+                            ("bursts", "Filler bursts"), ("restarts", "Restarts"),
+                            ("recommendation", "Recommendation")):
             value = _label(f"pacing_{name}")
             value.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
             caption = QtWidgets.QLabel(f"{title}:")
             caption.setBuddy(value)
             form.addRow(caption, value)
             self.values[name] = value
+        self.values["recommendation"].setTextFormat(QtCore.Qt.TextFormat.RichText)  # escaped, quotes and all
         layout = QtWidgets.QVBoxLayout(self)
         layout.addWidget(self.budget_label)
         layout.addWidget(self.budget_source)
@@ -225,7 +245,8 @@ class PacingPanel(QtWidgets.QWidget):
         label = (d.get("budget") or {}).get("label")
         self.budget_source.setText(f"<span style='color:{muted}'>Budget: {html.escape(label)}</span>" if label else "")
         self.budget_source.setVisible(bool(label))
-        self.timeline.set_feedback(d or None)
+        view = feedback_view(d) if d else None
+        self.timeline.set_feedback(d or None, None if view is None else view.pacing.recommendation)
         timed = d.get("duration_s") is not None
         self.timeline.setVisible(timed)
         self.key.setVisible(timed)
@@ -234,11 +255,26 @@ class PacingPanel(QtWidgets.QWidget):
         items = [f"<span style='color:{hl}'>■</span>&nbsp;speech", "□&nbsp;pause", "┆&nbsp;budget",
                  f"{warn}▨</span>&nbsp;long&nbsp;pause&nbsp;(≥&nbsp;{LONG_PAUSE_S:g}&nbsp;s)",
                  f"{warn}▲</span>&nbsp;filler", "1–8&nbsp;step&nbsp;first&nbsp;heard"]
+        if view is not None and view.pacing.recommendation is not None and view.pacing.recommendation.at.value is not None:
+            items.append("◆&nbsp;recommendation&nbsp;(┊&nbsp;halfway)")
         self.key.setText(f"<span style='color:{muted}'>{' &nbsp; '.join(items)}</span>")
         for value in self.values.values():
             value.clear()
         if d:
             self._fill_values(d.get("pacing") or {}, timed)
+            self._fill_recommendation(view.pacing.recommendation, colors)
+
+    def _fill_recommendation(self, r, colors: dict) -> None:
+        """When the answer first committed to a call; past the budget's halfway mark in warning colour."""
+        label = self.values["recommendation"]
+        if r is None:
+            label.setText("—")
+            label.setToolTip("Checked for whole answers to a plan prompt, not stories or focus drills.")
+            return
+        text = html.escape(r.line.removeprefix("recommendation").lstrip(": ").strip())
+        label.setText(f"<span style='color:{colors['warn']}'>⚠ {text}</span>" if r.late else text)
+        label.setToolTip("A plan ends on a clear call (guide 004). In a timed answer, say it by the halfway "
+                         "mark of the budget and again at the end, so running out of time cannot cut it.")
 
     def _fill_values(self, p: dict, timed: bool) -> None:
         v, words = self.values, p.get("word_count", 0)
