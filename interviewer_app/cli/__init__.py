@@ -15,7 +15,7 @@ log = logging.getLogger(__name__)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from interviewer_app.cli import analyze_cmd, history_cmd, listing, mock_cmd, next_cmd, practice_cmd
+    from interviewer_app.cli import analyze_cmd, history_cmd, listing, mock_cmd, models_cmd, next_cmd, practice_cmd
 
     parser = _Parser(
         prog="interviewer-app",
@@ -30,6 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
     history_cmd.add_parsers(sub)
     mock_cmd.add_parsers(sub)
     next_cmd.add_parsers(sub)
+    models_cmd.add_parsers(sub)
     return parser
 
 

@@ -48,6 +48,12 @@ class AppContext:
     def transcriber(self) -> Transcriber:
         return Transcriber(self.model, self.paths.models_dir, options=self.options, report=self.report)
 
+    def use_model(self, spec: str | None) -> None:
+        """Transcribe with another speech model from now on (None: the bundled one). The next
+        load opens it; an answer under way keeps the transcriber it started with."""
+        self.model = spec
+        self.__dict__.pop("transcriber", None)  # the cached property is built again on next use
+
     @property
     def store(self):
         """The history database, opened on first use (it may migrate, or move a damaged file aside

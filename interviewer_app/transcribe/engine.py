@@ -142,6 +142,7 @@ class Transcriber:
         self._lock = threading.Lock()
         self._window_lock = threading.Lock()
         self._windowed_model = None
+        self.last_rtf: float | None = None  # seconds of work per second of audio, last full pass
 
     @property
     def model_name(self) -> str:
@@ -194,10 +195,13 @@ class Transcriber:
         if duration == 0 or is_silent(samples):
             return Transcript(segments=(), model=self.model_name, duration_s=duration,
                               warnings=(NO_SPEECH_WARNING,))
+        started = time.monotonic()
         if duration <= ONE_PASS_S:
             segments, unclear = self.decode(samples, on_progress=on_progress, cancel=cancel)
         else:
             segments, unclear = self._decode_windows(samples, on_progress, cancel)
+        if not (cancel is not None and cancel.is_set()):
+            self.last_rtf = (time.monotonic() - started) / duration  # the model dialog's speed estimate
         if on_progress is not None:
             on_progress(1.0)
         return self.build_transcript(segments, unclear, samples)

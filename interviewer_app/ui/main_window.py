@@ -14,10 +14,12 @@ from interviewer_app.core.prompts import PromptBank
 from interviewer_app.core.user_prompts import append_user_prompt
 from interviewer_app.qt_binding import QtCore, QtGui, QTimer, QtWidgets, Signal
 from interviewer_app.services.pipeline import AppContext
+from interviewer_app.transcribe.catalog import model_title
 from interviewer_app.transcribe.engine import NOISE_WARNING
 from interviewer_app.ui import dialogs
 from interviewer_app.ui.exporter import Exporter
 from interviewer_app.ui.mock_screens import MockScreens
+from interviewer_app.ui.model_choice import apply_saved_model, open_model_dialog
 from interviewer_app.ui.pages.answer_page import AnswerPage
 from interviewer_app.ui.pages.choose_page import ChoosePage
 from interviewer_app.ui.pages.review_page import ReviewPage
@@ -61,7 +63,10 @@ class MainWindow(QtWidgets.QMainWindow):
         self.setWindowTitle("Interviewer — practise execution answers")
         self.resize(1280, 800)
         self.setMinimumSize(960, 640)
-        self.model_label = QtWidgets.QLabel(f"Speech model {ctx.transcriber.model_spec or 'tiny.en'}: loading…")
+        saved_model_gone = apply_saved_model(ctx, self.settings)
+        if saved_model_gone:
+            self.notices.append(saved_model_gone)
+        self.model_label = QtWidgets.QLabel(f"Speech model {model_title(ctx.model)}: loading…")
         self.statusBar().addPermanentWidget(self.model_label)
         self.flow = PracticeFlow(self.session, voice, self.review.player.when_quiet, parent=self)
         self._review_attempt_id: int | None = None
@@ -130,6 +135,8 @@ class MainWindow(QtWidgets.QMainWindow):
         history = self.menuBar().addMenu("Hi&story")
         action(history, "Past attempts", self.show_history, "Ctrl+H")
         action(history, "Habits dashboard", self.show_habits, "Ctrl+D")
+        settings_menu = self.menuBar().addMenu("Se&ttings")
+        action(settings_menu, "Speech model…", self.choose_speech_model)
         help_menu = self.menuBar().addMenu("&Help")
         action(help_menu, "Keyboard shortcuts", lambda: dialogs.show_shortcuts(self), "F1")
         action(help_menu, "Welcome and microphone check…", self.show_welcome)
@@ -163,7 +170,7 @@ class MainWindow(QtWidgets.QMainWindow):
         s.progress.connect(lambda f: self.answer.progress.setValue(int(f * 100)))
         s.failed.connect(self._failed)
         s.recording_problem.connect(lambda m: self.answer.notice.setText(f"{m}. Keeping what was recorded."))
-        s.model_ready.connect(lambda name: self.model_label.setText(f"Speech model {name}: ready"))
+        s.model_ready.connect(lambda name: self.model_label.setText(f"Speech model {model_title(name)}: ready"))
         s.live_update.connect(self.answer.live.show_live)
         s.refined.connect(self._show_refined)
         s.refine_done.connect(self._refine_done)
@@ -365,7 +372,7 @@ class MainWindow(QtWidgets.QMainWindow):
         if result.live_decodes is not None and result.attempt_id is not None and not fb.no_speech:
             self.statusBar().showMessage("Checking the transcript with a full pass over the recording…")
         if fb.transcript.model:
-            self.model_label.setText(f"Speech model {fb.transcript.model}: ready")
+            self.model_label.setText(f"Speech model {model_title(fb.transcript.model)}: ready")
         if result.attempt_id is not None and fb.prompt is not None and not fb.no_speech:
             self._compare_with_last(result.attempt_id, fb.prompt.id)
 
@@ -624,6 +631,11 @@ class MainWindow(QtWidgets.QMainWindow):
             dialogs.show_error(self, "Log folder not available", f"Could not create the log folder {folder}: {exc}")
             return
         QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(str(folder)))
+
+    def choose_speech_model(self):
+        """Settings › Speech model (ui/model_choice.py); returns the dialog."""
+        self.model_dialog = open_model_dialog(self)
+        return self.model_dialog
 
     def show_about(self) -> None:
         t = self.ctx.transcriber

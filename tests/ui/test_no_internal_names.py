@@ -1,7 +1,7 @@
 """Words a user should never see (issue 23): no internal identifier on any screen, tooltip or
 report — snake_case keys ("we_dominant", "goal_clarity"), prompt ids, the guides' file names and
 hashes, random seeds. Walks the main window's pages (the review's tabs for a plan and a story, history,
-habits, the mock setup), the exports, and a mock interview's report, on a real store with analysed
+habits, the mock setup, Settings › Speech model), the exports, and a mock interview's report, on a real store with analysed
 answers of our own that trigger signals, fillers, restarts, a self-score and follow-ups."""
 
 from __future__ import annotations
@@ -111,4 +111,8 @@ def test_no_internal_identifier_reaches_a_screen_or_a_report(make_window, qtbot,
     window.back_to_choose()
     window.mock.show()
     problems += _found(pattern, "mock setup", _texts(window))
+    dialog = window.choose_speech_model()
+    qtbot.waitUntil(dialog.isVisible)
+    problems += _found(pattern, "speech model", _texts(dialog))
+    dialog.reject()
     assert not problems, "\n".join(sorted(set(problems)))

@@ -1,0 +1,41 @@
+"""Which speech model the app transcribes with: the saved choice applied at start (or the bundled
+model, said in one line, when the saved one is gone: the app never downloads by itself), and
+Settings › Speech model (ui/widgets/model_dialog.py) switching it for the next answers."""
+
+from __future__ import annotations
+
+from interviewer_app.transcribe.catalog import model_title, unavailable
+from interviewer_app.transcribe.models import DEFAULT_MODEL
+
+
+def apply_saved_model(ctx, settings) -> str | None:
+    """Use the model saved in the settings, unless one was given on the command line. Returns a
+    notice when it cannot be used offline (the bundled model is used instead)."""
+    saved = settings.get("speech_model")
+    if ctx.model is not None or not saved or saved == DEFAULT_MODEL:
+        return None
+    problem = unavailable(saved, ctx.paths.models_dir)
+    if problem is None:
+        ctx.use_model(saved)
+    return problem
+
+
+def open_model_dialog(window):
+    """Settings › Speech model, non-modal over the window; returns the dialog."""
+    from interviewer_app.ui.widgets.model_dialog import ModelDialog
+
+    ctx = window.ctx
+    dialog = ModelDialog(ctx.paths.models_dir, ctx.model, measured_rtf=ctx.transcriber.last_rtf,
+                         busy=window._busy, parent=window)
+    dialog.chosen.connect(lambda spec: switch_model(window, spec))
+    dialog.open()
+    return dialog
+
+
+def switch_model(window, spec: str) -> None:
+    """Transcribe the next answers with `spec` (a model name or folder), loaded in the background."""
+    chosen = None if spec == DEFAULT_MODEL else spec
+    window.settings.set("speech_model", chosen)
+    window.ctx.use_model(chosen)
+    window.model_label.setText(f"Speech model {model_title(spec)}: loading…")
+    window.session.warm_up_model()
