@@ -10,13 +10,16 @@ is not in it. An answer without times (a typed transcript) counts as untimed.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Sequence
 
+from interviewer_app.analysis.content.frameworks import FRAMEWORK_SPECS
 from interviewer_app.analysis.content.signals import SIGNALS_BY_KEY
 from interviewer_app.core.models import format_clock, plural
-from interviewer_app.core.steps import STEP_KEYS
+from interviewer_app.core.rubric import RUBRIC
+from interviewer_app.core.steps import STEP_KEYS, STEPS_BY_KEY
 from interviewer_app.mock.follow_ups import AnswerGaps, FollowUp, addressed, norm
 from interviewer_app.mock.plan import MockAnswer, MockPlan
 
@@ -208,7 +211,8 @@ class MockReport:
         parts = []
         if row["over_budget"]:
             ran = row["ran_out"] or {}
-            during = f", during '{ran['step']}'" if ran.get("step") else ""
+            step = STEPS_BY_KEY.get(ran.get("step") or "")
+            during = f", during {step.title}" if step else ""
             parts.append(f"{name}: {format_clock(row['used_s'])} of {format_clock(row['budget_s'])}, "
                          f"{format_clock(row['overtime_s'])} over; time ran out in answer "
                          f"{ran.get('position')}{during}")
@@ -217,9 +221,9 @@ class MockReport:
                          f"within budget")
         never = habit["never_heard"]
         if spoken and never.get("steps"):
-            parts.append("steps never heard: " + ", ".join(never["steps"]))
+            parts.append("steps never heard: " + step_titles(never["steps"]))
         if spoken and never.get("care"):
-            parts.append("C.A.R.E. parts never heard: " + ", ".join(never["care"]))
+            parts.append("C.A.R.E. parts never heard: " + part_titles("care", never["care"]))
         if habit["concerns"]:
             parts.append("concerns: " + _titles(list(habit["concerns"])))
         return "; ".join(parts) + "."
@@ -266,15 +270,16 @@ class MockReport:
         for a in d["answers"]:
             kind = f"follow-up to {a['follow_up_of']}" if a["is_follow_up"] else "main"
             length = format_clock(a["duration_s"]) if a["duration_s"] is not None else "untimed"
-            src = f" [{PurePath(a['source']).name}]" if a["source"] else ""
+            # the user's own file when the answers came from a folder; never the app's recording names
+            src = f" [{PurePath(a['source']).name}]" if a["source"] and self.status == "analysed" else ""
             out.append(f"  {a['position']}. {a['phase']} · {kind} · {length}{src}")
             out.append(f"     Q: {a['question']}")
             if a["is_follow_up"]:
-                out.append(f"     why: {a['asked_because']}")
+                out.append(f"     why: {reason_words(a['asked_because'])}")
             if a["no_speech"]:
                 out.append("     no speech was heard")
                 continue
-            out.append(f"     {_structure(a)}")
+            out.append(f"     {structure_words(a)}")
             sig = a["signals"]
             if sig["strengths_heard"]:
                 out.append(f"     heard: {_titles(sig['strengths_heard'])}")
@@ -285,7 +290,7 @@ class MockReport:
             out.append("  none chosen")
         for f in d["follow_ups"]:
             out.append(f"  after {f['after']}: {f['question']}")
-            out.append(f"     {f['reason']}")
+            out.append(f"     {reason_words(f['reason'])}")
             if f["answered"]:
                 ans = f["answer"]
                 gap = {True: "gap filled", False: "gap still open", None: "a twist (no gap to fill)"}[f["addressed"]]
@@ -295,7 +300,8 @@ class MockReport:
                 out.append(f"     not asked: {f.get('not_asked_because') or 'the interview moved on'}")
         out += ["", "Habits by phase"] + [f"  {h['summary']}" for h in d["habits"]]
         if d["self_score"]:
-            out += ["", "Self-score: " + ", ".join(f"{k} {v}" for k, v in d["self_score"].items())]
+            titles = {r.key: r.title for r in RUBRIC}
+            out += ["", "Self-score: " + ", ".join(f"{titles.get(k, k)} {v}/5" for k, v in d["self_score"].items() if v)]
         if d["notes"]:
             out += [f"Notes: {d['notes']}"]
         return "\n".join(out) + "\n"
@@ -317,23 +323,53 @@ def _never_heard(mains: Sequence[MockAnswer]) -> dict[str, list[str]]:
     return out
 
 
-def _titles(keys: list[str]) -> str:
-    return ", ".join(SIGNALS_BY_KEY[k].title if k in SIGNALS_BY_KEY else k for k in keys)
+_EMPHASIS = re.compile(r"\*([^*]+)\*")  # a follow-up's reason names a step as *risks*
+
+
+def reason_words(text: str) -> str:
+    """A follow-up's reason for plain text: *risks* becomes “risks”."""
+    return _EMPHASIS.sub(r"“\1”", text or "")
+
+
+def reason_html(text: str) -> str:
+    """A follow-up's reason after "Why asked:" on a page: *risks* in italics, the rest escaped."""
+    from interviewer_app.export.escape import html_text
+
+    return _EMPHASIS.sub(r"<i>\1</i>", html_text((text or "").removeprefix("asked because ")))
+
+
+def step_titles(keys) -> str:
+    return ", ".join(STEPS_BY_KEY[k].title if k in STEPS_BY_KEY else str(k) for k in keys)
+
+
+def part_titles(framework: str, keys) -> str:
+    parts = {p.key: p.title for p in FRAMEWORK_SPECS[framework].parts} if framework in FRAMEWORK_SPECS else {}
+    return ", ".join(parts.get(k, str(k)) for k in keys)
+
+
+def signal_titles(keys) -> str:
+    return ", ".join(SIGNALS_BY_KEY[k].title if k in SIGNALS_BY_KEY else str(k) for k in keys)
+
+
+_titles = signal_titles
 
 
 def structure_line(feedback: dict) -> str:
     """An answer's structure in one line (AnswerFeedback.to_dict() in)."""
-    return _structure({"framework": framework_summary(feedback), "steps_heard": feedback.get("steps_heard", 0),
-                       "missing_steps": list(feedback.get("missing_steps") or [])})
+    return structure_words({"framework": framework_summary(feedback), "steps_heard": feedback.get("steps_heard", 0),
+                            "missing_steps": list(feedback.get("missing_steps") or [])})
 
 
-def _structure(a: dict) -> str:
-    """One line: a story by its C.A.R.E. parts, anything else by the eight steps (and its framework)."""
-    fw = a["framework"]
-    steps = f"steps {a['steps_heard']}/{len(STEP_KEYS)}, missing: {', '.join(a['missing_steps']) or 'none'}"
+def structure_words(a: dict) -> str:
+    """An answer's structure: a story by its C.A.R.E. parts, a plan by the eight steps (and its
+    framework), in the titles the review uses."""
+    fw = a.get("framework")
+    steps = f"{a['steps_heard']} of {len(STEP_KEYS)} steps" + (
+        f"; not heard: {step_titles(a['missing_steps'])}" if a["missing_steps"] else "")
     if fw is None or fw["key"] == "8-step":
         return steps
-    parts = f"{fw['name']} {len(fw['heard'])}/{fw['of']}, missing: {', '.join(fw['missing']) or 'none'}"
+    parts = f"{fw['name']} {len(fw['heard'])} of {fw['of']}" + (
+        f"; not heard: {part_titles(fw['key'], fw['missing'])}" if fw["missing"] else "")
     return parts if fw["key"] == "care" else f"{steps} · {parts}"
 
 

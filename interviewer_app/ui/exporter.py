@@ -49,6 +49,19 @@ class Exporter(QObject):
                          lambda message: self.finished.emit(f"The answer was not exported: {message}"))
         self._ask("Export this answer", name, ATTEMPT_FORMATS, write)
 
+    def export_mock(self, report: dict) -> None:
+        """Ask where, then write a mock interview's report (export/mock_report.py)."""
+        from interviewer_app.export.mock_report import MOCK_FORMATS, render_mock_report
+
+        sid = report.get("session_id")
+        name = f"interviewer-mock-{sid}" if sid is not None else "interviewer-mock"
+
+        def write(out: Path, fmt: str) -> None:
+            self.ops.run(lambda _store: self._write(out, render_mock_report(report, fmt)),
+                         lambda path: self.finished.emit(f"Exported the mock interview report to {path}"),
+                         lambda message: self.finished.emit(f"The report was not exported: {message}"))
+        self._ask("Export the mock interview report", name, MOCK_FORMATS, write)
+
     def export_rows(self, rows) -> None:
         """Ask where, then write these history rows (the attempts the History page lists)."""
         def write(out: Path, fmt: str) -> None:

@@ -19,7 +19,7 @@ from interviewer_app.transcribe.engine import NOISE_WARNING
 from interviewer_app.ui import dialogs
 from interviewer_app.ui.exporter import Exporter
 from interviewer_app.ui.mock_screens import MockScreens
-from interviewer_app.ui.model_choice import apply_saved_model, open_model_dialog
+from interviewer_app.ui.model_choice import apply_saved_model, open_model_dialog, remember_speed
 from interviewer_app.ui.pages.answer_page import AnswerPage
 from interviewer_app.ui.pages.choose_page import ChoosePage
 from interviewer_app.ui.pages.review_page import ReviewPage
@@ -324,6 +324,7 @@ class MainWindow(QtWidgets.QMainWindow):
         """An answer is analysed: its review (after the first-impression rating, when asked for)."""
         if self._closed or self.mock.active:
             return
+        remember_speed(self.ctx, self.settings)
         fb = result.answer.feedback
         if self.rate_action.isChecked() and result.attempt_id is not None and not fb.no_speech:
             self._ask_impression(result)
@@ -411,6 +412,7 @@ class MainWindow(QtWidgets.QMainWindow):
         """The full pass is over: swapped in (the review says what it changed) or the same words."""
         if self._closed:
             return
+        remember_speed(self.ctx, self.settings)  # the full pass is the speed a model choice is quoted at
         self.statusBar().showMessage("Full pass done: " + ("the transcript was refined (see the review)."
                                      if result is not None else "the transcript stands as shown."), 8000)
 

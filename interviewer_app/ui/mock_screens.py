@@ -117,6 +117,7 @@ class MockScreens(QObject):
         w.live_action.toggled.connect(self.page.live.setVisible)
         self.report.finish_requested.connect(self._finish)
         self.report.back_requested.connect(w.back_to_choose)
+        self.report.export_requested.connect(self._export)
         flow.state_changed.connect(self.page.set_state)
         flow.turn_ready.connect(lambda turn: self.page.show_turn(turn, flow.plan))
         flow.clock.connect(self.page.set_clock)
@@ -128,6 +129,17 @@ class MockScreens(QObject):
         flow.report_changed.connect(self.report.show_report)
         flow.ended.connect(self._ended)
         w.pages.currentChanged.connect(self._page_changed)
+
+    def _export(self) -> None:
+        """Report page › Export…: the report as shown, with the self-score given so far."""
+        page = self.report
+        if page.report is None:
+            return
+        d = page.report.to_dict()
+        scores = {k: v for k, v in page.score_form.scores().items() if v}
+        if scores or page.score_form.notes():
+            d.update(self_score=scores, notes=page.score_form.notes())
+        self.window.exporter.export_mock(d)
 
     def _page_changed(self, _index: int) -> None:
         if self.active and not self.owns(self.window.pages.currentWidget()):

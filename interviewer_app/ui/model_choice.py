@@ -20,12 +20,31 @@ def apply_saved_model(ctx, settings) -> str | None:
     return problem
 
 
+def remember_speed(ctx, settings) -> None:
+    """Keep how fast the model in use transcribed the last answer (seconds of work per second of
+    audio), so the dialog can say what each model would take on this computer after a restart."""
+    rtf = ctx.transcriber.last_rtf
+    if rtf:
+        settings.set("speech_speed", f"{rtf:.4f} {ctx.model or DEFAULT_MODEL}")
+
+
+def measured_speed(ctx, settings) -> float | None:
+    """The model in use's speed on this computer: this session's last answer, else a saved one."""
+    if ctx.transcriber.last_rtf:
+        return ctx.transcriber.last_rtf
+    rtf, _, model = (settings.get("speech_speed") or "").partition(" ")
+    try:
+        return float(rtf) if model == (ctx.model or DEFAULT_MODEL) else None
+    except ValueError:
+        return None
+
+
 def open_model_dialog(window):
     """Settings › Speech model, non-modal over the window; returns the dialog."""
     from interviewer_app.ui.widgets.model_dialog import ModelDialog
 
     ctx = window.ctx
-    dialog = ModelDialog(ctx.paths.models_dir, ctx.model, measured_rtf=ctx.transcriber.last_rtf,
+    dialog = ModelDialog(ctx.paths.models_dir, ctx.model, measured_rtf=measured_speed(ctx, window.settings),
                          busy=window._busy, parent=window)
     dialog.chosen.connect(lambda spec: switch_model(window, spec))
     dialog.open()

@@ -14,6 +14,7 @@ class AppSettings:
         "device_name": str, "voice": str, "speak_prompt": bool, "think_seconds": int,
         "window_geometry": QtCore.QByteArray, "first_run_done": bool, "show_live": bool, "export_dir": str, "rate_first": bool,
         "speech_model": str,  # a model name or folder (ui/model_choice.py); unset: the bundled tiny.en
+        "speech_speed": str,  # "<seconds of work per audio second> <model>", the last answer's
     }
     DEFAULTS = {"speak_prompt": True, "think_seconds": 0, "first_run_done": False, "show_live": True}
 

@@ -158,14 +158,27 @@ def test_a_whole_mock_through_the_virtual_microphone(make_window, qtbot, jump_an
         page.end_phase_button.click()
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.mock.report, timeout=5000)
     report = window.mock.report
-    used = [seconds(report.table.text(row, "Used")) for row in range(2)]
+    used = [r["used_s"] for r in report.report.phase_rows()]
     assert abs(used[0] - first_s) <= 1 and abs(used[1] - second_s) <= 1
-    assert report.table.text(0, "Answers") == "1 + 0 follow-ups"
-    assert "Follow-ups" in report.details.toPlainText() and "to spare" in report.totals.text()
+    page = report.details.toPlainText()
+    assert all(format_clock(u) in page for u in used) and "1 answer, 0 follow-ups" in page
+    assert "Time by phase" in page and "Answers and follow-ups" in page and "to spare" in page
+    assert "Why asked:" in page and ".flac" not in page  # reasons in words, no recording file names
     for key in RUBRIC_KEYS:
         report.score_form.rows[key].buttons[3].click()  # 4 of 5
     report.score_form.notes_edit.setPlainText("Framed the goal too late.")
     screenshot(window, "mock-3-report")
+    # Export…: the page as a web page, with the self-score given so far
+    out = ROOT / "tests" / ".artifacts" / "mock-report.html"
+    out.unlink(missing_ok=True)
+    report.export_button.click()
+    qtbot.waitUntil(lambda: window.exporter.dialog is not None and window.exporter.dialog.isVisible(), timeout=5000)
+    window.exporter.dialog.selectFile(str(out))
+    with qtbot.waitSignal(window.exporter.finished, timeout=30000) as done:
+        window.exporter.dialog.accept()
+    assert done.args[0] == f"Exported the mock interview report to {out}"
+    exported = out.read_text()
+    assert "Time by phase" in exported and "Goal clarity: 4/5" in exported and "Framed the goal too late." in exported
     report.finish_button.click()
     qtbot.waitUntil(lambda: flow.state == "ended", timeout=10000)
     assert "Finished and saved as mock session" in report.status.text()

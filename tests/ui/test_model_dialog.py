@@ -133,3 +133,17 @@ def test_a_saved_model_that_is_gone_starts_on_the_bundled_one_and_says_so(qtbot,
     assert any("small.en is no longer on this computer" in m and "Settings › Speech model" in m for m in shown)
     qtbot.waitUntil(lambda: window.model_label.text() == "Speech model tiny.en: ready", timeout=60000)
     assert not window.ctx.paths.models_dir.exists() or not any(window.ctx.paths.models_dir.iterdir())
+
+
+def test_after_an_answer_the_times_are_in_seconds_for_this_computer(qtbot, make_window):
+    from interviewer_app.ui.model_choice import measured_speed
+
+    window = make_window()
+    window.settings.set("speech_speed", "0.0500 tiny.en")  # saved by an answer in an earlier session
+    assert measured_speed(window.ctx, window.settings) == 0.05
+    dialog = open_dialog(qtbot, window)
+    assert dialog.row_of("tiny.en").text(2) == "about 9 s"  # 180 s × 0.05
+    assert dialog.row_of("base.en").text(2) == "about 18 s"
+    assert dialog.row_of("medium.en").text(2) == "about 2:42"
+    window.settings.set("speech_speed", "0.0500 small.en")  # measured with another model: not used
+    assert measured_speed(window.ctx, window.settings) is None

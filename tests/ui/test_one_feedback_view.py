@@ -116,8 +116,9 @@ def test_the_mock_report_coaches_a_story_on_its_parts_and_a_plan_on_the_steps():
     story, plan = FEEDBACKS["story"], FEEDBACKS["plan"]
     assert structure_line(story).startswith("C.A.R.E.") and "steps" not in structure_line(story)
     line = structure_line(plan)
-    assert line.startswith(f"steps {feedback_view(plan).structure.heard}/{len(STEPS)}")
-    assert all(k in line for k in feedback_view(plan).structure.missing)
+    assert line.startswith(f"{feedback_view(plan).structure.heard} of {len(STEPS)} steps")
+    rows = {r.key: r.title for r in feedback_view(plan).structure.rows}
+    assert all(rows[k] in line for k in feedback_view(plan).structure.missing)  # titles, as the review says them
 
 
 def test_an_answer_stored_before_the_version_existed_reads_the_same():

@@ -82,6 +82,8 @@ def test_answer_through_the_virtual_microphone_is_reviewed_with_highlights(make_
     else:
         assert better is None and "refined" not in window.review.notice.text()
     assert window.statusBar().currentMessage().startswith("Full pass done: the transcript ")  # never silent
+    speed, model = window.settings.get("speech_speed").split()  # for Settings › Speech model's times
+    assert model == "tiny.en" and 0 < float(speed) < 1
     assert stored["jumped_to_options"] is True
     screenshot(window, "3-review")
     window.review.show_tab("Pacing")

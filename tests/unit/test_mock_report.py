@@ -120,11 +120,11 @@ def test_steps_and_signals_per_answer_and_habits(small_plan):
     assert case["steps_heard"] == 7 and "guardrails" in case["signals"]["strengths_missing"]
     case_habit = d["habits"][1]
     assert case_habit["never_heard"] == {"steps": ["risks"]}
-    assert case_habit["wpm"] > 0 and "steps never heard: risks" in case_habit["summary"]
+    assert case_habit["wpm"] > 0 and "steps never heard: Risks and cadence" in case_habit["summary"]
     story_habit = d["habits"][0]
     # a story is judged by C.A.R.E.; the follow-up answer ("I personally decided…") gave the action
     assert story_habit["never_heard"] == {"care": ["escalation"]}
-    assert "C.A.R.E. parts never heard: escalation" in story_habit["summary"]
+    assert "C.A.R.E. parts never heard: Escalation" in story_habit["summary"]
     assert story_habit["concerns"] == {"we_dominant": 1} and "'we' instead of 'I'" in story_habit["summary"]
 
 
@@ -187,3 +187,40 @@ def test_follow_ups_out_of_order_and_named_questions(small_plan):
         run.record(run.main_turn("story"), analyze(spoken(WE_STORY, 20)))
     with pytest.raises(UsageError, match="itself a follow-up"):
         run.follow_up_turn(2)
+
+
+def test_the_report_page_and_its_exports_say_it_in_titles_with_every_follow_up(small_plan, tmp_path):
+    """The designed page (export/mock_report.py): the app shows it and exports it as HTML, PDF,
+    Markdown and JSON; steps and parts by their titles, reasons without markup, no file names."""
+    import json
+    import subprocess
+
+    from interviewer_app.export.mock_report import render_mock_report, to_html, to_markdown
+
+    run = run_session(small_plan)
+    report = build_report(small_plan, run.answers, status="finished", session_id=7,
+                          self_score={"goal_clarity": 3}, notes="Slow start.")
+    d = report.to_dict()
+    page = to_html(d)
+    assert "<h1>Custom mock · session 7 · report</h1>" in page and "Time by phase" in page
+    assert "Story" in page and "1:10 of 1:00 · 0:10 over" in page  # 40 s + 30 s in a 60 s phase
+    assert "time ran out 0:20 into answer 2" in page
+    asked, skipped = [f for f in d["follow_ups"] if f["answered"]], [f for f in d["follow_ups"] if not f["answered"]]
+    assert asked and skipped
+    for f in d["follow_ups"]:
+        assert f["question"].replace("'", "&#x27;") in page
+    assert "Answered in answer 2 (0:30): the gap was filled" in page
+    assert "Not asked: an earlier follow-up answer already covered it." in page
+    assert "Goal clarity: 3/5" in page and "goal_clarity" not in page and "*" not in page
+    assert "Escalation" in page and ".flac" not in page
+    text = to_markdown(d)
+    assert "## Time by phase" in text and "| Story | 1:00 | 1:10 | 0:10 over |" in text
+    assert "Why asked:" in text and "*risks*" not in text
+    assert json.loads(render_mock_report(d, "json"))["session_id"] == 7
+    pdf = tmp_path / "report.pdf"
+    pdf.write_bytes(render_mock_report(d, "pdf"))
+    said = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert "Time by phase" in said and "Answers and follow-ups" in said
+    # the CLI's text report: titles and words, not keys
+    plain = report.text()
+    assert "Self-score: Goal clarity 3/5" in plain and "goal_clarity" not in plain

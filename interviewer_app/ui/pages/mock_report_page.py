@@ -1,15 +1,16 @@
-"""After a mock interview: time per phase against its budget (overtime highlighted), the whole
-interview against its total, the full report (answers, follow-ups and how they were answered,
-habits by phase), and a self-score of the whole interview with notes; Finish saves the session."""
+"""After a mock interview: the report as a page (export/mock_report.py: the time of each phase
+against its budget on a timeline and in a table, each answer with its follow-ups, why each was
+asked and how it was answered, the habits by phase), a self-score of the whole interview with
+notes, Finish to save the session and Export… to keep the report as a web page, PDF, Markdown or
+JSON."""
 
 from __future__ import annotations
 
 import html
+import re
 
-from interviewer_app.core.models import format_clock
-from interviewer_app.qt_binding import QtGui, QtWidgets, Signal
-from interviewer_app.ui.palette import status_colors
-from interviewer_app.ui.widgets.mock_phase_table import PhaseTable, mock_title
+from interviewer_app.export.mock_report import report_title, to_html
+from interviewer_app.qt_binding import QtWidgets, Signal
 from interviewer_app.ui.widgets.self_score import SelfScoreForm
 
 TO_FINISH = "All phases done. Score the whole interview, then Finish to save the session."
@@ -18,6 +19,7 @@ TO_FINISH = "All phases done. Score the whole interview, then Finish to save the
 class MockReportPage(QtWidgets.QWidget):
     finish_requested = Signal(dict, str)  # self-score (rubric key -> 1..5 or None), notes
     back_requested = Signal()
+    export_requested = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -27,17 +29,10 @@ class MockReportPage(QtWidgets.QWidget):
         self.status = QtWidgets.QLabel()
         self.status.setObjectName("mock_report_status")
         self.status.setWordWrap(True)
-        self.totals = QtWidgets.QLabel()
-        self.totals.setObjectName("mock_report_totals")
-        self.totals.setWordWrap(True)
-        self.table = PhaseTable()
-        self.table.setObjectName("mock_report_phases")
-        self.details = QtWidgets.QPlainTextEdit()
+        self.details = QtWidgets.QTextBrowser()
         self.details.setObjectName("mock_report_text")
-        self.details.setReadOnly(True)
+        self.details.setOpenLinks(False)
         self.details.setAccessibleName("Mock interview report")
-        self.details.setLineWrapMode(QtWidgets.QPlainTextEdit.LineWrapMode.WidgetWidth)
-        self.details.setFont(QtGui.QFontDatabase.systemFont(QtGui.QFontDatabase.SystemFont.FixedFont))
         self.score_form = SelfScoreForm()
         scroll = QtWidgets.QScrollArea()
         scroll.setWidgetResizable(True)
@@ -48,6 +43,10 @@ class MockReportPage(QtWidgets.QWidget):
         self.notice.setWordWrap(True)
         self.back_button = QtWidgets.QPushButton("Back to prompts")
         self.back_button.clicked.connect(self.back_requested)
+        self.export_button = QtWidgets.QPushButton("Export…")
+        self.export_button.setObjectName("mock_export")
+        self.export_button.setToolTip("Save this report as a web page, PDF, Markdown or JSON")
+        self.export_button.clicked.connect(self.export_requested)
         self.finish_button = QtWidgets.QPushButton("Finish and save")
         self.finish_button.setObjectName("mock_finish")
         self.finish_button.setMinimumHeight(40)
@@ -57,10 +56,7 @@ class MockReportPage(QtWidgets.QWidget):
         left = QtWidgets.QWidget()
         left_layout = QtWidgets.QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.totals)
-        left_layout.addWidget(self.table)
-        left_layout.addWidget(QtWidgets.QLabel("<b>Answers, follow-ups and habits</b>"))
-        left_layout.addWidget(self.details, 3)
+        left_layout.addWidget(self.details, 1)
         split = QtWidgets.QSplitter()
         split.addWidget(left)
         split.addWidget(scroll)
@@ -68,6 +64,7 @@ class MockReportPage(QtWidgets.QWidget):
         split.setStretchFactor(1, 2)
         buttons = QtWidgets.QHBoxLayout()
         buttons.addWidget(self.back_button)
+        buttons.addWidget(self.export_button)
         buttons.addStretch(1)
         buttons.addWidget(self.finish_button)
         layout = QtWidgets.QVBoxLayout(self)
@@ -86,26 +83,10 @@ class MockReportPage(QtWidgets.QWidget):
             self.notice.setText("")
             self.status.setText(TO_FINISH)
             self.finish_button.setEnabled(True)
-        head = f"{mock_title(report.plan)} · report"
-        if report.session_id is not None:
-            head += f" · session {report.session_id}"
-        self.title.setText(f"<h2>{html.escape(head)}</h2>")
-        rows = report.phase_rows()
-        self.table.show_report(rows)
-        t = report.totals(rows)
-        colors = status_colors(self.palette())
-        if t["used_s"] is None:
-            text, color = "Time: not measured", None
-        elif t["over_budget"]:
-            text, color = f"OVER by {format_clock(t['overtime_s'])}", colors["bad"]
-        else:
-            text, color = f"{format_clock(t['answer_budget_s'] - t['used_s'])} to spare", colors["good"]
-        used = format_clock(t["used_s"])
-        self.totals.setText(f"Time answering: <b>{used}</b> of {format_clock(t['answer_budget_s'])} "
-                            f"({format_clock(t['interview_budget_s'])} with the phases not recorded) · "
-                            + (f"<b style='color:{color}'>{text}</b>" if color else text))
+        d = report.to_dict()
+        self.title.setText(f"<h2>{html.escape(report_title(d))} · report</h2>")
         bar = self.details.verticalScrollBar().value()
-        self.details.setPlainText(report.text())
+        self.details.setHtml(re.sub(r"<h1>.*?</h1>", "", to_html(d), count=1))  # the title is above it
         self.details.verticalScrollBar().setValue(bar)
 
     def set_saving(self, saving: bool) -> None:
