@@ -139,6 +139,7 @@ class MainWindow(QtWidgets.QMainWindow):
         action(settings_menu, "Speech model…", self.choose_speech_model)
         help_menu = self.menuBar().addMenu("&Help")
         action(help_menu, "Keyboard shortcuts", lambda: dialogs.show_shortcuts(self), "F1")
+        action(help_menu, "Coaching notes (what the guides say)", lambda: self.show_guide_notes())
         action(help_menu, "Welcome and microphone check…", self.show_welcome)
         action(help_menu, "Open log folder", self.open_log_folder)
         action(help_menu, "About Interviewer", self.show_about)
@@ -633,6 +634,12 @@ class MainWindow(QtWidgets.QMainWindow):
             dialogs.show_error(self, "Log folder not available", f"Could not create the log folder {folder}: {exc}")
             return
         QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(str(folder)))
+
+    def show_guide_notes(self, href: str = ""):
+        """Help › Coaching notes; a citation's link opens it at its passage. Returns the dialog."""
+        from interviewer_app.ui.widgets.guide_notes_dialog import open_note
+
+        return open_note(self, href)
 
     def choose_speech_model(self):
         """Settings › Speech model (ui/model_choice.py); returns the dialog."""

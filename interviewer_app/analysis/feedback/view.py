@@ -63,10 +63,16 @@ class Tip:
     title: str
     text: str
     guide: str
+    anchor: str = ""  # the passage of the coaching notes it comes from (analysis/feedback/guide_notes.py)
 
     @property
     def line(self) -> str:
         return f"{self.title}: {self.text} (guide {self.guide})"
+
+    @property
+    def href(self) -> str:
+        """The link that opens its passage in the app: "guide:000#step-scope"."""
+        return f"guide:{self.guide}#{self.anchor or 'guide-' + self.guide}"
 
 
 @dataclass(frozen=True)
@@ -187,7 +193,7 @@ class RecommendationView:
             return None
         return Tip("Recommendation", f"it first came at {self.at.text}, past the halfway mark ({self.midpoint.text}) "
                    f"of the {self.budget.text} budget; say your call early as a working answer, back it "
-                   "up, and end on it again, so running out of time cannot cut it", "004")
+                   "up, and end on it again, so running out of time cannot cut it", "004", "recommendation")
 
 
 @dataclass(frozen=True)
@@ -419,11 +425,11 @@ def _structure(d: dict) -> StructureView:
     elif story:
         parts = (d.get("framework") or {}).get("parts") or []
         titles = {p.key: p.title for p in FRAMEWORK_SPECS["care"].parts}
-        tips = tuple(Tip(titles[p["key"]], CARE_TIPS[p["key"]], "002") for p in parts
+        tips = tuple(Tip(titles[p["key"]], CARE_TIPS[p["key"]], "002", f"care-{p['key']}") for p in parts
                      if not p.get("heard") and p.get("key") in CARE_TIPS)
         message = None if tips else ALL_CARE_HEARD
     else:
-        tips = tuple(Tip(r.title, r.tip, "000") for r in rows if not r.heard)
+        tips = tuple(Tip(r.title, r.tip, "000", f"step-{r.key}") for r in rows if not r.heard)
         late = _recommendation(d)
         if late is not None and late.tip is not None:
             tips += (late.tip,)

@@ -9,11 +9,13 @@ from __future__ import annotations
 import html
 import re
 
+from interviewer_app.analysis.feedback.guide_notes import link_citations
 from interviewer_app.core.models import format_clock, is_story_prompt
 from interviewer_app.core.steps import guide_words
 from interviewer_app.mock.report import structure_line
 from interviewer_app.qt_binding import Qt, QtWidgets, Signal
 from interviewer_app.ui.widgets.budget_clock import BudgetClock
+from interviewer_app.ui.widgets.guide_notes_dialog import open_note
 from interviewer_app.ui.widgets.level_meter import LevelMeter
 from interviewer_app.ui.widgets.live_panel import LivePanel
 from interviewer_app.ui.widgets.mock_phase_table import mock_title
@@ -64,6 +66,7 @@ class MockPage(QtWidgets.QWidget):
         self.why = QtWidgets.QLabel()
         self.why.setObjectName("mock_follow_up_reason")
         self.why.setWordWrap(True)
+        self.why.linkActivated.connect(lambda href: open_note(self.why, href))  # the cited guide's passage
         self.note = QtWidgets.QLabel()
         self.note.setObjectName("mock_phase_note")
         self.note.setWordWrap(True)
@@ -150,7 +153,7 @@ class MockPage(QtWidgets.QWidget):
         if turn.is_follow_up:
             f = turn.follow_up
             reason = re.sub(r"\*([^*]+)\*", r"<i>\1</i>", html.escape(f.reason))  # *risks* in italics
-            self.why.setText(f"<b>Follow-up</b> — {reason}")
+            self.why.setText(f"<b>Follow-up</b> — {link_citations(reason, f.reason)}")
             self.why.setToolTip(f"From {guide_words(f.guide)}" if f.guide else "")
         else:
             self.why.setText("")

@@ -9,8 +9,10 @@ from __future__ import annotations
 import html
 import re
 
+from interviewer_app.analysis.feedback.guide_notes import link_citations
 from interviewer_app.export.mock_report import report_title, to_html
 from interviewer_app.qt_binding import QtWidgets, Signal
+from interviewer_app.ui.widgets.guide_notes_dialog import open_note
 from interviewer_app.ui.widgets.self_score import SelfScoreForm
 
 TO_FINISH = "All phases done. Score the whole interview, then Finish to save the session."
@@ -32,6 +34,7 @@ class MockReportPage(QtWidgets.QWidget):
         self.details = QtWidgets.QTextBrowser()
         self.details.setObjectName("mock_report_text")
         self.details.setOpenLinks(False)
+        self.details.anchorClicked.connect(lambda url: open_note(self.details, url.toString()))
         self.details.setAccessibleName("Mock interview report")
         self.score_form = SelfScoreForm()
         scroll = QtWidgets.QScrollArea()
@@ -86,7 +89,8 @@ class MockReportPage(QtWidgets.QWidget):
         d = report.to_dict()
         self.title.setText(f"<h2>{html.escape(report_title(d))} · report</h2>")
         bar = self.details.verticalScrollBar().value()
-        self.details.setHtml(re.sub(r"<h1>.*?</h1>", "", to_html(d), count=1))  # the title is above it
+        page = re.sub(r"<h1>.*?</h1>", "", to_html(d), count=1)  # the title is above it
+        self.details.setHtml(link_citations(page))  # a cited guide opens its passage
         self.details.verticalScrollBar().setValue(bar)
 
     def set_saving(self, saving: bool) -> None:

@@ -8,11 +8,13 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 
+from interviewer_app.analysis.feedback.guide_notes import link_citations
 from interviewer_app.analysis.feedback.view import CONCERN, SignalRow, feedback_view
 from interviewer_app.core.steps import guide_words
 from interviewer_app.qt_binding import QtCore, QtWidgets, Signal
 from interviewer_app.ui.palette import status_colors
 from interviewer_app.ui.widgets.evidence import EvidenceRow, muted_label
+from interviewer_app.ui.widgets.guide_notes_dialog import open_note
 
 MAX_SHOWN = 3  # evidence rows per signal; the rest are counted ("+2 more", sentences in the tooltip)
 
@@ -29,9 +31,11 @@ class SignalBlock:
 
 
 def tip_label(s: SignalRow, name: str) -> QtWidgets.QLabel:
-    label = QtWidgets.QLabel(f"<i>Tip:</i> {html.escape(s.tip)}")
+    label = QtWidgets.QLabel(f"<i>Tip:</i> {link_citations(html.escape(s.tip), s.title + ' ' + s.tip)}")
     label.setObjectName(name)
     label.setWordWrap(True)
+    label.setTextFormat(QtCore.Qt.TextFormat.RichText)
+    label.linkActivated.connect(lambda href: open_note(label, href))  # a cited guide opens its passage
     guide = guide_words(s.guide)
     if guide:
         label.setToolTip(f"From {guide}")

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import html
 
+from interviewer_app.analysis.feedback.guide_notes import link_citations
 from interviewer_app.analysis.feedback.view import TIPS_HEADING, FeedbackView, feedback_view
 from interviewer_app.core.steps import STEPS
 from interviewer_app.qt_binding import QtCore, QtGui, QtWidgets, Signal
 from interviewer_app.ui.palette import callout_style, status_colors
 from interviewer_app.ui.step_colors import STEP_COLORS
+from interviewer_app.ui.widgets.guide_notes_dialog import open_note
 
 
 class StepChecklist(QtWidgets.QWidget):
@@ -61,6 +63,9 @@ class StepChecklist(QtWidgets.QWidget):
         self.tips_label.setWordWrap(True)
         self.tips_label.setTextFormat(QtCore.Qt.TextFormat.RichText)
         self.tips_label.setAccessibleName("Tips for missed steps")
+        for label in (self.jump_callout, self.tips_label):  # a cited guide opens its passage in the app
+            label.setTextFormat(QtCore.Qt.TextFormat.RichText)
+            label.linkActivated.connect(lambda href, w=label: open_note(w, href))
         layout = QtWidgets.QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addLayout(grid)
@@ -113,7 +118,7 @@ class StepChecklist(QtWidgets.QWidget):
         s = view.structure if view else None
         self.jump_callout.setVisible(bool(s and s.jumped))
         if s and s.jumped:
-            self.jump_callout.setText(f"⚠ {s.jumped}")
+            self.jump_callout.setText(f"⚠ {link_citations(html.escape(s.jumped))}")
             self.jump_callout.setStyleSheet(callout_style("QLabel", colors["warn"]))
         self.tips_label.setVisible(s is not None)
         if s is None:
@@ -121,7 +126,8 @@ class StepChecklist(QtWidgets.QWidget):
             return
         lead = f"{html.escape(s.lead)}<br>" if s.lead else ""
         if s.tips:
-            items = "".join(f"<li><b>{html.escape(t.title)}:</b> {html.escape(t.text)}</li>" for t in s.tips)
+            items = "".join(f"<li><b>{html.escape(t.title)}:</b> {html.escape(t.text)} "
+                            f"<a href='{t.href}'>(guide {t.guide})</a></li>" for t in s.tips)
             self.tips_label.setText(f"{lead}<b>{TIPS_HEADING}</b><ul style='margin-left:-20px'>{items}</ul>")
         else:
             self.tips_label.setText(f"{lead}{html.escape(s.message or '')}")
