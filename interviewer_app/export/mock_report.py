@@ -22,7 +22,10 @@ from interviewer_app.mock.report import (
 
 STATUS_WORDS = {"analysed": "analysed from a folder of answers", "finished": "finished and saved",
                 "unfinished": "not finished yet", "abandoned": "left before the end"}
-GOOD, BAD, MUTED = "#1A7F37", "#CF222E", "#6E7781"
+GOOD, BAD = "good", "bad"  # the states a time is shown in
+# the page's colours on white paper (exports); the app passes its palette's (mock_report_page.py)
+PAPER = {"text": "#222222", "muted": "#57606A", "good": "#1A7F37", "bad": "#CF222E", "good_bg": "#DDF4E4",
+         "bad_bg": "#FBE0E0", "plain_bg": "#EEF0F2", "rule": "#DDDDDD", "gap": "#FFFFFF"}
 GAP_WORDS = {True: "the gap was filled", False: "the gap is still open", None: "a twist: no gap to fill"}
 
 
@@ -33,7 +36,7 @@ def report_title(d: dict) -> str:
 
 
 def time_words(d: dict) -> tuple[str, str | None]:
-    """The whole interview's time in words, and the colour of its verdict (None: not measured)."""
+    """The whole interview's time in words, and its state, GOOD or BAD (None: not measured)."""
     t = d["totals"]
     if t["used_s"] is None:
         return f"Time not measured (typed answers); {format_clock(t['answer_budget_s'])} to answer", None
@@ -45,7 +48,7 @@ def time_words(d: dict) -> tuple[str, str | None]:
 
 
 def phase_used(r: dict) -> tuple[str, str, str | None]:
-    """(used, over or left, colour) of one phase row."""
+    """(used, over or left, state: GOOD, BAD or None) of one phase row."""
     if not r["takes_answer"]:
         return "—", "not recorded", None
     if r["used_s"] is None:
@@ -107,35 +110,37 @@ def _phase_names(d: dict) -> dict[str, str]:
     return {p["key"]: p["name"] for p in d["phases"]}
 
 
-def _timeline_html(d: dict) -> str:
-    """One bar: each phase as wide as its budget, filled as far as it was used, red when over."""
+def _timeline_html(d: dict, colors: dict) -> str:
+    """One bar: each phase as wide as its budget, tinted green within it, red when over."""
     total = sum(p["budget_s"] for p in d["phases"]) or 1
     cells = []
     for r in d["phases"]:
         width = max(4, round(r["budget_s"] / total * 100))
         used, left, color = phase_used(r)
-        tint = {GOOD: "#DDF4E4", BAD: "#FBE0E0"}.get(color, "#EEF0F2")
-        cells.append(f"<td width='{width}%' style='background-color:{tint};padding:4px;border:1px solid #fff'>"
-                     f"<b>{html_text(r['name'])}</b><br><span style='color:{color or MUTED}'>"
+        tint = colors[{GOOD: "good_bg", BAD: "bad_bg"}.get(color, "plain_bg")]
+        cells.append(f"<td width='{width}%' style='background-color:{tint};padding:4px;border:1px solid "
+                     f"{colors['gap']}'><b>{html_text(r['name'])}</b><br><span style='color:{colors[color or 'muted']}'>"
                      f"{html_text(used)} of {format_clock(r['budget_s'])} · {html_text(left)}</span></td>")
     return "<table width='100%' cellspacing='0' cellpadding='0'><tr>" + "".join(cells) + "</tr></table>"
 
 
-def to_html(d: dict) -> str:
+def to_html(d: dict, colors: dict | None = None) -> str:
+    """The page; `colors` (keys of PAPER) fit it to the app's light or dark palette."""
+    colors = {**PAPER, **(colors or {})}
     e = html_text
     names = _phase_names(d)
     time_text, color = time_words(d)
     parts = [
         "<!DOCTYPE html><html><head><meta charset='utf-8'>",
         f"<title>{e(report_title(d))}</title><style>",
-        "body{font-family:sans-serif;max-width:56em;margin:2em auto;line-height:1.4;color:#222}",
-        "table.p{border-collapse:collapse} table.p td, table.p th{border-bottom:1px solid #ddd;padding:3px 8px;"
-        "text-align:left} .why{color:#555} .q{font-weight:bold}",
+        f"body{{font-family:sans-serif;max-width:56em;margin:2em auto;line-height:1.4;color:{colors['text']}}}",
+        f"table.p{{border-collapse:collapse}} table.p td, table.p th{{border-bottom:1px solid {colors['rule']};"
+        f"padding:3px 8px;text-align:left}} .why{{color:{colors['muted']}}} .q{{font-weight:bold}}",
         "</style></head><body>",
         f"<h1>{e(report_title(d))} · report</h1>",
         f"<p>Status: {e(STATUS_WORDS.get(d['status'], d['status']))}<br>",
-        f"<b style='color:{color}'>{e(time_text)}</b></p>" if color else f"{e(time_text)}</p>",
-        "<h2>Time by phase</h2>", _timeline_html(d),
+        f"<b style='color:{colors[color]}'>{e(time_text)}</b></p>" if color else f"{e(time_text)}</p>",
+        "<h2>Time by phase</h2>", _timeline_html(d, colors),
         "<table class='p' cellspacing='0' cellpadding='3'><tr><th>Phase</th><th>Budget</th><th>Used</th>"
         "<th>Over or left</th><th>Answers</th><th>Where time ran out</th></tr>",
     ]
@@ -143,8 +148,8 @@ def to_html(d: dict) -> str:
         used, left, c = phase_used(r)
         count = (f"{plural(r['answers'], 'answer')}, {plural(r['follow_up_answers'], 'follow-up')}"
                  if r["takes_answer"] else "—")
-        parts.append(f"<tr><td>{e(r['name'])}</td><td>{format_clock(r['budget_s'])}</td><td>{e(used)}</td>"
-                     f"<td style='color:{c or MUTED}'>{e(left)}</td><td>{e(count)}</td>"
+        parts.append(f"<tr valign='top'><td>{e(r['name'])}</td><td>{format_clock(r['budget_s'])}</td><td>{e(used)}</td>"
+                     f"<td><span style='color:{colors[c or 'muted']}'>{e(left)}</span></td><td>{e(count)}</td>"
                      f"<td>{e(ran_out_words(r))}</td></tr>")
     parts.append("</table>")
     parts.append("<h2>Answers and follow-ups</h2>")
@@ -159,7 +164,7 @@ def to_html(d: dict) -> str:
             heard = signal_titles(a["signals"]["strengths_heard"])
             parts.append("<ul><li>" + e(structure_words(a)) + "</li>"
                          + (f"<li>Heard: {e(heard)}</li>" if heard else "")
-                         + (f"<li style='color:{BAD}'>Concerns: {e(concerns)}</li>" if concerns else "") + "</ul>")
+                         + (f"<li style='color:{colors['bad']}'>Concerns: {e(concerns)}</li>" if concerns else "") + "</ul>")
         if follow_ups:
             parts.append("<p><b>Follow-ups</b></p><ol>")
             for f in follow_ups:

@@ -13,7 +13,7 @@ def status_colors(palette: QtGui.QPalette) -> dict[str, str]:
     """Good / bad / warning colours readable on the palette's window colour."""
     if is_dark(palette):
         return {"good": "#3FB950", "bad": "#FF7B72", "warn": "#E3B341"}
-    return {"good": "#1A7F37", "bad": "#CF222E", "warn": "#9A6700"}
+    return {"good": "#166D31", "bad": "#CF222E", "warn": "#8A5C00"}  # >= 4.5:1 on the light window
 
 
 def callout_style(selector: str, color: str, alpha: int = 40, padding: str | None = "6px 8px") -> str:

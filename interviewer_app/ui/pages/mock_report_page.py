@@ -11,11 +11,30 @@ import re
 
 from interviewer_app.analysis.feedback.guide_notes import link_citations
 from interviewer_app.export.mock_report import report_title, to_html
-from interviewer_app.qt_binding import QtWidgets, Signal
+from interviewer_app.qt_binding import QtCore, QtGui, QtWidgets, Signal
+from interviewer_app.ui.palette import status_colors
 from interviewer_app.ui.widgets.guide_notes_dialog import open_note
 from interviewer_app.ui.widgets.self_score import SelfScoreForm
 
 TO_FINISH = "All phases done. Score the whole interview, then Finish to save the session."
+
+
+def page_colors(palette: QtGui.QPalette) -> dict:
+    """The report page's colours on this palette (light or dark): text on the view's base, the
+    status colours, and tints of them for the timeline."""
+    base = palette.color(QtGui.QPalette.ColorRole.Base)
+    status = status_colors(palette)
+
+    def tint(color: str, share: float) -> str:
+        c = QtGui.QColor(color)
+        mix = [round(a * share + b * (1 - share)) for a, b in zip((c.red(), c.green(), c.blue()),
+                                                                     (base.red(), base.green(), base.blue()))]
+        return QtGui.QColor(*mix).name()
+    text = palette.color(QtGui.QPalette.ColorRole.Text).name()
+    return {"text": text, "muted": palette.color(QtGui.QPalette.ColorRole.PlaceholderText).name(),
+            "good": status["good"], "bad": status["bad"], "good_bg": tint(status["good"], 0.18),
+            "bad_bg": tint(status["bad"], 0.18), "plain_bg": tint(text, 0.08), "rule": tint(text, 0.25),
+            "gap": base.name()}
 
 
 class MockReportPage(QtWidgets.QWidget):
@@ -89,9 +108,14 @@ class MockReportPage(QtWidgets.QWidget):
         d = report.to_dict()
         self.title.setText(f"<h2>{html.escape(report_title(d))} · report</h2>")
         bar = self.details.verticalScrollBar().value()
-        page = re.sub(r"<h1>.*?</h1>", "", to_html(d), count=1)  # the title is above it
+        page = re.sub(r"<h1>.*?</h1>", "", to_html(d, page_colors(self.palette())), count=1)  # title above
         self.details.setHtml(link_citations(page))  # a cited guide opens its passage
         self.details.verticalScrollBar().setValue(bar)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QtCore.QEvent.Type.PaletteChange and self.report is not None:
+            self.show_report(self.report)  # the page's colours follow a light / dark switch
 
     def set_saving(self, saving: bool) -> None:
         self.finish_button.setEnabled(not saving)

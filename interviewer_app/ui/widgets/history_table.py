@@ -63,7 +63,7 @@ class HistoryModel(QtCore.QAbstractTableModel):
         self._order: list[int] = []  # view row -> index into _rows
         self._keys: dict[int, list] = {}  # column -> sort key per _rows index, built on first sort
         self._sort: tuple[int, Qt.SortOrder] = (DATE, Qt.SortOrder.DescendingOrder)
-        self._colors = {"good": "#1A7F37", "bad": "#CF222E"}
+        self._colors = {"good": "#166D31", "bad": "#CF222E"}
 
     # -- data --------------------------------------------------------------------------------
     def set_rows(self, rows: list[AttemptSummary]) -> None:
