@@ -333,9 +333,11 @@ def reason_words(text: str) -> str:
 
 def reason_html(text: str) -> str:
     """A follow-up's reason after "Why asked:" on a page: *risks* in italics, the rest escaped."""
-    from interviewer_app.export.escape import html_text
+    import html
 
-    return _EMPHASIS.sub(r"<i>\1</i>", html_text((text or "").removeprefix("asked because ")))
+    from interviewer_app.core.safe_text import printable
+
+    return _EMPHASIS.sub(r"<i>\1</i>", html.escape(printable((text or "").removeprefix("asked because "))))
 
 
 def step_titles(keys) -> str:

@@ -188,7 +188,8 @@ def test_pacing_says_over_budget_and_where_time_ran_out(qtbot, strong):
     assert "164 words/min — a little fast: listeners follow 120–160" in panel.values["wpm"].text()
     assert "VirtualSpeech" in panel.values["wpm"].toolTip()  # where the range comes from
     assert "longest 5.0 s at 0:32" in panel.values["pauses"].text()
-    assert "1 long" in panel.values["pauses"].text()
+    assert "1 of 4 s or more" in panel.values["pauses"].text() and "lost thread" in panel.values["pauses"].text()
+    assert "10–15 s" in panel.values["think"].text() and "Exponent" in panel.values["think"].toolTip()
     assert not panel.grab().isNull()  # paints the timeline
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from interviewer_app.analysis.content.frameworks import CARE_TIPS, FRAMEWORK_SPECS
 from interviewer_app.analysis.pacing.measure import LONG_PAUSE_S, PAUSE_S
-from interviewer_app.analysis.pacing.pace_words import pace_words
+from interviewer_app.analysis.pacing.pace_words import pace_words, pause_words, think_words
 from interviewer_app.core.models import format_clock, plural
 from interviewer_app.core.rubric import RUBRIC
 from interviewer_app.core.steps import JUMPED_TO_OPTIONS_TIP, STEP_KEYS, STEPS
@@ -231,10 +231,10 @@ class PacingView:
         """Pacing in plain lines: speaking, pauses, restate, fillers, budget."""
         out = []
         if self.pace.value is not None:
-            out.append(f"speaking {self.speaking.text}; think time before the first word {self.think_time.text}")
+            out.append(f"speaking {self.speaking.text}; think time: {think_words(self.think_time.value)}")
             out.append(f"pace: {self.pace.text}")
-            out.append(f"pauses of {self.pause_s:g} s or more: {self.pauses.text} (longest "
-                       f"{self.longest_pause.text}, {self.long_pauses.text} of {self.long_pause_s:g} s or more)")
+            out.append("pauses: " + pause_words(int(self.pauses.value or 0), int(self.long_pauses.value or 0),
+                                                self.longest_pause.value, self.pause_s, self.long_pause_s))
         if self.restated_at.value is not None:
             out.append(f"goal restated at {self.restated_at.text}")
         items = ", ".join(f.word + (f" {f.when}" if f.when else "") for f in self.filler_items[:8])

@@ -39,3 +39,42 @@ def pace_words(wpm: float | None) -> str:
         return (f"{figure} — slow: {low}–{high} is easier to follow; long gaps inside sentences "
                 "sound unsure, so pause between steps rather than within them")
     return f"{figure} — a comfortable pace (listeners follow {low}–{high} most easily)"
+
+
+# Think time and pauses in plain words. The guides say nothing on either, so, as for pace, from
+# coaching: Stephen Cognetta (Exponent), "The Perfect Structure for Every Product Management
+# Interview Question" (2018), sees answers improve when candidates pause 10-15 s to plan before
+# speaking; Quantified, "The Power of Pause", puts the long pauses of conversation at about 1.5 s
+# and says a speaker who stops to find their thread is not held to account for up to about 5 s.
+THINK_PLAN = (10, 15)  # seconds of planning before the first word that coaches recommend
+THINK_LONG = 30  # a silence this long before starting needs saying out loud
+THINK_SOURCE = "Stephen Cognetta (Exponent), “The Perfect Structure for Every PM Interview Question” (2018)"
+PAUSE_SOURCE = "Quantified, “The Power of Pause”"
+
+
+def think_words(seconds: float | None) -> str:
+    """'3.0 s before the first word — …'; '' without a figure."""
+    if seconds is None:
+        return ""
+    low, high = THINK_PLAN
+    figure = f"{seconds:.1f} s before the first word"
+    if seconds >= THINK_LONG:
+        return (f"{figure} — a long silence: say “let me take a moment to structure this” so it reads "
+                "as planning, and keep it under half a minute")
+    if seconds >= 3:
+        return f"{figure} — time to plan, as coaches advise ({low}–{high} s is fine)"
+    return (f"{figure} — you started straight away; taking {low}–{high} s to plan the structure "
+            "usually makes a better answer")
+
+
+def pause_words(count: int, long_count: int, longest: float | None, pause_s: float, long_s: float) -> str:
+    """The pauses of a timed answer in plain words."""
+    if not count:
+        return (f"none over {pause_s:g} s — a pause of a second or two between steps helps each one "
+                "land")
+    said = f"{count} over {pause_s:g} s"
+    if long_count:
+        return (f"{said}, {long_count} of {long_s:g} s or more (longest {longest:.1f} s) — a pause of 1–3 s "
+                "lets a point land; a longer one mid-answer can sound like a lost thread: say “let me "
+                "think for a second” instead")
+    return f"{said}, none long (longest {longest:.1f} s) — pauses that help the listener keep up"

@@ -6,7 +6,14 @@ import html
 
 from interviewer_app.analysis.feedback.view import RecommendationView, burst_line, feedback_view
 from interviewer_app.analysis.pacing.measure import LONG_PAUSE_S, PAUSE_S
-from interviewer_app.analysis.pacing.pace_words import PACE_SOURCE, pace_words
+from interviewer_app.analysis.pacing.pace_words import (
+    PACE_SOURCE,
+    PAUSE_SOURCE,
+    THINK_SOURCE,
+    pace_words,
+    pause_words,
+    think_words,
+)
 from interviewer_app.core.models import format_clock
 from interviewer_app.core.steps import STEPS_BY_KEY
 from interviewer_app.qt_binding import QtCore, QtGui, QtWidgets
@@ -283,13 +290,19 @@ class PacingPanel(QtWidgets.QWidget):
         v["wpm"].setToolTip(f"Words from your first word to your last, pauses included. Range: {PACE_SOURCE}"
                             if timed and p.get("wpm") is not None else "")
         think = p.get("think_time_s")
-        v["think"].setText(f"{think:.1f} s before the first word" if think is not None else "—")
+        v["think"].setText(html.escape(think_words(think)) if think is not None else "—")
+        v["think"].setToolTip(f"From the start of the recording to your first word. Source: {THINK_SOURCE}"
+                              if think is not None else "")
         pauses = p.get("pauses") or []
         longest = max(pauses, key=lambda x: x["duration"]) if pauses else None
-        v["pauses"].setText("—" if not timed else f"none over {PAUSE_S:g} s" if not longest else
-                            f"{len(pauses)} over {PAUSE_S:g} s, {p.get('long_pauses', 0)} long "
-                            f"(≥ {LONG_PAUSE_S:g} s); longest {longest['duration']:.1f} s "
-                            f"at {format_clock(longest['start'])}")
+        said = pause_words(len(pauses), p.get("long_pauses", 0), longest["duration"] if longest else None,
+                           PAUSE_S, LONG_PAUSE_S)
+        if longest:
+            said = said.replace(f"longest {longest['duration']:.1f} s",
+                                f"longest {longest['duration']:.1f} s at {format_clock(longest['start'])}")
+        v["pauses"].setText("—" if not timed else html.escape(said))
+        v["pauses"].setToolTip(f"Silences between stretches of speech, measured from the audio. Source: {PAUSE_SOURCE}"
+                               if timed else "")
         fillers = p.get("fillers") or {}
         rate = fillers.get("per_min")
         v["fillers"].setText(f"{fillers.get('count', 0)}" + (f" ({rate:.1f} per minute)" if rate is not None else
