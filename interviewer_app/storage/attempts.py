@@ -54,6 +54,15 @@ def insert_row(conn: sqlite3.Connection, table: str, row: dict) -> int:
     return conn.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", list(row.values())).lastrowid
 
 
+def call_late(d: dict) -> int | None:
+    """1 when a timed plan's first recommendation came after its budget's halfway mark, 0 when by
+    it, None when not judged (analysis/structure/recommendation.py; stories and drills never)."""
+    late = (d.get("recommendation") or {}).get("late")
+    if late is None or d.get("story") or d.get("focus"):
+        return None
+    return int(bool(late))
+
+
 def _analysis_columns(d: dict) -> dict:
     """The attempt's summary columns that come from its analysis (`AnswerFeedback.to_dict()`)."""
     pacing = d["pacing"]
@@ -65,6 +74,7 @@ def _analysis_columns(d: dict) -> dict:
         "missing_steps": json.dumps(d["missing_steps"]),
         "jumped_to_options": int(d["jumped_to_options"]),
         "story": int(bool(d.get("story"))),
+        "call_late": call_late(d),
         "wpm": pacing["wpm"],
         "think_time_s": pacing["think_time_s"],
         "filler_count": pacing["fillers"]["count"],

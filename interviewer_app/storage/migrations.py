@@ -210,7 +210,24 @@ def _v8(db: sqlite3.Connection) -> None:
         db.execute("ALTER TABLE attempts ADD COLUMN first_impression INTEGER")
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8)
+def _v9(db: sqlite3.Connection) -> None:
+    """Answer first (issue 24): whether a timed plan's first recommendation came after the halfway
+    mark of its budget (1), by it (0), or was not judged (NULL: no recommendation heard, no times,
+    no budget, a story or a focus drill), so the habits dashboard and the practice plan can count
+    it. Answers already stored take it from their feedback where it says (answers analysed from
+    session 14 on); older ones stay NULL."""
+    if "call_late" not in {row[1] for row in db.execute("PRAGMA table_info(attempts)")}:
+        db.execute("ALTER TABLE attempts ADD COLUMN call_late INTEGER")
+    db.execute("""
+        UPDATE attempts SET call_late = (
+            SELECT json_extract(f.feedback_json, '$.recommendation.late') FROM attempt_feedback f
+            WHERE f.attempt_id = attempts.id AND json_valid(f.feedback_json)
+              AND json_type(f.feedback_json, '$.recommendation.late') IN ('true', 'false')
+              AND NOT coalesce(json_extract(f.feedback_json, '$.story'), 0)
+              AND coalesce(json_array_length(f.feedback_json, '$.focus'), 0) = 0)""")
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -114,7 +114,7 @@ class Row:
         self.id, self.created_at = id, (datetime(2026, 10, 5, tzinfo=timezone.utc) + timedelta(days=day)).isoformat()
         self.over_budget = self.overtime_s = self.budget_format = self.budget_phase = None
         self.steps_heard, self.missing_steps, self.jumped_to_options, self.story = 5, (), False, False
-        self.first_impression = None
+        self.first_impression = self.call_late = None
         self.speaking_s = self.filler_count = self.wpm = self.time_to_restate_s = None
 
 

@@ -90,6 +90,9 @@ class Habits:
     focus_drills: dict[str, tuple[int, int]] = field(default_factory=dict)
     # first impressions (rated before the feedback) against the checklist and the suggested scores
     calibration: dict = field(default_factory=dict)
+    # answer first: of the last timed plans whose recommendation was heard, how many said it after
+    # the budget's halfway mark ({"late": n, "of": m}; empty without any)
+    answer_first: dict = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         return {"attempts": self.attempts, "over_share": self.over_share,
@@ -101,7 +104,7 @@ class Habits:
                 "mock_phases": [m.to_dict() for m in self.mock_phases],
                 "filler_triggers": dict(self.filler_triggers), "filler_bursts": self.filler_bursts,
                 "focus_drills": {k: {"all_heard": a, "drills": n} for k, (a, n) in self.focus_drills.items()},
-                "calibration": dict(self.calibration)}
+                "calibration": dict(self.calibration), "answer_first": dict(self.answer_first)}
 
 
 def _mean(values) -> float | None:
@@ -149,7 +152,7 @@ def summarize(rows, scores_by_attempt: dict[int, dict[str, int]] | None = None, 
                     mean_overtime_s=_mean(r.overtime_s for r in over),
                     by_phase=phases, step_miss_rate=miss_rate, weeks=weeks, summary=[],
                     mock_phases=mock_phase_habits(mock_times or []), focus_drills=_focus_drills(rows),
-                    calibration=calibration(rows))
+                    calibration=calibration(rows), answer_first=answer_first(rows))
     habits.summary = _sentences(rows, habits, budgets)
     if suggestions_by_attempt or signals_by_attempt or bursts_by_attempt:
         habits = with_content(habits, rows, scores_by_attempt, budgets, suggestions_by_attempt,
@@ -334,6 +337,20 @@ def budget_words(budgets, fmt: str | None, phase: str | None) -> str:
     return "custom time" if fmt == "custom" else " / ".join(x for x in (fmt, phase) if x) or "untimed"
 
 
+def answer_first(rows, recent: int = 10) -> dict:
+    """Of the newest `recent` timed plans whose first recommendation was heard, how many said it
+    after the budget's halfway mark (schema v9 `call_late`)."""
+    judged = [r for r in rows if r.call_late is not None][:recent]
+    return {"late": sum(r.call_late for r in judged), "of": len(judged)} if judged else {}
+
+
+def _answer_first_sentence(a: dict) -> str | None:
+    if not a or a["of"] < 3 or not a["late"]:
+        return None
+    return (f"Your recommendation came after the halfway mark of the budget in {a['late']} of your last "
+            f"{a['of']} timed plans: say your call early, back it up, and end on it (guide 004).")
+
+
 def _sentences(rows, habits: Habits, budgets=None) -> list[str]:
     if not rows:
         return ["No saved attempts yet: answer a prompt and your habits show up here."]
@@ -359,6 +376,9 @@ def _sentences(rows, habits: Habits, budgets=None) -> list[str]:
     if jumps:
         out.append(f"You jumped to options before framing the problem in {jumps} of your last "
                    f"{len(plans)} plans (guide 003, mistake #1).")
+    late_call = _answer_first_sentence(habits.answer_first)
+    if late_call is not None:
+        out.append(late_call)
     bursts = _burst_sentence(habits.filler_triggers, habits.filler_bursts)
     if bursts is not None:
         out.append(bursts)

@@ -15,6 +15,9 @@ How a prompt is chosen (each rule says why, and the reason is shown with the pro
 - **Not answered yet**: a prompt you have never answered comes before one that is not due.
 - **Over time**: when you went over budget in most of your last timed answers of one company's
   phase (at least WEAK_MIN), the plan suggests practising with that budget.
+- **Late call**: when your recommendation came after the budget's halfway mark in most of your
+  last RECENT timed plans (at least WEAK_MIN), prompts that ask for a decision (their words call
+  for prioritize) come first, with the reason.
 Ties are broken by a seeded shuffle, so "next" is not always the bank's first prompt.
 """
 
@@ -128,6 +131,16 @@ def over_time_habit(rows) -> tuple[str, str | None, int, int] | None:
     return best
 
 
+def late_call_habit(rows) -> tuple[int, int] | None:
+    """(late in, of) over the last RECENT timed plans whose first recommendation was heard, when
+    saying it after the budget's halfway mark is a habit (analysis/structure/recommendation.py)."""
+    judged = [r for r in rows if r.call_late is not None][:RECENT]
+    late = sum(bool(r.call_late) for r in judged)
+    if len(judged) >= WEAK_MIN and late / len(judged) >= WEAK_SHARE:
+        return late, len(judged)
+    return None
+
+
 def plan_next(rows, prompts: list[Prompt], now: datetime, seed: int = 0, limit: int = 5,
               budget_name=None) -> list[NextPrompt]:
     """The prompts to practise next, best first. `rows`: kept attempts, newest first;
@@ -138,6 +151,7 @@ def plan_next(rows, prompts: list[Prompt], now: datetime, seed: int = 0, limit: 
             by_prompt[r.prompt_id].append(r)
     weak = weakest_step(rows)
     over = over_time_habit(rows)
+    late = late_call_habit(rows)
     rng = random.Random(seed)
     out = []
     for prompt in prompts:
@@ -163,6 +177,11 @@ def plan_next(rows, prompts: list[Prompt], now: datetime, seed: int = 0, limit: 
             score += 1.5 * n / of
             reasons.insert(0, f"you skipped {STEPS_BY_KEY[step].title.lower()} in {n} of your last {of} "
                               "plans, and this prompt calls for it")
+        if late is not None and not is_story_prompt(prompt) and calls_for(prompt, "prioritize"):
+            n, of = late
+            score += 1.0 * n / of
+            reasons.insert(0, f"your recommendation came after the halfway mark in {n} of your last {of} "
+                              "timed plans, and this prompt asks for a decision: say your call early")
         score += rng.random() * 0.01
         out.append((score, prompt, reasons, due))
     out.sort(key=lambda t: -t[0])
