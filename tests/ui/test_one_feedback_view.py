@@ -38,6 +38,7 @@ PLAN = [("We could add a reminder email and maybe a progress bar.", 0.8),
 
 def _plain(text: str) -> str:
     """What a reader sees: tags gone, entities read, Markdown marks and spacing flattened."""
+    text = re.sub(r"</?(?:a|b|i|span)\b[^>]*>", "", text)  # inline marks (a cited guide's link) join their words
     text = html.unescape(re.sub(r"<[^>]+>", " ", text))
     text = re.sub(r"\\([\\`*_{}\[\]()#+\-.!<>|~])", r"\1", text)  # Markdown escapes
     text = text.replace("**", "").replace("*", "")

@@ -87,7 +87,9 @@ def test_concerns_and_strengths_are_listed_with_their_evidence_and_tips(signals,
         block = signals.blocks[s["key"]]
         assert f"<b>{html.escape(s['title'])}</b>" in block.title.text()
         assert ("⚠" if s["kind"] == "concern" else "✓") in block.title.text()  # a shape, not just a colour
-        assert block.tip.text() == f"<i>Tip:</i> {html.escape(s['tip'])}" and "(guide " in s["tip"]
+        shown = re.sub(r"</?a\b[^>]*>", "", block.tip.text())  # the cited guide is a link to its passage
+        assert shown == f"<i>Tip:</i> {html.escape(s['tip'])}" and "(guide " in s["tip"]
+        assert "<a href='guide:" in block.tip.text()
         assert block.tip.toolTip() == f"From guide {s['guide']} ({GUIDE_TITLES[s['guide']]})"  # its subject, not its file
         assert len(block.rows) == min(3, len(s["evidence"])) >= 1
         for row, ev in zip(block.rows, s["evidence"]):
