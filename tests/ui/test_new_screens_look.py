@@ -14,7 +14,6 @@ from interviewer_app.qt_binding import QtGui, QtWidgets
 from interviewer_app.ui.palette import status_colors
 from tests.ui.conftest import screenshot
 from tests.unit.test_answer_first import plan_feedback
-from tests.unit.test_follow_ups import NO_RISKS, WE_STORY
 from tests.unit.timed import timed_transcript
 
 SIZES = [(1280, 800), (1024, 700)]
@@ -75,22 +74,11 @@ def test_review_pacing_with_the_answer_first_line(make_window, qtbot, theme, siz
 @pytest.mark.parametrize("size", SIZES)
 def test_mock_report_page(make_window, qtbot, theme, size):
     from interviewer_app.core.prompts import PromptBank
-    from interviewer_app.mock.interview import MockInterview
-    from interviewer_app.mock.plan import plan_custom
     from interviewer_app.mock.report import build_report
+    from tests.unit.test_mock_report import run_session, small_plan_of
 
-    bank = PromptBank.load()
-    plan = plan_custom([("Story", 60, "story"), ("Case", 30, "scenario")], bank.prompts, seed=4,
-                       chosen={"story": bank.get("launch-delayed-what-did-you-do"),
-                               "case": bank.get("onboarding-drop-after-redesign")})
-    run = MockInterview(plan)
-    for text, seconds in ((WE_STORY, 40), (NO_RISKS, 25)):
-        turn = run.next_turn()
-        while turn.is_follow_up:  # the follow-ups are skipped here: the report says so
-            turn = run.main_turn("case")
-        words = text.split()
-        run.record(turn, analyze(timed_transcript([(text, 1.0)], word_s=(seconds - 1) / len(words)),
-                                 turn.budget, turn.prompt))
+    plan = small_plan_of(PromptBank.load())
+    run = run_session(plan)  # a story over its phase's time, a follow-up asked, others not asked
     window = make_window()
     window.mock._build()
     page = window.mock.report

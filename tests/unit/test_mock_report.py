@@ -33,12 +33,16 @@ def bank():
     return PromptBank.load()
 
 
-@pytest.fixture
-def small_plan(bank):
+def small_plan_of(bank):
     """Story 60 s, case 30 s, your questions 60 s (not recorded)."""
     return plan_custom([("Story", 60, "story"), ("Case", 30, "scenario"), ("Your questions", 60, "questions")],
                        bank.prompts, seed=4, chosen={"story": bank.get("launch-delayed-what-did-you-do"),
                                                      "case": bank.get("onboarding-drop-after-redesign")})
+
+
+@pytest.fixture
+def small_plan(bank):
+    return small_plan_of(bank)
 
 
 def answer(run, turn, text, seconds):
