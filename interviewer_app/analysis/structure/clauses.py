@@ -18,6 +18,10 @@ from __future__ import annotations
 import re
 
 LONG_RUN_WORDS = 24  # a run of at least this many words without a sentence end is cut at markers
+# A speech recogniser that punctuates (Whisper writes commas and full stops) has already said where
+# its sentences end: a run with commas that ends in a full stop is one sentence, even a long one
+# ("we could retry failed rows, show which ones failed, or drop the limit."); cut only past this.
+PUNCTUATED_RUN_WORDS = 45
 MIN_WORDS = 5  # no piece shorter than this (the short "yeah" or "okay" stays with its neighbour)
 MAX_WORDS = 45  # a piece still longer than this is cut at a weaker marker ("and", "i think")
 
@@ -60,12 +64,14 @@ def _ends_sentence(token: str) -> bool:
 
 def cut_points(tokens: list[str]) -> list[int]:
     """Indices (into `tokens`) where a new piece starts, for the long runs that have no sentence
-    end; empty when every run is short or ends in punctuation."""
+    end (or a punctuated sentence longer than PUNCTUATED_RUN_WORDS); empty when every run is
+    short."""
     cuts: list[int] = []
     start = 0
     for i, token in enumerate(tokens):
         if _ends_sentence(token) or i == len(tokens) - 1:
-            if i + 1 - start >= LONG_RUN_WORDS:
+            punctuated = _ends_sentence(token) and any(t.endswith(",") for t in tokens[start:i])
+            if i + 1 - start >= (PUNCTUATED_RUN_WORDS if punctuated else LONG_RUN_WORDS):
                 cuts += [start + c for c in _cut_run([_plain(t) for t in tokens[start:i + 1]])]
             start = i + 1
     return cuts

@@ -41,6 +41,20 @@ _TO_INTERVIEWER = re.compile(
     r"kind of like|sort of like)\b")
 
 
+# Words the bundled Whisper model (tiny.en) writes in place of what was said, read back as said.
+# Seen in the dev answers' transcripts (tests/data/structure/dev-asr), none in the written answers:
+# a spoken "I'd" before a verb as "I de -verb" ("i de -do that first"), read as "id " the way an
+# "I'd" without its apostrophe reads; "three" as "free" before a count of things ("free options",
+# "free reasons"; "free months" and "free trial" stay free).
+_MISHEARD = (
+    (re.compile(r"\bi de -(?=[a-z])"), "id "),
+    (re.compile(r"\bfree(?= (?:groups|things|reasons|choices|options|paths|ways|buckets|places|pieces|"
+                r"parts|stages|steps|layers|sides|levers|ideas|fixes|kinds|types|teams|problems|causes|"
+                r"categories|segments|questions|sources|waves|phases|contenders|candidates|bets|"
+                r"metrics|drivers|risks|owners)\b)"), "three"),
+)
+
+
 @dataclass(frozen=True)
 class Reading:
     """A sentence as the cue rules read it: `text`, and for each of its characters the index of
@@ -60,13 +74,14 @@ class Reading:
 def read(text: str) -> Reading:
     """`text` (already lowercased) without fillers, word restarts or talk to the interviewer."""
     blanked = _TO_INTERVIEWER.sub(lambda m: " " * len(m.group()), text)
+    heard = {m.start(): (m.end(), said) for pattern, said in _MISHEARD for m in pattern.finditer(blanked)}
     words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(blanked)]
     keep = [w[0] not in FILLERS for w in words]
     kept = [w for w, k in zip(words, keep) if k]
     drop = {j for a, b in repeated_runs([w[0] for w in kept]) for j in range(a, b)}
     removed = [(w[1], w[2]) for w, k in zip(words, keep) if not k]
     removed += [(w[1], w[2]) for i, w in enumerate(kept) if i in drop]
-    if not removed and blanked == text:
+    if not removed and not heard and blanked == text:
         return Reading(text, tuple(range(len(text))))
     # keep everything (punctuation included) except the removed words and blanked talk;
     # collapse the gaps left behind to one space
@@ -77,8 +92,15 @@ def read(text: str) -> Reading:
         if c != d:
             gone[i] = 1
     out, origin = [], []
+    skip_to = 0
     for i, c in enumerate(text):
-        if gone[i]:
+        if i < skip_to or gone[i]:
+            continue
+        if i in heard:  # a misheard word: the word said, each letter traced to the one heard
+            end, said = heard[i]
+            out += said
+            origin += [min(i + k, end - 1) for k in range(len(said))]
+            skip_to = end
             continue
         if c.isspace():
             c = " "
