@@ -96,6 +96,8 @@ def test_restarts_are_said_once(said, read_as):
     ("honestly i would not touch the pricing for now", "prioritize"),
     ("i think a better signal than clicks is whether they save the post because that means they liked it",
      "prioritize"),
+    ("um so my initial hunch is the new android build", "bottleneck"),
+    ("and my first guess would be the checkout page itself", "bottleneck"),
 ])
 def test_steps_said_the_way_people_talk_are_heard(sentence, step):
     steps, _ = detect_steps(split_sentences(typed_transcript(sentence)))

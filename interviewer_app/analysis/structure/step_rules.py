@@ -235,7 +235,7 @@ RULES: tuple[Rule, ...] = (
           "investigates"),
     _rule("bottleneck", "whether", r"\b(?:check|see|know|look at|find out|confirm|ask|learn|compare|answered is)\b.{0,25}\b(?:whether|if|how many|which|what share|who|how fast|where)\b", 0.6,
           "asks a diagnostic question"),
-    _rule("bottleneck", "hypothesis", r"\b(?:my (?:hypothesis|guess|hunch|bet)|i suspect|likely (?:cause|culprit)|my guess is|most likely|usually (?:it's|the)|often it's|could mean|that tells me|points? to a different)\b", 1.0,
+    _rule("bottleneck", "hypothesis", r"\b(?:my (?:hypothesis|guess|hunch|bet)|my (?:initial|first|main|working|leading|early|best|strongest|own) (?:hypothesis|guess|hunch|suspicion)|i suspect|likely (?:cause|culprit)|my guess is|most likely|usually (?:it's|the)|often it's|could mean|that tells me|points? to a different)\b", 1.0,
           "states a hypothesis about the cause"),
     _rule("bottleneck", "stand-in-data", r"(?<!can.t )(?<!cant )(?<!cannot )(?<!can not )\b(?:say|let's say|suppose|assume) (?:it's(?! just| me\b| my\b| only| us\b| a (?:team|squad)| \w+ only| web\b| mobile\b| ios\b| android\b| desktop\b)|most of them|the (?:drop|spike|extra)|they're)\b|\bthat's (?:probably )?(?:our culprit|a provider incident|where (?:our|the) attention)\b|\bsuspicious of\b|\bthe break is\b|\bif i had to bet\b|\b(?:check|test) that (?:bet|assumption)\b|\btriage\b|\bquestion i'd (?:most )?want answered\b|\bif one \w+ dwarfs\b|\bthat tells me\b|\bwhere (?:people|users|it) (?:need|get stuck|give up)\b", 1.0,
           "reasons about where the constraint is"),
