@@ -64,3 +64,15 @@ def test_upgrading_to_v9_reads_the_call_from_the_stored_feedback(tmp_path):
     store.db.conn.close()
     store = AttemptStore(open_database(path), tmp_path / "rec")
     assert {r.id: r.call_late for r in query(store)} == {late: True, early: False}
+
+
+def test_a_retake_says_when_the_call_moved_before_the_halfway_mark():
+    from interviewer_app.analysis.practice.compare import compare
+    from tests.unit.test_answer_first import plan_feedback
+
+    c = compare(plan_feedback(early=False), plan_feedback(early=True))
+    row = next(r for r in c.rows if r[0] == "Recommendation")
+    assert row[1].endswith("(after half)") and row[2].endswith("(by half)")
+    assert "your call now by the halfway mark" in c.verdict.lower()
+    back = compare(plan_feedback(early=True), plan_feedback(early=False))
+    assert "your call now after the halfway mark" in back.verdict.lower()

@@ -37,6 +37,7 @@ def compare(before: dict, after: dict) -> Comparison:
         ("Fillers", str((bp.get("fillers") or {}).get("count", 0)), str((ap.get("fillers") or {}).get("count", 0))),
         ("Pace", _wpm(bp), _wpm(ap)),
         ("Think time", _secs(bp.get("think_time_s")), _secs(ap.get("think_time_s"))),
+        ("Recommendation", _call(old), _call(new)),
         ("Strengths heard", str(len(old.signals.strengths)), str(len(new.signals.strengths))),
         ("Concerns", str(len(old.signals.concerns)), str(len(new.signals.concerns))),
     ]
@@ -56,6 +57,11 @@ def _verdict(pairs, before: dict, after: dict, bp: dict, ap: dict) -> str:
         parts.append("fillers halved" if fb else "no fillers now")
     elif fb >= 2 and fb >= 2 * max(fa, 1):
         parts.append("fillers doubled" if fa else f"{fb} fillers now")
+    ra, rb = _late(before), _late(after)
+    if ra is True and rb is False:
+        parts.append("your call now by the halfway mark")
+    elif ra is False and rb is True:
+        parts.append("your call now after the halfway mark")
     wa, wb = bp.get("wpm"), ap.get("wpm")
     if wa is not None and wb is not None and abs(wb - wa) >= MIN_WPM:
         parts.append(f"pace {wa:.0f} → {wb:.0f} words/min")
@@ -63,6 +69,25 @@ def _verdict(pairs, before: dict, after: dict, bp: dict, ap: dict) -> str:
         return "About the same as the attempt before."
     text = "; ".join(parts)
     return text[:1].upper() + text[1:] + "."
+
+
+def _late(d: dict) -> bool | None:
+    """Whether a whole plan's first recommendation came after its budget's halfway mark (None:
+    not judged, or an answer saved before the check)."""
+    r = feedback_view(d).pacing.recommendation
+    return None if r is None else r.late
+
+
+def _call(v) -> str:
+    """When the first recommendation came: '1:12 (by half)', '2:41 (after half)', 'none heard'."""
+    r = v.pacing.recommendation
+    if r is None:
+        return "—"
+    if not r.stated:
+        return "none heard"
+    if r.at.value is None:
+        return "stated"
+    return r.at.text + ("" if r.late is None else " (after half)" if r.late else " (by half)")
 
 
 def _clock(seconds) -> str:
