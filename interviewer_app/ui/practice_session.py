@@ -71,7 +71,7 @@ class PracticeSession(QObject):
                                live=self.live_enabled, save=save)
         answer.start()  # AudioError propagates: the caller shows it and offers a file instead
         self._answer = answer
-        self._progress = LiveProgress(prompt)
+        self._progress = LiveProgress(prompt, None if budget is None else budget.seconds)
         self._set_state("recording")
         self._timer.start()
 

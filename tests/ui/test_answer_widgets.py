@@ -310,3 +310,33 @@ def test_live_panel_shows_only_a_focus_drills_steps(qtbot):
     assert [k for k, c in panel.chips.items() if c.isVisible()] == ["sequence", "risks"]
     panel.clear()
     assert all(c.isVisible() for c in panel.chips.values())
+
+
+def test_live_panel_says_when_the_halfway_mark_passes_without_a_call(qtbot):
+    from interviewer_app.analysis.feedback.live_progress import LiveProgress
+    from interviewer_app.core.prompts import PromptBank
+    from interviewer_app.transcribe.live import LiveSnapshot
+    from interviewer_app.ui.widgets.live_panel import LivePanel
+    from tests.unit.test_live_progress import SENTENCES, _segment
+
+    panel = LivePanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.clear()
+    progress = LiveProgress(PromptBank.load().get("onboarding-drop-after-redesign"), 30.0)
+    segs = [_segment(t, 5.0 * i) for i, t in enumerate([*SENTENCES, "I'd go with the shorter invite email."])]
+
+    def show(n: int, received: float) -> None:
+        snap = LiveSnapshot(version=n, final=tuple(segs[:n]), provisional=(), received_s=received,
+                            committed_s=received, last_speech_end_s=segs[n - 1].end, live=True, notice=None)
+        panel.show_live(snap, progress.update(snap))
+
+    show(2, 10.0)
+    assert "call" not in panel.status.text()
+    show(4, 19.0)
+    assert "halfway: say your call" in panel.status.text()
+    show(5, 23.0)
+    assert "✓ your call at 0:20" in panel.status.text() and "halfway" not in panel.status.text()
+    panel.clear(focus=("restate", "scope"))  # a focus drill is not asked for a call
+    show(4, 19.0)
+    assert "call" not in panel.status.text()

@@ -78,3 +78,29 @@ def test_a_story_prompt_is_tracked_live_on_its_care_parts_as_the_review_judges_t
         assert view.story_parts == {p["key"]: p["heard"] for p in review["parts"]}
     assert list(view.story_parts) == ["context", "action", "result", "escalation"] and all(view.story_parts.values())
     assert LiveProgress().update(snap).story_parts is None  # no prompt: a plan, the 8 steps
+
+
+def test_a_plan_is_told_at_its_halfway_mark_until_its_call_is_heard():
+    """Answer first, live: with a 30 s budget the call is due from 15 s; once "I'd recommend…" is
+    said the live view keeps when (from the words' own times)."""
+    from interviewer_app.core.prompts import PromptBank
+
+    plan_prompt = PromptBank.load().get("onboarding-drop-after-redesign")
+    call = "So I'd recommend we ship the shorter invite email first."
+    segs = [_segment(SENTENCES[0], 0.0), _segment(SENTENCES[1], 5.0), _segment(SENTENCES[2], 10.0),
+            _segment(SENTENCES[3], 15.0), _segment(call, 20.0)]
+
+    def snap(n: int, received: float) -> LiveSnapshot:
+        return LiveSnapshot(version=n, final=tuple(segs[:n]), provisional=(), received_s=received,
+                            committed_s=received, last_speech_end_s=segs[n - 1].end, live=True, notice=None)
+
+    progress = LiveProgress(plan_prompt, 30.0)
+    assert not progress.update(snap(2, 10.0)).call_due  # before the halfway mark
+    view = progress.update(snap(4, 19.0))
+    assert view.call_due and view.call_at_s is None
+    view = progress.update(snap(5, 24.0))
+    assert not view.call_due and view.call_at_s == 20.0
+    # no budget, or a story prompt: never nudged
+    assert not LiveProgress(plan_prompt).update(snap(4, 19.0)).call_due
+    story = PromptBank.load().get("launch-delayed-what-did-you-do")
+    assert not LiveProgress(story, 30.0).update(snap(4, 19.0)).call_due

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from interviewer_app.analysis.content.frameworks import detect_framework
 from interviewer_app.analysis.content.signals import detect_signals
 from interviewer_app.analysis.pacing.fillers import find_fillers
+from interviewer_app.analysis.structure.recommendation import recommendation_cue
 from interviewer_app.analysis.structure.sentences import split_sentences
 from interviewer_app.analysis.structure.steps import SentenceLabel, detect_steps
 from interviewer_app.core.models import Prompt, StepResult, is_story_prompt
@@ -33,12 +34,19 @@ class LiveView:
     fillers: int = 0  # fillers in the words so far (as many as Whisper writes: see pacing/fillers.py)
     # a story prompt (C.A.R.E., guide 002): part key -> heard so far, in C.A.R.E. order; None for a plan
     story_parts: dict[str, bool] | None = None
+    # answer first (analysis/structure/recommendation.py), for a plan with a budget: when the first
+    # recommendation was said (None: not yet), and whether the budget's halfway mark has passed
+    # without one ("say your call")
+    call_at_s: float | None = None
+    call_due: bool = False
 
 
 @dataclass
 class LiveProgress:
     prompt: Prompt | None = None  # a C.A.R.E. prompt is tracked on its parts, as it is coached
+    budget_s: float | None = None  # with it, a plan is told when its halfway mark passes without a call
     first_shown_s: dict[str, float] = field(default_factory=dict)
+    call_at_s: float | None = None
     _version: int = -1
     _view: LiveView | None = None
     # each sentence's steps by (place, text): final sentences never change, so a new snapshot
@@ -61,9 +69,16 @@ class LiveProgress:
             words = [w for s in snap.segments for w in s.words]
             self._view = LiveView(steps, labels, _wpm(words), None, None, len(words), self.first_shown_s,
                                   len(find_fillers(words)), self._story_parts(labels, steps))
+            if self.call_at_s is None and self.budget_s and not is_story_prompt(self.prompt):
+                said = next((s for s in sentences if recommendation_cue(s.text) is not None), None)
+                if said is not None:
+                    self.call_at_s = said.start if said.start is not None else round(snap.received_s, 2)
         view = self._view
         view.pause_s = _pause(snap)
         view.behind_s = _behind(snap)
+        view.call_at_s = self.call_at_s
+        view.call_due = bool(self.budget_s and not is_story_prompt(self.prompt) and self.call_at_s is None
+                             and snap.received_s >= self.budget_s / 2)
         return view
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 
 from interviewer_app.analysis.content.frameworks import FRAMEWORK_SPECS
+from interviewer_app.core.models import format_clock
 from interviewer_app.core.steps import STEPS
 from interviewer_app.qt_binding import Qt, QtGui, QtWidgets
 from interviewer_app.ui.palette import status_colors
@@ -88,6 +89,11 @@ class LivePanel(QtWidgets.QWidget):
             facts.append(f"{view.fillers} filler{'s' if view.fillers != 1 else ''}")
         if view.pause_s is not None:
             facts.append(f"pausing {view.pause_s:.0f} s")
+        if not self._focus and view.story_parts is None:  # answer first, for a whole plan
+            if view.call_at_s is not None:
+                facts.append(f"✓ your call at {format_clock(view.call_at_s)}")
+            elif view.call_due:
+                facts.append("halfway: say your call")
         if view.behind_s is not None and not snap.notice:
             facts.append(f"transcript {view.behind_s:.0f} s behind")
         if snap.notice:
