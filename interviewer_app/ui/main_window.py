@@ -379,24 +379,10 @@ class MainWindow(QtWidgets.QMainWindow):
             self._compare_with_last(result.attempt_id, fb.prompt.id)
 
     def _compare_with_last(self, attempt_id: int, prompt_id: str) -> None:
-        """A retake ends on the comparison: what changed since the last attempt at this prompt."""
-        from interviewer_app.analysis.practice.compare import compare
-        from interviewer_app.core.models import local_time
-        from interviewer_app.storage.history import HistoryFilter, query
+        """A retake ends on the comparison with the last attempt at the prompt (ui/practice_coach.py)."""
+        from interviewer_app.ui.practice_coach import compare_with_last
 
-        def work(store):
-            earlier = [r for r in query(store, HistoryFilter(prompt_id=prompt_id, limit=5)) if r.id < attempt_id]
-            if not earlier:
-                return None
-            last = earlier[0]
-            c = compare(store.feedback_json(last.id), store.feedback_json(attempt_id))
-            return f"Since your last attempt at this prompt ({local_time(last.created_at)}): {c.verdict}"
-
-        def shown(line) -> None:
-            if line and not self._closed and self.review.attempt_id == attempt_id:
-                self.review.add_notice(line)
-                self.compared.emit(line)
-        self.store_ops.run(work, shown, lambda _message: None)  # the review stands without it
+        compare_with_last(self, attempt_id, prompt_id)
 
     def _show_refined(self, result: AnswerResult) -> None:
         """The full pass over a live answer is ready: it replaces the live transcript on screen
@@ -444,45 +430,10 @@ class MainWindow(QtWidgets.QMainWindow):
         self.exporter.export_answer(self.review.attempt_id, self.review.feedback)
 
     def correct_transcript(self) -> None:
-        """Let the user fix misheard words, then score the answer again on them (kept in history
-        when the answer is, with what the model wrote)."""
-        from interviewer_app.ui.widgets.correct_dialog import CorrectTranscriptDialog
+        """Let the user fix misheard words, then score the answer again on them (ui/correction_flow.py)."""
+        from interviewer_app.ui.correction_flow import correct_transcript
 
-        before, attempt_id = self.review.feedback, self.review.attempt_id
-        if not before or not (before.get("transcript") or "").strip():
-            return
-        dialog = CorrectTranscriptDialog(before["transcript"], before.get("asr_transcript"), self)
-        self.correct_dialog = dialog
-        dialog.accepted.connect(lambda: self._rescore(before, attempt_id, dialog.text()))
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
-
-    def _rescore(self, before: dict, attempt_id: int | None, text: str) -> None:
-        from interviewer_app.analysis.feedback.view import what_changed
-        from interviewer_app.services.answer_session import words_changed
-        from interviewer_app.services.correction import corrected_analysis
-
-        bank, budgets = self.choose.browser.bank, self.choose.budget_picker.book
-
-        def work(store):
-            feedback, extra = corrected_analysis(before, text, bank, budgets)
-            if attempt_id is not None:
-                store.replace_feedback(attempt_id, feedback, extra)
-            return {**feedback.to_dict(), **extra}
-
-        def done(after: dict) -> None:
-            if self._closed or self.review.attempt_id != attempt_id or self.review.feedback is not before:
-                return  # another answer is on screen now
-            n = words_changed(before.get("transcript") or "", after["transcript"])
-            changes = what_changed(before, after)
-            note = (f"Transcript corrected by you ({n} word{'s' if n != 1 else ''} changed): "
-                    + ("; ".join(changes) if changes else "the verdict is the same"))
-            self.review.refresh_analysis(after, attempt_id, note)
-            self.statusBar().showMessage("Checked again on your corrected transcript"
-                                         + (" and saved." if attempt_id is not None else "."), 6000)
-
-        self.statusBar().showMessage("Checking the answer again on your words…")
-        self.store_ops.run(work, done, lambda message: dialogs.show_error(self, "The correction was not saved", message))
+        correct_transcript(self)
 
     # -- history ----------------------------------------------------------------------------------
     def show_history(self) -> None:
@@ -546,54 +497,16 @@ class MainWindow(QtWidgets.QMainWindow):
         self.begin_round()
 
     def refresh_progress(self) -> None:
-        """Under each prompt, how you did on it (read on a worker; `progress_shown` follows)."""
-        from datetime import datetime, timezone
+        """Under each prompt, how you did on it (ui/practice_coach.py; `progress_shown` follows)."""
+        from interviewer_app.ui.practice_coach import refresh_progress
 
-        from interviewer_app.analysis.practice.plan import prompt_progress
-        from interviewer_app.storage.history import query
-
-        def work(store):
-            return {k: p.label for k, p in prompt_progress(query(store), datetime.now(timezone.utc)).items()}
-
-        def shown(labels):
-            if not self._closed:
-                self.choose.browser.set_progress(labels)
-                self.progress_shown.emit()
-        self.store_ops.run(work, shown, lambda _message: None)  # the list works without it
+        refresh_progress(self)
 
     def next_for_me(self) -> None:
-        """The practice plan's next prompt (analysis/practice/plan.py), chosen on a worker from
-        the history, selected with the budget it suggests and the reason shown. Asking again
-        before answering moves on to the plan's next one."""
-        if self._busy():
-            return
-        from datetime import datetime, timezone
+        """The practice plan's next prompt, with its reason (ui/practice_coach.py)."""
+        from interviewer_app.ui.practice_coach import next_for_me
 
-        from interviewer_app.analysis.habits.summary import budget_words
-        from interviewer_app.analysis.practice.plan import plan_next
-        from interviewer_app.storage.history import query
-
-        bank, book = self.choose.browser.bank, self.choose.budget_picker.book
-        self._plan_asks += 1
-
-        def work(store):
-            return plan_next(query(store), bank.prompts, datetime.now(timezone.utc), limit=10,
-                             budget_name=lambda f, p: budget_words(book, f, p))
-
-        def chosen(plan) -> None:
-            if self._closed or not plan or self._busy():
-                return
-            pick = plan[self._plan_asks % len(plan)]
-            self.back_to_choose()
-            self.choose.browser.clear_filters()
-            self.choose.browser.select(pick.prompt.id)
-            if pick.budget_format:
-                self.choose.budget_picker.set_current(pick.budget_format, pick.budget_phase)
-            self.choose.show_plan(pick.prompt.id, pick.reason)
-            self.plan_chosen.emit(pick.prompt.id)
-
-        self.store_ops.run(work, chosen, lambda message: self.statusBar().showMessage(
-            f"Could not read your history to plan the next prompt: {message}", 8000))
+        next_for_me(self)
 
     def try_again(self) -> None:
         if not self._busy():
