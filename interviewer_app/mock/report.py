@@ -225,7 +225,7 @@ class MockReport:
         if spoken and never.get("care"):
             parts.append("C.A.R.E. parts never heard: " + part_titles("care", never["care"]))
         if habit["concerns"]:
-            parts.append("concerns: " + _titles(list(habit["concerns"])))
+            parts.append("concerns: " + signal_titles(list(habit["concerns"])))
         return "; ".join(parts) + "."
 
     # -- output -------------------------------------------------------------------------------------
@@ -282,9 +282,9 @@ class MockReport:
             out.append(f"     {structure_words(a)}")
             sig = a["signals"]
             if sig["strengths_heard"]:
-                out.append(f"     heard: {_titles(sig['strengths_heard'])}")
+                out.append(f"     heard: {signal_titles(sig['strengths_heard'])}")
             if sig["concerns"]:
-                out.append(f"     concerns: {_titles(sig['concerns'])}")
+                out.append(f"     concerns: {signal_titles(sig['concerns'])}")
         out += ["", "Follow-ups"]
         if not d["follow_ups"]:
             out.append("  none chosen")
@@ -295,7 +295,7 @@ class MockReport:
                 ans = f["answer"]
                 gap = {True: "gap filled", False: "gap still open", None: "a twist (no gap to fill)"}[f["addressed"]]
                 out.append(f"     answered in {f['answer_position']}: {gap}; heard "
-                           f"{_titles(ans['signals']['strengths_heard']) or 'no strengths'}")
+                           f"{signal_titles(ans['signals']['strengths_heard']) or 'no strengths'}")
             else:
                 out.append(f"     not asked: {f.get('not_asked_because') or 'the interview moved on'}")
         out += ["", "Habits by phase"] + [f"  {h['summary']}" for h in d["habits"]]
@@ -352,8 +352,6 @@ def part_titles(framework: str, keys) -> str:
 def signal_titles(keys) -> str:
     return ", ".join(SIGNALS_BY_KEY[k].title if k in SIGNALS_BY_KEY else str(k) for k in keys)
 
-
-_titles = signal_titles
 
 
 def structure_line(feedback: dict) -> str:

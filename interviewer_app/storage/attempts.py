@@ -26,6 +26,7 @@ from sqlite_utils import Database
 
 from interviewer_app import __version__
 from interviewer_app.analysis.feedback.answer import AnswerFeedback
+from interviewer_app.analysis.feedback.view import feedback_view
 from interviewer_app.core.errors import StorageError
 from interviewer_app.core.models import plural
 from interviewer_app.core.steps import STEP_KEYS
@@ -57,10 +58,8 @@ def insert_row(conn: sqlite3.Connection, table: str, row: dict) -> int:
 def call_late(d: dict) -> int | None:
     """1 when a timed plan's first recommendation came after its budget's halfway mark, 0 when by
     it, None when not judged (analysis/structure/recommendation.py; stories and drills never)."""
-    late = (d.get("recommendation") or {}).get("late")
-    if late is None or d.get("story") or d.get("focus"):
-        return None
-    return int(bool(late))
+    call = feedback_view(d).pacing.recommendation  # None for a story, a focus drill or silence
+    return None if call is None or call.late is None else int(call.late)
 
 
 def _analysis_columns(d: dict) -> dict:

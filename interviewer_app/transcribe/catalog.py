@@ -53,13 +53,14 @@ CHOICES: tuple[ModelChoice, ...] = (
 CHOICES_BY_NAME = {c.name: c for c in CHOICES}
 
 
-def expected_seconds(choice: ModelChoice, measured_rtf: float | None, measured_cost: float = 1.0,
+def expected_seconds(cost: float, measured_rtf: float | None, measured_cost: float = 1.0,
                      answer_s: float = ANSWER_S) -> float | None:
-    """Seconds to transcribe `answer_s` of speech with `choice`, from the real-time factor a model
-    of cost `measured_cost` had on this computer (None when nothing was measured yet)."""
+    """Seconds to transcribe `answer_s` of speech with a model of relative `cost`, from the
+    real-time factor a model of cost `measured_cost` had on this computer (None when nothing was
+    measured yet)."""
     if not measured_rtf:
         return None
-    return answer_s * measured_rtf * choice.cost / measured_cost
+    return answer_s * measured_rtf * cost / measured_cost
 
 
 def repo_folder(name: str, models_dir: Path) -> Path:
@@ -128,7 +129,7 @@ def unavailable(spec: str, models_dir: Path) -> str | None:
     app then starts on the bundled model: it never downloads without a click."""
     if spec == DEFAULT_MODEL:
         return None
-    if spec in CHOICES_BY_NAME or "/" not in spec and "\\" not in spec:
+    if _is_name(spec):
         if is_downloaded(spec, models_dir):
             return None
         return (f"The speech model {spec} is no longer on this computer, so the bundled {DEFAULT_MODEL} is "
@@ -142,4 +143,9 @@ def unavailable(spec: str, models_dir: Path) -> str | None:
 def model_title(spec: str | None) -> str:
     """How a model is named on screen: its name, or a folder's last part."""
     spec = spec or DEFAULT_MODEL
-    return spec if spec in CHOICES_BY_NAME or ("/" not in spec and "\\" not in spec) else Path(spec).name
+    return spec if _is_name(spec) else Path(spec).name
+
+
+def _is_name(spec: str) -> bool:
+    """A model named for the downloader ("base.en"), not a folder path."""
+    return spec in CHOICES_BY_NAME or ("/" not in spec and "\\" not in spec)

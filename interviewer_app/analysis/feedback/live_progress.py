@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from interviewer_app.analysis.content.frameworks import detect_framework
 from interviewer_app.analysis.content.signals import detect_signals
 from interviewer_app.analysis.pacing.fillers import find_fillers
-from interviewer_app.analysis.structure.recommendation import recommendation_cue
+from interviewer_app.analysis.structure.recommendation import find_recommendation
 from interviewer_app.analysis.structure.sentences import split_sentences
 from interviewer_app.analysis.structure.steps import SentenceLabel, detect_steps
 from interviewer_app.core.models import Prompt, StepResult, is_story_prompt
@@ -70,9 +70,9 @@ class LiveProgress:
             self._view = LiveView(steps, labels, _wpm(words), None, None, len(words), self.first_shown_s,
                                   len(find_fillers(words)), self._story_parts(labels, steps))
             if self.call_at_s is None and self.budget_s and not is_story_prompt(self.prompt):
-                said = next((s for s in sentences if recommendation_cue(s.text) is not None), None)
-                if said is not None:
-                    self.call_at_s = said.start if said.start is not None else round(snap.received_s, 2)
+                call = find_recommendation(labels)
+                if call.stated:
+                    self.call_at_s = call.first_s if call.first_s is not None else round(snap.received_s, 2)
         view = self._view
         view.pause_s = _pause(snap)
         view.behind_s = _behind(snap)

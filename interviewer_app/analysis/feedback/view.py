@@ -379,13 +379,14 @@ class FeedbackView:
 
 def feedback_view(d: dict) -> FeedbackView:
     """The presentation of one feedback dict (new or stored)."""
+    call = _recommendation(d)  # said in the pacing, and a tip when late
     return FeedbackView(
         version=int(d.get("feedback_version") or 1),
         title=(d.get("prompt") or {}).get("text") or "Free answer",
         facts=tuple(_facts(d)),
         no_speech=bool(d.get("no_speech")),
-        structure=_structure(d),
-        pacing=_pacing(d),
+        structure=_structure(d, call),
+        pacing=_pacing(d, call),
         signals=_signals(d),
         framework=_framework(d.get("framework")),
         scores=_scores(d.get("rubric_suggestion") or {}),
@@ -407,7 +408,7 @@ def _facts(d: dict) -> list[str]:
     return facts
 
 
-def _structure(d: dict) -> StructureView:
+def _structure(d: dict, call: RecommendationView | None = None) -> StructureView:
     steps = d.get("steps") or {}
     rows = tuple(StepRow(s.key, s.number, s.title, s.summary, bool((steps.get(s.key) or {}).get("heard")),
                          (steps.get(s.key) or {}).get("first_s"),
@@ -430,9 +431,8 @@ def _structure(d: dict) -> StructureView:
         message = None if tips else ALL_CARE_HEARD
     else:
         tips = tuple(Tip(r.title, r.tip, "000", f"step-{r.key}") for r in rows if not r.heard)
-        late = _recommendation(d)
-        if late is not None and late.tip is not None:
-            tips += (late.tip,)
+        if call is not None and call.tip is not None:
+            tips += (call.tip,)
         message = None if tips else ALL_STEPS_HEARD
     return StructureView(rows, story, jumped, tips, message, STORY_LEAD if story else None, focus)
 
@@ -455,7 +455,7 @@ def _recommendation(d: dict) -> RecommendationView | None:
                               _seconds(r.get("midpoint_s")), r.get("late"), _seconds(d.get("budget_s")))
 
 
-def _pacing(d: dict) -> PacingView:
+def _pacing(d: dict, call: RecommendationView | None = None) -> PacingView:
     p = d.get("pacing") or {}
     fillers = p.get("fillers") or {}
     wpm, per_min = p.get("wpm"), fillers.get("per_min")
@@ -485,7 +485,7 @@ def _pacing(d: dict) -> PacingView:
         filler_bursts=tuple(burst_line(c) for c in fillers.get("clusters") or ()),
         restart_items=tuple(FillerItem(r.get("words") or "", r.get("start"))
                             for r in (p.get("restarts") or {}).get("items") or ()),  # none in older answers
-        recommendation=_recommendation(d),
+        recommendation=call,
     )
 
 

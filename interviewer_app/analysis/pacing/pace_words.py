@@ -67,14 +67,16 @@ def think_words(seconds: float | None) -> str:
             "usually makes a better answer")
 
 
-def pause_words(count: int, long_count: int, longest: float | None, pause_s: float, long_s: float) -> str:
-    """The pauses of a timed answer in plain words."""
+def pause_words(count: int, long_count: int, longest: float | None, pause_s: float, long_s: float,
+                longest_at: str = "") -> str:
+    """The pauses of a timed answer in plain words (`longest_at`: when the longest began, "0:32")."""
+    at = f" at {longest_at}" if longest_at else ""
     if not count:
         return (f"none over {pause_s:g} s — a pause of a second or two between steps helps each one "
                 "land")
     said = f"{count} over {pause_s:g} s"
     if long_count:
-        return (f"{said}, {long_count} of {long_s:g} s or more (longest {longest:.1f} s) — a pause of 1–3 s "
+        return (f"{said}, {long_count} of {long_s:g} s or more (longest {longest:.1f} s{at}) — a pause of 1–3 s "
                 "lets a point land; a longer one mid-answer can sound like a lost thread: say “let me "
                 "think for a second” instead")
-    return f"{said}, none long (longest {longest:.1f} s) — pauses that help the listener keep up"
+    return f"{said}, none long (longest {longest:.1f} s{at}) — pauses that help the listener keep up"

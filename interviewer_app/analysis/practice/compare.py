@@ -41,10 +41,10 @@ def compare(before: dict, after: dict) -> Comparison:
         ("Strengths heard", str(len(old.signals.strengths)), str(len(new.signals.strengths))),
         ("Concerns", str(len(old.signals.concerns)), str(len(new.signals.concerns))),
     ]
-    return Comparison(tuple(rows), _verdict(pairs, before, after, bp, ap))
+    return Comparison(tuple(rows), _verdict(pairs, before, after, bp, ap, _late(old), _late(new)))
 
 
-def _verdict(pairs, before: dict, after: dict, bp: dict, ap: dict) -> str:
+def _verdict(pairs, before: dict, after: dict, bp: dict, ap: dict, ra: bool | None, rb: bool | None) -> str:
     parts = [f"{now.title} now heard" for was, now in pairs if now.heard and not was.heard]
     parts += [f"{now.title} no longer heard" for was, now in pairs if was.heard and not now.heard]
     a, b = before.get("duration_s"), after.get("duration_s")
@@ -57,7 +57,6 @@ def _verdict(pairs, before: dict, after: dict, bp: dict, ap: dict) -> str:
         parts.append("fillers halved" if fb else "no fillers now")
     elif fb >= 2 and fb >= 2 * max(fa, 1):
         parts.append("fillers doubled" if fa else f"{fb} fillers now")
-    ra, rb = _late(before), _late(after)
     if ra is True and rb is False:
         parts.append("your call now by the halfway mark")
     elif ra is False and rb is True:
@@ -71,10 +70,10 @@ def _verdict(pairs, before: dict, after: dict, bp: dict, ap: dict) -> str:
     return text[:1].upper() + text[1:] + "."
 
 
-def _late(d: dict) -> bool | None:
+def _late(v) -> bool | None:
     """Whether a whole plan's first recommendation came after its budget's halfway mark (None:
     not judged, or an answer saved before the check)."""
-    r = feedback_view(d).pacing.recommendation
+    r = v.pacing.recommendation
     return None if r is None else r.late
 
 

@@ -110,9 +110,7 @@ class ModelDialog(QtWidgets.QDialog):
     def _time(self, cost: float) -> str:
         if self._rtf is None or self._rtf_cost is None:
             return "about the same as now" if cost == 1.0 else f"about {cost:g}× tiny.en's time"
-        from interviewer_app.transcribe.catalog import ModelChoice
-
-        seconds = expected_seconds(ModelChoice("", 0, cost, ""), self._rtf, self._rtf_cost)
+        seconds = expected_seconds(cost, self._rtf, self._rtf_cost)
         return f"about {format_clock(seconds)}" if seconds >= 60 else f"about {seconds:.0f} s"
 
     def fill(self) -> None:

@@ -296,10 +296,7 @@ class PacingPanel(QtWidgets.QWidget):
         pauses = p.get("pauses") or []
         longest = max(pauses, key=lambda x: x["duration"]) if pauses else None
         said = pause_words(len(pauses), p.get("long_pauses", 0), longest["duration"] if longest else None,
-                           PAUSE_S, LONG_PAUSE_S)
-        if longest:
-            said = said.replace(f"longest {longest['duration']:.1f} s",
-                                f"longest {longest['duration']:.1f} s at {format_clock(longest['start'])}")
+                           PAUSE_S, LONG_PAUSE_S, format_clock(longest["start"]) if longest else "")
         v["pauses"].setText("—" if not timed else html.escape(said))
         v["pauses"].setToolTip(f"Silences between stretches of speech, measured from the audio. Source: {PAUSE_SOURCE}"
                                if timed else "")
