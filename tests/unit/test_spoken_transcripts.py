@@ -155,10 +155,31 @@ def test_talk_addressed_to_the_interviewer_is_not_evidence(sentence):
     ("so my first step is to define the success metric", "sequence"),
     ("we might look at it then, i'm assuming um like yeah", "scope"),
     ("so is that up to me to decide, the main app or its own app", "restate"),
+    # "or" between two facts of a complaint, nothing proposed (session 15): the learned model's
+    # heaviest options word read 0.85-0.89 here
+    ("If you want to move your trip, the app doesn't let you pick a new date or you have to pay a big fee.",
+     "options"),
+    ("when you try to change your booking they make you call support or you have to cancel and pay a fee",
+     "options"),
+    ("if your card fails the page just spins or it kicks you back to the cart to start over", "options"),
 ])
 def test_surface_words_without_the_step_do_not_count(sentence, step):
     steps, _ = detect_steps(split_sentences(typed_transcript(sentence)))
     assert not steps[step].heard, sentence
+
+
+@pytest.mark.parametrize("sentence", [
+    "so we either pull the release or patch the one screen",
+    "or maybe the host gets a reminder the night before",
+    "a one-day pass, a cheaper monthly plan, or a free week for friends",
+    "and if it's the payment step then we show the total up front or we cut the fee",
+    "A small deposit for new guests, or a call from the host the day before.",
+])
+def test_an_or_between_alternatives_still_lets_the_model_judge(sentence):
+    """The 'or between facts' veto leaves alone what is shaped like a choice: 'either', a list,
+    a sentence that starts with 'or', the tail of a list cut off by the recogniser (", or"), a
+    fix for one cause, a proposal word."""
+    assert "options" not in read_for_rules(sentence).vetoed, sentence
 
 
 def test_evidence_quotes_the_words_as_said_with_their_times():

@@ -441,6 +441,10 @@ RULES: tuple[Rule, ...] = (
     # a story from the speaker's own life is context for a pain point
     *(_rule(step, "anecdote", r"\b(?:i had one time|one time i (?:was|went|had|tried|booked|stayed)|i remember (?:when|one time|once)|when i was (?:in|at|on|traveling|travelling|staying)|last time i (?:was|went|stayed|booked|tried|used))\b", 0.0,
             "a story from one's own life is context, not a step") for step in ("restate", "options", "map")),
+    # "or" between two facts, with nothing proposed anywhere in the sentence ("they don't let you
+    # cancel or you pay a fee"): the learned model's heaviest options word, but no option
+    _rule("options", "or-without-proposal", r"^(?!.*(?:\b(?:could|would|should|might|can|will|maybe|perhaps|instead|either|options?|ideas?|solutions?|fix|fixes|alternatives?|levers?|approach|recommend|suggest|propose|build|add|launch|offer|introduce|create|let's|choices?|ways?|moves|paths?|candidates|possible|what about|how about)\b|\b(?:i|we|you|they)'(?:d|ll)\b|^or\b|^(?:so |and |then )*if (?:it's|its|it is|that's|thats)\b|,[^,]{1,120},[^,]{0,120}\bor\b|:.*\bor\b|,\s*or\b|\bor\b.*\bor\b)).*\bor\b", -2.0,
+          "an 'or' between facts, with nothing proposed, is not an option"),
     # where to start slicing the data is a diagnostic step, not a candidate fix
     _rule("options", "start-with-segment", rf"\bstart(?:ed|ing)? (?:off )?(?:with|by|from) (?:any |the |a |one )?(?:\w+ )?{_SEGMENT}\b", 0.0,
           "where to start slicing the data is a diagnostic step"),
