@@ -29,7 +29,7 @@ import json, subprocess, sys, time
 sys.path.insert(0, sys.argv[1])
 from pathlib import Path
 from interviewer_app.qt_binding import QtCore
-from interviewer_app.transcribe.live import lag_summary, word_lags
+from interviewer_app.transcribe.live_lag import lag_summary, word_lags
 from benchmarks.app_probe import StallProbe, open_window
 app, w = open_window()
 probe = StallProbe()

@@ -131,7 +131,7 @@ def cost(ctx) -> None:
 
     from interviewer_app.audio.clip import load_clip
     from interviewer_app.services.live_replay import replay_live
-    from interviewer_app.transcribe.live import LiveConfig
+    from interviewer_app.transcribe.live_config import LiveConfig
 
     before = replace(LiveConfig(), cpu_share=None, provisional_beam_size=5, provisional_window=False)
     configs = {"before (no budget)": before, "now (app settings)": LiveConfig()}
@@ -258,7 +258,7 @@ def main() -> None:
     os.environ.setdefault("INTERVIEWER_HOME", str(ROOT / ".bench-cache" / "live"))
     from interviewer_app.core.paths import app_paths
     from interviewer_app.services.pipeline import AppContext
-    from interviewer_app.transcribe.live import LiveConfig
+    from interviewer_app.transcribe.live_config import LiveConfig
 
     ctx = AppContext(paths=app_paths())
     ctx.transcriber.load()

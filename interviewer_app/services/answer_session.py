@@ -23,7 +23,7 @@ from typing import Callable
 
 import numpy as np
 
-from interviewer_app.analysis.feedback.view import what_changed
+from interviewer_app.analysis.feedback.changes import what_changed
 from interviewer_app.audio.recorder import Recorder, RecorderStatus
 from interviewer_app.core.errors import InterviewerError
 from interviewer_app.core.models import Budget, Prompt

@@ -20,7 +20,9 @@ from interviewer_app.audio.clip import SAMPLE_RATE, load_clip
 from interviewer_app.core.models import Budget, Prompt
 from interviewer_app.core.steps import STEP_KEYS
 from interviewer_app.services.pipeline import AnalyzedAnswer, AppContext
-from interviewer_app.transcribe.live import LiveConfig, LiveTranscriber, lag_summary, word_lags
+from interviewer_app.transcribe.live import LiveTranscriber
+from interviewer_app.transcribe.live_config import LiveConfig
+from interviewer_app.transcribe.live_lag import lag_summary, word_lags
 
 BLOCK_S = 0.05  # the recorder's block size
 

@@ -23,7 +23,6 @@ the audio (voice activity, audio not yet covered), not from the words. No Qt: th
 from __future__ import annotations
 
 import math
-import statistics
 import threading
 import time
 from dataclasses import dataclass, field, replace
@@ -33,7 +32,9 @@ import numpy as np
 
 from interviewer_app.audio.activity import Region, speech_regions
 from interviewer_app.audio.clip import SAMPLE_RATE, is_silent
-from interviewer_app.core.models import Segment, Transcript, Word
+from interviewer_app.core.models import Segment, Transcript
+from interviewer_app.transcribe.live_config import LiveConfig
+from interviewer_app.transcribe.live_cuts import latest_gap, merge, split, word_cut
 
 VAD_REDO_S = 2.0  # voice activity: the newest seconds measured again when more audio arrives
 BEHIND_NOTICE = ("this computer cannot keep up with live transcription; the rest of the answer "
@@ -42,48 +43,6 @@ BUSY_NOTICE = ("this computer is busy, so the live transcript updates less often
                "still transcribed")
 BUSY_SAY_S = 6.0  # the transcript held back this far behind the audio says why
 SLOW_NOTICE = "live transcript is running {lag:.0f} s behind on this computer; feedback may take a moment after Stop"
-
-
-@dataclass(frozen=True)
-class LiveConfig:
-    pause_s: float = 0.5  # a silence this long at the end of pending audio closes a chunk
-    min_chunk_s: float = 10.0  # ...once the chunk is this long: Whisper is less accurate on less
-    min_new_audio_s: float = 0.4  # decode again only once this much new audio has arrived
-    max_pending_s: float = 24.0  # past this, commit early at the latest short gap (window: 30 s)
-    give_up_s: float = 45.0  # pending audio beyond this: stop live decoding
-    slow_decode_s: float = 3.0  # a decode slower than this earns a notice
-    # Committed words passed to Whisper as a prompt: off. Measured on a 3.8-minute answer, a
-    # 40-word prompt made tiny.en repeat and drop text (WER 87 % against 12 % without).
-    context_words: int = 0
-    keep_margin_s: float = 0.3  # silence kept in front of the pending audio
-    # Whisper's temperature ladder (None: faster-whisper's 0.0, 0.2 ... 1.0; each step is a whole
-    # new decode) for decodes whose words stay provisional, and for decodes that commit words as
-    # final. Replaying recorded in-app answers showed why provisional decodes keep the first try:
-    # the first second or two of a new chunk often "fails" Whisper's quality checks and climbs
-    # the whole ladder (six decodes, 1.4-2.8 s of CPU for 1 s of audio), and one long chunk took
-    # 9.4 s, so the words after it appeared 10-14 s late. Final decodes keep the ladder.
-    provisional_temperatures: tuple[float, ...] | None = (0.0,)
-    final_temperatures: tuple[float, ...] | None = None
-    beam_size: int | None = None  # None: the transcriber's own setting (final decodes)
-    # Issue 21: the live path's CPU. Decodes whose words stay provisional are greedy (beam 1) over a
-    # window cut to the audio (about 0.5 CPU-s each instead of 0.8-1.2), and they run only while
-    # the CPU spent on live decoding stays within `cpu_share` CPU-seconds per second of audio
-    # (plus a `cpu_burst_s` start-up allowance). Final decodes (a chunk that ends in a pause, or
-    # one grown too long) always run, with the full settings, so the kept transcript is as good
-    # as before; a provisional decode is never kept as final.
-    provisional_beam_size: int = 1
-    provisional_window: bool = True
-    cpu_share: float | None = 0.18  # None: no budget (decode whenever there is new audio)
-    cpu_burst_s: float = 1.5
-    # A provisional decode covers only the newest words: once what it covers is longer than
-    # `tail_s`, the words before the latest short gap that leaves `tail_keep_s` after it stay as
-    # shown (still provisional) and the next decode starts at that gap. With the encoder cut to
-    # the window (the audio + `window_margin_s` of silence), a decode of a few seconds costs
-    # 0.15-0.25 CPU-s instead of 0.5-1.0, so words can be shown about every second on the budget.
-    # None: every provisional decode covers all the pending audio (before session 11).
-    tail_s: float | None = 6.0
-    tail_keep_s: float = 2.0
-    window_margin_s: int = 3
 
 
 @dataclass(frozen=True)
@@ -132,7 +91,7 @@ class LiveStats:
     commits: int = 0
     cuts: list[float] = field(default_factory=list)  # where pending audio was committed (s)
     decode_s: list[float] = field(default_factory=list)
-    # (audio clock when shown, word spans in that decode): what `word_lags` measures from
+    # (audio clock when shown, word spans in that decode): what `word_lags` (live_lag.py) measures from
     shown: list[tuple[float, tuple[tuple[float, float], ...]]] = field(default_factory=list)
 
 
@@ -286,11 +245,11 @@ class LiveTranscriber:
                 cut = speech_end + min(trailing / 2, cfg.pause_s)
                 self._commit(segments, self._last.unclear, regions, offset, cut)
             else:  # too long: final up to the latest gap
-                cut = _latest_gap(regions, pending_s)
+                cut = latest_gap(regions, pending_s)
                 if cut is None:  # no gap at all: keep the last 1.5 s of words pending
-                    cut = _word_cut(segments, offset, pending_s - 1.5)
+                    cut = word_cut(segments, offset, pending_s - 1.5)
                 if cut is not None and cut > 0:
-                    done, rest = _split(segments, offset + cut)
+                    done, rest = split(segments, offset + cut)
                     self._commit(done, 0, regions, offset, cut)
                     self._provisional = rest
                 else:
@@ -341,9 +300,9 @@ class LiveTranscriber:
             self._held_back = False
             self._provisional = frozen + list(segments)
             if cfg.tail_s is not None and tail_s > cfg.tail_s:
-                gap = _latest_gap(tail_regions, tail_s, keep_s=cfg.tail_keep_s)
+                gap = latest_gap(tail_regions, tail_s, keep_s=cfg.tail_keep_s)
                 if gap is not None and gap > 0:
-                    done, _rest = _split(segments, offset + gap)
+                    done, _rest = split(segments, offset + gap)
                     self._frozen = frozen + done
                     self._anchor = anchor + _samples(gap)
             self._publish_locked()
@@ -369,7 +328,7 @@ class LiveTranscriber:
         redo_s = redo / SAMPLE_RATE
         kept = [(a, min(b, redo_s)) for a, b in self._vad if a < redo_s]
         fresh = [(a + redo_s, b + redo_s) for a, b in speech_regions(pending[redo - start:])]
-        regions = _merge(kept + fresh, gap=0.2) if kept and fresh else kept + fresh
+        regions = merge(kept + fresh, gap=0.2) if kept and fresh else kept + fresh
         with self._lock:
             self._vad = regions
             self._vad_upto = end
@@ -487,7 +446,7 @@ class LiveTranscriber:
             raise ValueError("live decoding stopped early; finish() needs the full audio")
         if remainder.size:
             self._finish_tail(remainder, start, reuse=live)
-        speech = tuple(_merge(self._speech))
+        speech = tuple(merge(self._speech))
         return self.transcriber.build_transcript(self._final, self._unclear, None,
                                                  duration_s=duration, speech=speech)
 
@@ -526,73 +485,6 @@ def _spans(segments) -> tuple[tuple[float, float], ...]:
     return tuple((w.start, w.end) for s in segments for w in s.words if w.start is not None)
 
 
-def _latest_gap(regions, pending_s: float, keep_s: float = 1.0) -> float | None:
-    """Middle of the latest silence between two speech regions that leaves `keep_s` pending."""
-    gaps = [(a_end + b_start) / 2 for (_a, a_end), (b_start, _b) in zip(regions, regions[1:])
-            if (a_end + b_start) / 2 <= pending_s - keep_s]
-    return gaps[-1] if gaps else None
-
-
-def _word_cut(segments, offset: float, limit: float) -> float | None:
-    """Where to cut (relative seconds) when there is no silence: after the last word ending
-    before `limit`."""
-    ends = [w.end - offset for s in segments for w in s.words if w.end is not None and w.end - offset <= limit]
-    return max(ends) if ends else None
-
-
-def _split(segments, cut_abs: float) -> tuple[list[Segment], list[Segment]]:
-    """Split segments at a time, word by word (a word belongs where its middle is)."""
-    done, rest = [], []
-    for seg in segments:
-        before = tuple(w for w in seg.words if (w.start + w.end) / 2 < cut_abs)
-        after = tuple(w for w in seg.words if (w.start + w.end) / 2 >= cut_abs)
-        if not seg.words:
-            (done if (seg.end or 0) <= cut_abs else rest).append(seg)
-            continue
-        if before:
-            done.append(_segment(before))
-        if after:
-            rest.append(_segment(after))
-    return done, rest
-
-
-def _segment(words: tuple[Word, ...]) -> Segment:
-    return Segment(words[0].start, words[-1].end, "".join(w.word for w in words).strip(), words)
-
-
-def _merge(regions, gap: float = 0.01) -> list[Region]:
-    merged: list[list[float]] = []
-    for a, b in sorted(regions):
-        if merged and a <= merged[-1][1] + gap:
-            merged[-1][1] = max(merged[-1][1], b)
-        else:
-            merged.append([a, b])
-    return [(round(a, 3), round(b, 3)) for a, b in merged]
-
-
 def _short(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     return text[:160]
-
-
-def word_lags(words: list[Word], shown) -> list[float]:
-    """Seconds from the end of each final word to the first decode that showed speech there."""
-    lags = []
-    for w in words:
-        if w.start is None:
-            continue
-        mid = (w.start + w.end) / 2
-        for at, spans in shown:
-            if any(s - 0.15 <= mid <= e + 0.15 for s, e in spans):
-                lags.append(max(0.0, at - w.end))
-                break
-    return lags
-
-
-def lag_summary(lags: list[float]) -> dict:
-    if not lags:
-        return {"words": 0, "median_s": None, "p95_s": None, "max_s": None}
-    ordered = sorted(lags)
-    p95 = ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
-    return {"words": len(lags), "median_s": round(statistics.median(ordered), 2),
-            "p95_s": round(p95, 2), "max_s": round(ordered[-1], 2)}

@@ -23,7 +23,7 @@ def correct_transcript(window) -> None:
 
 
 def _rescore(window, before: dict, attempt_id: int | None, text: str) -> None:
-    from interviewer_app.analysis.feedback.view import what_changed
+    from interviewer_app.analysis.feedback.changes import what_changed
     from interviewer_app.services.answer_session import words_changed
     from interviewer_app.services.correction import corrected_analysis
 

@@ -15,7 +15,8 @@ import pytest
 from interviewer_app.audio.activity import speech_regions
 from interviewer_app.audio.clip import SAMPLE_RATE, load_clip
 from interviewer_app.transcribe.engine import Transcriber
-from interviewer_app.transcribe.live import BEHIND_NOTICE, LiveConfig, LiveTranscriber
+from interviewer_app.transcribe.live import BEHIND_NOTICE, LiveTranscriber
+from interviewer_app.transcribe.live_config import LiveConfig
 from tests.conftest import CLI, cli_env
 from tests.fixtures.speech import synthesize
 

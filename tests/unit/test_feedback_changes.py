@@ -3,7 +3,7 @@ differently (issue 21: "what you see at Stop is what is stored, or the review sa
 Two transcripts of the same answer, as the live path and the full pass might write them."""
 
 from interviewer_app.analysis.feedback.answer import analyze
-from interviewer_app.analysis.feedback.view import what_changed
+from interviewer_app.analysis.feedback.changes import what_changed
 from interviewer_app.core.budgets import custom_budget
 from interviewer_app.core.prompts import PromptBank
 from interviewer_app.services.answer_session import refined_note, words_changed

@@ -6,7 +6,8 @@ from dataclasses import replace
 import pytest
 
 from interviewer_app.core.models import Segment, Word
-from interviewer_app.transcribe.live import _latest_gap, _merge, _split, _word_cut, lag_summary, word_lags
+from interviewer_app.transcribe.live_cuts import latest_gap, merge, split, word_cut
+from interviewer_app.transcribe.live_lag import lag_summary, word_lags
 
 
 def seg(*words):
@@ -16,14 +17,14 @@ def seg(*words):
 
 def test_latest_gap_is_the_middle_of_the_last_silence_that_leaves_audio_pending():
     regions = [(0.5, 3.0), (3.4, 6.0), (6.6, 9.5)]
-    assert _latest_gap(regions, pending_s=9.6) == pytest.approx(6.3)
-    assert _latest_gap(regions, pending_s=7.0) == pytest.approx(3.2)  # 6.3 would leave < 1 s
-    assert _latest_gap([(0.0, 9.0)], pending_s=9.5) is None
+    assert latest_gap(regions, pending_s=9.6) == pytest.approx(6.3)
+    assert latest_gap(regions, pending_s=7.0) == pytest.approx(3.2)  # 6.3 would leave < 1 s
+    assert latest_gap([(0.0, 9.0)], pending_s=9.5) is None
 
 
 def test_a_word_belongs_to_the_side_of_the_cut_holding_its_middle():
     s = seg(("we", 10.0, 10.2), ("should", 10.2, 10.6), ("segment", 10.6, 11.4), ("users", 11.5, 11.9))
-    done, rest = _split([s], cut_abs=11.05)
+    done, rest = split([s], cut_abs=11.05)
     assert [d.text for d in done] == ["we should segment"]
     assert [r.text for r in rest] == ["users"]
     assert done[0].start == 10.0 and done[0].end == 11.4 and rest[0].start == 11.5
@@ -31,12 +32,12 @@ def test_a_word_belongs_to_the_side_of_the_cut_holding_its_middle():
 
 def test_without_a_silence_the_cut_follows_the_last_word_ending_in_time():
     s = seg(("a", 10.0, 10.5), ("b", 10.5, 11.8), ("c", 11.8, 13.0))
-    assert _word_cut([s], offset=10.0, limit=2.0) == pytest.approx(1.8)
-    assert _word_cut([s], offset=10.0, limit=0.2) is None
+    assert word_cut([s], offset=10.0, limit=2.0) == pytest.approx(1.8)
+    assert word_cut([s], offset=10.0, limit=0.2) is None
 
 
 def test_regions_from_neighbouring_chunks_join_when_they_touch():
-    assert _merge([(5.0, 6.0), (0.5, 2.0), (2.0, 3.0)]) == [(0.5, 3.0), (5.0, 6.0)]
+    assert merge([(5.0, 6.0), (0.5, 2.0), (2.0, 3.0)]) == [(0.5, 3.0), (5.0, 6.0)]
 
 
 def test_lag_is_measured_from_a_words_end_to_the_first_decode_showing_it():
@@ -52,7 +53,8 @@ def test_lag_is_measured_from_a_words_end_to_the_first_decode_showing_it():
 def test_live_decoding_settings_reach_whisper_as_options():
     """LiveConfig's decoding settings are laid over the transcriber's own for live decodes only."""
     from interviewer_app.transcribe.engine import TranscribeOptions
-    from interviewer_app.transcribe.live import LiveConfig, LiveTranscriber
+    from interviewer_app.transcribe.live import LiveTranscriber
+    from interviewer_app.transcribe.live_config import LiveConfig
 
     class Options:  # a transcriber that is not loaded: only its settings are read
         options = TranscribeOptions(beam_size=5, hotwords="churn")

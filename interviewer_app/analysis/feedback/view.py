@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from interviewer_app.analysis.content.frameworks import CARE_TIPS, FRAMEWORK_SPECS
+from interviewer_app.analysis.feedback.view_values import Evidence, Quantity, Tip, clock
 from interviewer_app.analysis.pacing.measure import LONG_PAUSE_S, PAUSE_S
 from interviewer_app.analysis.pacing.pace_words import pace_words, pause_words, think_words
 from interviewer_app.core.models import format_clock, plural
@@ -41,51 +42,8 @@ TIPS_HEADING = "To add next time"
 SUGGESTED_NOTE = "Suggested from what was heard: a second opinion, not your self-score."
 
 
-def _clock(seconds: float | None) -> str:
-    return "" if seconds is None else format_clock(seconds)
-
-
-@dataclass(frozen=True)
-class Quantity:
-    """A number with its unit, and how it is written."""
-
-    value: float | None
-    unit: str  # "s", "words/min", "per min", "count"
-    text: str
-
-
 def _seconds(value: float | None) -> Quantity:
-    return Quantity(value, "s", _clock(value))
-
-
-@dataclass(frozen=True)
-class Tip:
-    title: str
-    text: str
-    guide: str
-    anchor: str = ""  # the passage of the coaching notes it comes from (analysis/feedback/guide_notes.py)
-
-    @property
-    def line(self) -> str:
-        return f"{self.title}: {self.text} (guide {self.guide})"
-
-    @property
-    def href(self) -> str:
-        """The link that opens its passage in the app: "guide:000#step-scope"."""
-        return f"guide:{self.guide}#{self.anchor or 'guide-' + self.guide}"
-
-
-@dataclass(frozen=True)
-class Evidence:
-    cue: str  # the words that count
-    rule: str
-    text: str  # the sentence they were said in
-    start: float | None  # of the sentence: playback starts there, and every front end shows it
-    cue_start: float | None  # of the words themselves, when known
-
-    @property
-    def when(self) -> str:
-        return _clock(self.start)
+    return Quantity(value, "s", clock(value))
 
 
 def _evidence(items) -> tuple[Evidence, ...]:
@@ -106,7 +64,7 @@ class StepRow:
 
     @property
     def when(self) -> str:
-        return _clock(self.first_s)
+        return clock(self.first_s)
 
     @property
     def cue(self) -> str:
@@ -203,7 +161,7 @@ class FillerItem:
 
     @property
     def when(self) -> str:
-        return _clock(self.start)
+        return clock(self.start)
 
 
 @dataclass(frozen=True)
@@ -353,7 +311,7 @@ class SentenceRow:
 
     @property
     def when(self) -> str:
-        return _clock(self.start)
+        return clock(self.start)
 
 
 @dataclass(frozen=True)
@@ -441,7 +399,7 @@ def burst_line(c: dict) -> str:
     """A burst of fillers in plain words: '4 fillers at 0:03-0:19, in the first 20 seconds of the
     answer ("Um, so, uh, the goal")'."""
     evidence = f" ({c['evidence']})" if c.get("evidence") else ""
-    return f"{c['count']} fillers at {_clock(c['start'])}–{_clock(c['end'])}, {c['said']}{evidence}"
+    return f"{c['count']} fillers at {clock(c['start'])}–{clock(c['end'])}, {c['said']}{evidence}"
 
 
 def _recommendation(d: dict) -> RecommendationView | None:
@@ -524,46 +482,3 @@ def _scores(rs: dict) -> tuple[ScoreRow, ...]:
     return tuple(ScoreRow(dim.key, dim.title, rs[dim.key]["score"], tuple(rs[dim.key].get("reasons") or ()))
                  for dim in RUBRIC
                  if isinstance(rs.get(dim.key), dict) and rs[dim.key].get("score") is not None)
-
-
-QUOTE_WORDS = 14  # words of a sentence quoted when a step is no longer heard
-
-
-def what_changed(before: dict, after: dict) -> list[str]:
-    """What a second analysis of the same answer says differently from the first (the full pass
-    after the live transcript): each step — or, for a story, each C.A.R.E. part — now heard or no
-    longer heard, with the words that count or what the new transcript reads there; the
-    jumping-to-options warning; going over time. Empty when the verdict is the same, so the user
-    is never told one thing and then silently shown another."""
-    old, new = feedback_view(before), feedback_view(after)
-    out = []
-    if new.structure.story and old.framework and new.framework:
-        pairs = zip(old.framework.parts, new.framework.parts)
-    else:
-        pairs = zip(old.structure.rows, new.structure.rows)
-    for was, now in pairs:
-        if now.heard and not was.heard:
-            where = f" at {now.evidence[0].when}" if now.evidence and now.evidence[0].when else ""
-            out.append(f"{now.title}: now heard{where} (“{now.evidence[0].cue}”)" if now.evidence
-                       else f"{now.title}: now heard")
-        elif was.heard and not now.heard:
-            said = _said_near(new, was.evidence[0].start if was.evidence else None)
-            out.append(f"{now.title}: no longer heard" + (f" — the new transcript reads “{said}”" if said else ""))
-    if bool(old.structure.jumped) != bool(new.structure.jumped):
-        out.append("Jumping to options: " + ("now flagged" if new.structure.jumped else "no longer flagged"))
-    was_over = old.pacing.budget.over if old.pacing.budget else None
-    now_over = new.pacing.budget.over if new.pacing.budget else None
-    if was_over is not None and now_over is not None and was_over != now_over:
-        out.append(f"Time: {new.pacing.budget.line}")
-    return out
-
-
-def _said_near(v: FeedbackView, start: float | None) -> str:
-    """The sentence of the new transcript said at `start` (where the old evidence was), shortened."""
-    if start is None:
-        return ""
-    here = [s for s in v.sentences if s.start is not None and s.start <= start + 0.5]
-    if not here:
-        return ""
-    words = here[-1].text.split()
-    return " ".join(words[:QUOTE_WORDS]) + (" …" if len(words) > QUOTE_WORDS else "")
