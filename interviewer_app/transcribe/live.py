@@ -34,7 +34,7 @@ from interviewer_app.audio.activity import Region, speech_regions
 from interviewer_app.audio.clip import SAMPLE_RATE, is_silent
 from interviewer_app.core.models import Segment, Transcript
 from interviewer_app.transcribe.live_config import LiveConfig
-from interviewer_app.transcribe.live_cuts import latest_gap, merge, split, word_cut
+from interviewer_app.transcribe.live_cuts import latest_gap, merge_regions, split_at, word_cut
 
 VAD_REDO_S = 2.0  # voice activity: the newest seconds measured again when more audio arrives
 BEHIND_NOTICE = ("this computer cannot keep up with live transcription; the rest of the answer "
@@ -249,7 +249,7 @@ class LiveTranscriber:
                 if cut is None:  # no gap at all: keep the last 1.5 s of words pending
                     cut = word_cut(segments, offset, pending_s - 1.5)
                 if cut is not None and cut > 0:
-                    done, rest = split(segments, offset + cut)
+                    done, rest = split_at(segments, offset + cut)
                     self._commit(done, 0, regions, offset, cut)
                     self._provisional = rest
                 else:
@@ -302,7 +302,7 @@ class LiveTranscriber:
             if cfg.tail_s is not None and tail_s > cfg.tail_s:
                 gap = latest_gap(tail_regions, tail_s, keep_s=cfg.tail_keep_s)
                 if gap is not None and gap > 0:
-                    done, _rest = split(segments, offset + gap)
+                    done, _rest = split_at(segments, offset + gap)
                     self._frozen = frozen + done
                     self._anchor = anchor + _samples(gap)
             self._publish_locked()
@@ -328,7 +328,7 @@ class LiveTranscriber:
         redo_s = redo / SAMPLE_RATE
         kept = [(a, min(b, redo_s)) for a, b in self._vad if a < redo_s]
         fresh = [(a + redo_s, b + redo_s) for a, b in speech_regions(pending[redo - start:])]
-        regions = merge(kept + fresh, gap=0.2) if kept and fresh else kept + fresh
+        regions = merge_regions(kept + fresh, gap=0.2) if kept and fresh else kept + fresh
         with self._lock:
             self._vad = regions
             self._vad_upto = end
@@ -446,7 +446,7 @@ class LiveTranscriber:
             raise ValueError("live decoding stopped early; finish() needs the full audio")
         if remainder.size:
             self._finish_tail(remainder, start, reuse=live)
-        speech = tuple(merge(self._speech))
+        speech = tuple(merge_regions(self._speech))
         return self.transcriber.build_transcript(self._final, self._unclear, None,
                                                  duration_s=duration, speech=speech)
 

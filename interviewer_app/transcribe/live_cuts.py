@@ -23,7 +23,7 @@ def word_cut(segments, offset: float, limit: float) -> float | None:
     return max(ends) if ends else None
 
 
-def split(segments, cut_abs: float) -> tuple[list[Segment], list[Segment]]:
+def split_at(segments, cut_abs: float) -> tuple[list[Segment], list[Segment]]:
     """Split segments at a time, word by word (a word belongs where its middle is)."""
     done, rest = [], []
     for seg in segments:
@@ -43,7 +43,8 @@ def _segment(words: tuple[Word, ...]) -> Segment:
     return Segment(words[0].start, words[-1].end, "".join(w.word for w in words).strip(), words)
 
 
-def merge(regions, gap: float = 0.01) -> list[Region]:
+def merge_regions(regions, gap: float = 0.01) -> list[Region]:
+    """Speech regions that overlap or nearly touch (within `gap` seconds) joined into one."""
     merged: list[list[float]] = []
     for a, b in sorted(regions):
         if merged and a <= merged[-1][1] + gap:

@@ -6,7 +6,7 @@ from dataclasses import replace
 import pytest
 
 from interviewer_app.core.models import Segment, Word
-from interviewer_app.transcribe.live_cuts import latest_gap, merge, split, word_cut
+from interviewer_app.transcribe.live_cuts import latest_gap, merge_regions, split_at, word_cut
 from interviewer_app.transcribe.live_lag import lag_summary, word_lags
 
 
@@ -24,7 +24,7 @@ def test_latest_gap_is_the_middle_of_the_last_silence_that_leaves_audio_pending(
 
 def test_a_word_belongs_to_the_side_of_the_cut_holding_its_middle():
     s = seg(("we", 10.0, 10.2), ("should", 10.2, 10.6), ("segment", 10.6, 11.4), ("users", 11.5, 11.9))
-    done, rest = split([s], cut_abs=11.05)
+    done, rest = split_at([s], cut_abs=11.05)
     assert [d.text for d in done] == ["we should segment"]
     assert [r.text for r in rest] == ["users"]
     assert done[0].start == 10.0 and done[0].end == 11.4 and rest[0].start == 11.5
@@ -37,7 +37,7 @@ def test_without_a_silence_the_cut_follows_the_last_word_ending_in_time():
 
 
 def test_regions_from_neighbouring_chunks_join_when_they_touch():
-    assert merge([(5.0, 6.0), (0.5, 2.0), (2.0, 3.0)]) == [(0.5, 3.0), (5.0, 6.0)]
+    assert merge_regions([(5.0, 6.0), (0.5, 2.0), (2.0, 3.0)]) == [(0.5, 3.0), (5.0, 6.0)]
 
 
 def test_lag_is_measured_from_a_words_end_to_the_first_decode_showing_it():
