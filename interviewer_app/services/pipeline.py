@@ -48,6 +48,15 @@ class AppContext:
     def transcriber(self) -> Transcriber:
         return Transcriber(self.model, self.paths.models_dir, options=self.options, report=self.report)
 
+    def write_fillers(self, on: bool) -> None:
+        """Ask Whisper to write "um" and "uh" down in the answers' full passes from now on (issue
+        22, TranscribeOptions.keep_fillers: slower, and some it writes were not said). The model
+        is not loaded again; live decodes never use it."""
+        self.options = replace(self.options, keep_fillers=on)
+        built = self.__dict__.get("transcriber")  # not built yet: it is made with self.options
+        if built is not None:
+            built.options = replace(built.options, keep_fillers=on)
+
     def use_model(self, spec: str | None) -> None:
         """Transcribe with another speech model from now on (None: the bundled one). The next
         load opens it; an answer under way keeps the transcriber it started with."""

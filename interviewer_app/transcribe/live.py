@@ -380,8 +380,9 @@ class LiveTranscriber:
         if base is None:
             return None
         cfg = self.config
-        if final:
-            return replace(base, temperatures=cfg.final_temperatures, beam_size=cfg.beam_size or base.beam_size)
+        if final:  # the filler prompt is for the full pass after Stop (AnswerSession.refine)
+            return replace(base, temperatures=cfg.final_temperatures, beam_size=cfg.beam_size or base.beam_size,
+                           keep_fillers=False)
         window = min(30, math.ceil(seconds) + cfg.window_margin_s) if cfg.provisional_window else None
         # never the filler prompt: with one temperature it loops on "um um um" (fillers_disfluent.py)
         return replace(base, temperatures=cfg.provisional_temperatures, beam_size=cfg.provisional_beam_size,

@@ -18,8 +18,9 @@ from interviewer_app.transcribe.catalog import model_title
 from interviewer_app.transcribe.engine import NOISE_WARNING
 from interviewer_app.ui import dialogs
 from interviewer_app.ui.exporter import Exporter
+from interviewer_app.ui.menus import build_menus
 from interviewer_app.ui.mock_screens import MockScreens
-from interviewer_app.ui.model_choice import apply_saved_model, open_model_dialog, remember_speed
+from interviewer_app.ui.model_choice import apply_filler_choice, apply_saved_model, open_model_dialog, remember_speed
 from interviewer_app.ui.pages.answer_page import AnswerPage
 from interviewer_app.ui.pages.choose_page import ChoosePage
 from interviewer_app.ui.pages.review_page import ReviewPage
@@ -64,6 +65,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.resize(1280, 800)
         self.setMinimumSize(960, 640)
         saved_model_gone = apply_saved_model(ctx, self.settings)
+        apply_filler_choice(ctx, self.settings)
         if saved_model_gone:
             self.notices.append(saved_model_gone)
         self.model_label = QtWidgets.QLabel(f"Speech model {model_title(ctx.model)}: loading…")
@@ -79,7 +81,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self._habits = None
         self._sd, self._list_devices = sd, list_devices
         self.welcome_dialog = None
-        self._build_menus()
+        build_menus(self)
         self._connect()
         self._restore_settings()
 
@@ -96,53 +98,6 @@ class MainWindow(QtWidgets.QMainWindow):
             self.notices.append(f"Your budgets file was not loaded: {exc}")
             budgets = BudgetBook.load(None)
         return bank, budgets
-
-    def _build_menus(self) -> None:
-        def action(menu, text, slot, shortcut=None):
-            act = QtGui.QAction(text, self)
-            if shortcut:
-                act.setShortcut(QtGui.QKeySequence(shortcut))
-            act.triggered.connect(slot)
-            menu.addAction(act)
-            self.addAction(act)
-            return act
-
-        file_menu = self.menuBar().addMenu("&File")
-        action(file_menu, "Analyze an audio file…", self.analyze_file_dialog, "Ctrl+O")
-        action(file_menu, "Export this answer…", self.export_answer, "Ctrl+E")
-        action(file_menu, "Quit", self.quit_app, "Ctrl+Q")
-        practice = self.menuBar().addMenu("&Practice")
-        self.space_action = action(practice, "Start / stop recording", self.space_pressed, "Space")
-        action(practice, "Replay prompt", self.replay_prompt, "R")
-        action(practice, "Next prompt", self.next_prompt, "N")
-        action(practice, "Next for me (from your history)", self.next_for_me, "Shift+N")
-        action(practice, "Try again", self.try_again, "T")
-        action(practice, "Play / pause recording", self._toggle_playback, "P")
-        action(practice, "Back to prompts", self.back_to_choose, "Esc")
-        action(practice, "Mock interview…", self.mock.show, "Ctrl+M")
-        practice.addSeparator()
-        self.live_action = QtGui.QAction("Show live transcript while answering", self)
-        self.live_action.setCheckable(True)
-        self.live_action.setChecked(self.settings.get("show_live"))
-        self.live_action.toggled.connect(self._set_live_visible)
-        practice.addAction(self.live_action)
-        self.rate_action = QtGui.QAction("Rate each answer before the feedback", self)
-        self.rate_action.setCheckable(True)
-        self.rate_action.setChecked(bool(self.settings.get("rate_first")))
-        self.rate_action.toggled.connect(lambda on: self.settings.set("rate_first", on))
-        practice.addAction(self.rate_action)
-        self.answer.set_live_visible(self.live_action.isChecked())
-        history = self.menuBar().addMenu("Hi&story")
-        action(history, "Past attempts", self.show_history, "Ctrl+H")
-        action(history, "Habits dashboard", self.show_habits, "Ctrl+D")
-        settings_menu = self.menuBar().addMenu("Se&ttings")
-        action(settings_menu, "Speech model…", self.choose_speech_model)
-        help_menu = self.menuBar().addMenu("&Help")
-        action(help_menu, "Keyboard shortcuts", lambda: dialogs.show_shortcuts(self), "F1")
-        action(help_menu, "Coaching notes (what the guides say)", lambda: self.show_guide_notes())
-        action(help_menu, "Welcome and microphone check…", self.show_welcome)
-        action(help_menu, "Open log folder", self.open_log_folder)
-        action(help_menu, "About Interviewer", self.show_about)
 
     def _connect(self) -> None:
         self.choose.start_requested.connect(self.begin_round)

@@ -20,6 +20,23 @@ def apply_saved_model(ctx, settings) -> str | None:
     return problem
 
 
+KEEP_FILLERS_TITLE = "Write down \u201cum\u201d and \u201cuh\u201d (slower, experimental)"
+KEEP_FILLERS_TIP = ("The speech model leaves out most fillers. With this on, the full pass after each "
+                    "answer asks it to write them down: on real speech it then finds about 8 fillers "
+                    "in 10 instead of 1 in 10, but about a third of those it writes were not said, "
+                    "and the pass takes about 2.5 times as long. The live transcript stays as it is.")
+
+
+def apply_filler_choice(ctx, settings, on: bool | None = None) -> None:
+    """Write fillers down or not (TranscribeOptions.keep_fillers), as saved or as just chosen;
+    an explicit --keep-fillers style option already in ctx is kept at start."""
+    if on is None:
+        on = bool(settings.get("keep_fillers")) or ctx.options.keep_fillers
+    else:
+        settings.set("keep_fillers", on)
+    ctx.write_fillers(on)
+
+
 def remember_speed(ctx, settings) -> None:
     """Keep how fast the model in use transcribed the last answer (seconds of work per second of
     audio), so the dialog can say what each model would take on this computer after a restart."""

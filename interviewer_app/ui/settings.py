@@ -15,8 +15,10 @@ class AppSettings:
         "window_geometry": QtCore.QByteArray, "first_run_done": bool, "show_live": bool, "export_dir": str, "rate_first": bool,
         "speech_model": str,  # a model name or folder (ui/model_choice.py); unset: the bundled tiny.en
         "speech_speed": str,  # "<seconds of work per audio second> <model>", the last answer's
+        "keep_fillers": bool,  # Settings › Write down "um" and "uh" (ui/model_choice.py)
     }
-    DEFAULTS = {"speak_prompt": True, "think_seconds": 0, "first_run_done": False, "show_live": True}
+    DEFAULTS = {"speak_prompt": True, "think_seconds": 0, "first_run_done": False, "show_live": True,
+                "keep_fillers": False}
 
     def __init__(self, config_dir: Path):
         config_dir.mkdir(parents=True, exist_ok=True)

@@ -44,3 +44,4 @@ def test_keep_fillers_writes_the_fillers_plain_whisper_drops_where_they_were_sai
     strip = lambda d: " ".join(re.sub(r"\b(um|uh)\b|[^a-z ]", " ", d["transcript"].lower()).split())  # noqa: E731
     assert jiwer.wer(strip(plain), strip(kept)) <= 0.15  # the other words read (nearly) the same
 
+

@@ -75,3 +75,19 @@ def test_live_decoding_settings_reach_whisper_as_options():
     assert default._options(final=False, seconds=29.0).window_s == 30  # never past Whisper's own window
     assert default._options(final=False, seconds=7.5).kwargs()["chunk_length"] == 11
     assert "skip_loops" not in default._options(final=False).kwargs()  # ours, not faster-whisper's
+
+
+def test_live_decodes_never_use_the_filler_prompt():
+    """Settings › Write down "um" and "uh" is for the full pass after Stop: a live decode with the
+    disfluent prompt loops on "um um um" (benchmarks/fillers_disfluent.py)."""
+    from interviewer_app.transcribe.engine import TranscribeOptions
+    from interviewer_app.transcribe.live import LiveTranscriber
+
+    class Options:
+        options = TranscribeOptions(keep_fillers=True)
+
+    assert Options.options.kwargs()["initial_prompt"]  # the full pass asks for fillers
+    live = LiveTranscriber(Options())
+    for final in (True, False):
+        assert not live._options(final=final).keep_fillers
+        assert live._options(final=final).kwargs()["initial_prompt"] is None
