@@ -32,6 +32,9 @@ class Transcript:
     timed: bool = True
     warnings: tuple[str, ...] = ()
     speech: tuple[tuple[float, float], ...] | None = None  # voice activity regions, from the audio
+    # Whisper was asked to write "um" and "uh" down (TranscribeOptions.keep_fillers): more fillers
+    # are counted than in a plain transcript, so the two are not compared as habits
+    fillers_written: bool = False
 
     @property
     def text(self) -> str:

@@ -77,6 +77,7 @@ def _analysis_columns(d: dict) -> dict:
         "wpm": pacing["wpm"],
         "think_time_s": pacing["think_time_s"],
         "filler_count": pacing["fillers"]["count"],
+        "fillers_written": int(bool(d.get("fillers_written"))),
         "overtime_s": pacing["overtime_s"],
         "over_budget": None if pacing["over_budget"] is None else int(pacing["over_budget"]),
         "over_at_step": pacing["over_at_step"],

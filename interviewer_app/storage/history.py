@@ -62,6 +62,7 @@ class AttemptSummary:
     story: bool = False  # coached on C.A.R.E., not the 8 steps (schema v7)
     first_impression: int | None = None  # rated 1-5 before the feedback was shown (schema v8)
     call_late: bool | None = None  # a timed plan's first call after the budget's halfway mark (schema v9)
+    fillers_written: bool = False  # transcribed with Whisper asked to write fillers down (schema v10)
 
     def to_dict(self) -> dict:
         d = {name: getattr(self, name) for name in _FIELDS}
@@ -74,7 +75,7 @@ _COLUMNS = ("a.id, a.created_at, a.prompt_id, a.prompt_text, a.prompt_category, 
             "a.budget_phase, a.budget_s, a.duration_s, a.speaking_s, a.overtime_s, a.over_budget, "
             "a.over_at_step, a.steps_heard, a.missing_steps, a.jumped_to_options, a.wpm, "
             "a.filler_count, a.think_time_s, a.time_to_restate_s, s.score, a.audio_path, a.deleted_at, a.story, a.first_impression, "
-            "a.call_late")
+            "a.call_late, a.fillers_written")
 
 
 def query(store: AttemptStore, f: HistoryFilter = HistoryFilter()) -> list[AttemptSummary]:
@@ -112,7 +113,8 @@ def query(store: AttemptStore, f: HistoryFilter = HistoryFilter()) -> list[Attem
         missing_steps=_steps(r[14]), jumped_to_options=bool(r[15]), wpm=r[16],
         filler_count=r[17], think_time_s=r[18], time_to_restate_s=r[19],
         self_score=None if r[20] is None else round(r[20], 2), audio_path=r[21], deleted_at=r[22],
-        story=bool(r[23]), first_impression=r[24], call_late=None if r[25] is None else bool(r[25]))
+        story=bool(r[23]), first_impression=r[24], call_late=None if r[25] is None else bool(r[25]),
+        fillers_written=bool(r[26]))
         for r in rows]
 
 

@@ -227,7 +227,16 @@ def _v9(db: sqlite3.Connection) -> None:
               AND coalesce(json_array_length(f.feedback_json, '$.focus'), 0) = 0)""")
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9)
+def _v10(db: sqlite3.Connection) -> None:
+    """Fillers written down (issue 22, Settings › Write down "um" and "uh"): 1 when the answer's
+    transcript was made with Whisper asked to write fillers, so the habits dashboard compares
+    filler rates only between answers transcribed the same way. Answers stored before: 0."""
+    if "fillers_written" not in {row[1] for row in db.execute("PRAGMA table_info(attempts)")}:
+        db.execute("ALTER TABLE attempts ADD COLUMN fillers_written INTEGER NOT NULL DEFAULT 0")
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9,
+                                                                _v10)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

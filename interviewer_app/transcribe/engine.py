@@ -204,7 +204,7 @@ class Transcriber:
             self.last_rtf = (time.monotonic() - started) / duration  # the model dialog's speed estimate
         if on_progress is not None:
             on_progress(1.0)
-        return self.build_transcript(segments, unclear, samples)
+        return self.build_transcript(segments, unclear, samples, fillers_written=self.options.keep_fillers)
 
     def _decode_windows(self, samples: np.ndarray, on_progress: Callable[[float], None] | None,
                         cancel: threading.Event | None) -> tuple[list[Segment], int]:
@@ -285,7 +285,8 @@ class Transcriber:
 
     def build_transcript(self, segments: list[Segment], unclear: int, samples: np.ndarray | None,
                          *, duration_s: float | None = None,
-                         speech: tuple[tuple[float, float], ...] | None = None) -> Transcript:
+                         speech: tuple[tuple[float, float], ...] | None = None,
+                         fillers_written: bool = False) -> Transcript:
         """The final transcript with its warnings; voice activity is measured on `samples` unless
         `speech` is given (the live path has measured it already)."""
         warnings = []
@@ -301,7 +302,8 @@ class Transcriber:
         if speech is None:
             speech = speech_regions(samples) if segments else ()
         return Transcript(segments=tuple(segments), model=self.model_name, duration_s=duration_s,
-                          warnings=tuple(warnings), speech=speech if segments else ())
+                          warnings=tuple(warnings), speech=speech if segments else (),
+                          fillers_written=fillers_written)
 
 
 def _encode_window(handle, features: np.ndarray):

@@ -74,6 +74,7 @@ class AnswerFeedback:
             "transcript": t.text,
             "duration_s": None if t.duration_s is None else round(t.duration_s, 2),
             "model": t.model,
+            "fillers_written": t.fillers_written,
             "prompt": None if self.prompt is None else {"id": self.prompt.id, "text": self.prompt.text,
                                                         "framework": self.prompt.framework},
             "budget_s": None if self.budget is None else self.budget.seconds,

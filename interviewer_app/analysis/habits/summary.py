@@ -93,6 +93,9 @@ class Habits:
     # answer first: of the last timed plans whose recommendation was heard, how many said it after
     # the budget's halfway mark ({"late": n, "of": m}; empty without any)
     answer_first: dict = field(default_factory=dict)
+    # the weeks' fillers per minute count answers transcribed as the newest was: with fillers
+    # written down (True) or plainly (fillers_written_now)
+    fillers_written: bool = False
 
     def to_dict(self) -> dict:
         return {"attempts": self.attempts, "over_share": self.over_share,
@@ -104,7 +107,8 @@ class Habits:
                 "mock_phases": [m.to_dict() for m in self.mock_phases],
                 "filler_triggers": dict(self.filler_triggers), "filler_bursts": self.filler_bursts,
                 "focus_drills": {k: {"all_heard": a, "drills": n} for k, (a, n) in self.focus_drills.items()},
-                "calibration": dict(self.calibration), "answer_first": dict(self.answer_first)}
+                "calibration": dict(self.calibration), "answer_first": dict(self.answer_first),
+                "fillers_written": self.fillers_written}
 
 
 def _mean(values) -> float | None:
@@ -152,7 +156,8 @@ def summarize(rows, scores_by_attempt: dict[int, dict[str, int]] | None = None, 
                     mean_overtime_s=_mean(r.overtime_s for r in over),
                     by_phase=phases, step_miss_rate=miss_rate, weeks=weeks, summary=[],
                     mock_phases=mock_phase_habits(mock_times or []), focus_drills=_focus_drills(rows),
-                    calibration=calibration(rows), answer_first=answer_first(rows))
+                    calibration=calibration(rows), answer_first=answer_first(rows),
+                    fillers_written=fillers_written_now(rows))
     habits.summary = _sentences(rows, habits, budgets)
     if suggestions_by_attempt or signals_by_attempt or bursts_by_attempt:
         habits = with_content(habits, rows, scores_by_attempt, budgets, suggestions_by_attempt,
@@ -250,7 +255,15 @@ def signal_counts(rows, signals_by_attempt: dict[int, dict[str, tuple[bool, bool
             for s in SIGNALS]
 
 
+def fillers_written_now(rows) -> bool:
+    """Whether the newest answer was transcribed with fillers written down (Settings › Write down
+    "um" and "uh"): such a transcript counts far more fillers than a plain one, so filler rates
+    are only compared between answers transcribed the same way as the newest."""
+    return bool(rows and getattr(rows[0], "fillers_written", False))
+
+
 def _weeks(rows, scores_by_attempt) -> list[WeekStats]:
+    written = fillers_written_now(rows)
     groups = defaultdict(list)
     for r in rows:
         groups[_week(r.created_at)].append(r)
@@ -258,8 +271,9 @@ def _weeks(rows, scores_by_attempt) -> list[WeekStats]:
     for week in sorted(groups):
         g = groups[week]
         budgeted = [r for r in g if r.over_budget is not None]
-        minutes = sum((r.speaking_s or 0) for r in g) / 60
-        fillers = sum((r.filler_count or 0) for r in g)
+        alike = [r for r in g if bool(getattr(r, "fillers_written", False)) == written]
+        filler_minutes = sum((r.speaking_s or 0) for r in alike) / 60
+        fillers = sum((r.filler_count or 0) for r in alike)
         dims = defaultdict(list)
         for r in g:
             for k, v in scores_by_attempt.get(r.id, {}).items():
@@ -269,7 +283,7 @@ def _weeks(rows, scores_by_attempt) -> list[WeekStats]:
             over_share=round(sum(r.over_budget for r in budgeted) / len(budgeted), 3) if budgeted else None,
             mean_overtime_s=_mean(r.overtime_s for r in budgeted if r.over_budget),
             mean_wpm=_mean(r.wpm for r in g),
-            fillers_per_min=round(fillers / minutes, 2) if minutes else None,
+            fillers_per_min=round(fillers / filler_minutes, 2) if filler_minutes else None,
             mean_time_to_restate_s=_mean(r.time_to_restate_s for r in g if not r.story),
             mean_steps_heard=_mean(r.steps_heard for r in g if not r.story and not is_focus_row(r)),
             self_scores={k: round(mean(v), 2) for k, v in dims.items()},

@@ -208,7 +208,8 @@ class HabitsPage(QtWidgets.QWidget):
             c["missed_steps"].show_note("No step missed so far.")
         for key, has, build, note in (
                 ("restate", lambda w: w.mean_time_to_restate_s, charts.restate_chart, NO_TIMING),
-                ("pace", lambda w: w.mean_wpm, charts.pace_chart, NO_TIMING),
+                ("pace", lambda w: w.mean_wpm,
+                 lambda weeks, pal: charts.pace_chart(weeks, pal, habits.fillers_written), NO_TIMING),
                 ("self_scores", lambda w: w.self_scores or None, charts.self_score_chart,
                  "No self-scores yet: score an answer on the review page's Self-score tab.")):
             if any(has(w) is not None for w in weeks):

@@ -144,10 +144,13 @@ def over_budget_chart(weeks: list[WeekStats], palette) -> QtCharts.QChart:
                       ("Mean overtime (s)", lambda w: w.mean_overtime_s, "%d s", "", 10))
 
 
-def pace_chart(weeks: list[WeekStats], palette) -> QtCharts.QChart:
+def pace_chart(weeks: list[WeekStats], palette, fillers_written: bool = False) -> QtCharts.QChart:
+    """Words and fillers per minute by week; the fillers of answers transcribed as the newest was
+    (`fillers_written`: with "um" and "uh" written down, which counts many more)."""
+    fillers = "Fillers per minute (written down)" if fillers_written else "Fillers per minute"
     return _two_lines(weeks, palette,
                       ("Words per minute", lambda w: w.mean_wpm, "%d", "", 180),
-                      ("Fillers per minute", lambda w: w.fillers_per_min, "%.1f", "", 2))
+                      (fillers, lambda w: w.fillers_per_min, "%.1f", "", 2))
 
 
 def restate_chart(weeks: list[WeekStats], palette) -> QtCharts.QChart:
