@@ -59,6 +59,8 @@ def test_timed_words_without_punctuation_are_cut_the_same_way():
     ("Option A vs. option B is the real choice. We pick A.", 2),
     ("It ranks No. 3 in the store. Then we ship.", 2),
     ("No. I think the drop is real.", 2),
+    ("We watch the no. of sign-ups per day. Then the drop.", 2),
+    ("Is there a deadline? The answer is no. So I'd scope it to web.", 3),
 ])
 def test_abbreviations_do_not_end_a_sentence(text, pieces):
     assert len(texts(text)) == pieces
@@ -111,6 +113,9 @@ def test_steps_said_the_way_people_talk_are_heard(sentence, step):
     "let me walk you through my approach",
     "should i keep going or do you want me to go deeper",
     "do you want me to split this up further or go to solutions",
+    "does that make sense so far or should i go deeper on the risks",
+    "should i talk about the risks now or move on",
+    "so should i go into the options",
 ])
 def test_talk_addressed_to_the_interviewer_is_not_evidence(sentence):
     steps, _ = detect_steps(split_sentences(typed_transcript(sentence)))

@@ -87,11 +87,12 @@ def _from_words(words: list[Word]) -> list[Sentence]:
 
 def _abbreviation(token: str, following: str) -> bool:
     """A full stop after "vs", "e.g" and the like does not end the sentence, nor "no." before a
-    number ("No. 3"); "No." before a word is a one-word answer and does."""
+    number ("No. 3") or "of" ("the no. of sign-ups"); "No." before another word is a one-word
+    answer and does."""
     if not _ABBREVIATION.search(token):
         return False
     if token.lower().rstrip(".").endswith("no"):
-        return following[:1].isdigit()
+        return following[:1].isdigit() or following.rstrip(",;:") == "of"
     return token.lower() != "etc." or not following[:1].isupper()
 
 

@@ -30,7 +30,10 @@ _TO_INTERVIEWER = re.compile(
     r"gather my thoughts|structure my thoughts|jot (?:this|that|it|some \w+) down|write (?:this|that|it) down|"
     r"walk you through (?:my|the|how)(?: \w+)?|tell you (?:how|what) i'm thinking|share my screen)|"
     r"to (?:gather|structure|organi[sz]e) my thoughts|"
-    r"should i (?:keep going|go on|continue|move on|go deeper|dive (?:deeper|in))|"
+    # ... and so does asking whether to go on to a step: "should I go deeper on the risks"
+    r"should i (?:(?:keep going|go on|continue|move on|go deeper|dive (?:deeper|in))"
+    r"(?: (?:on|into|in|about|with|through|to)(?: (?:the|my|our|some|any))?(?: [\w-]+){1,2})?|"
+    r"(?:talk (?:more )?about|go (?:into|through)|get into|cover)(?: (?:the|my|our|some|any))?(?: [\w-]+){1,2})|"
     r"(?:do you )?(?:want|would you like) me to (?:keep going|go on|continue|move on|go deeper|dive (?:deeper|in)|repeat)|"
     # asking the interviewer how to go on proposes the work, it does not do it
     r"(?:would|do) you (?:want|like) me to\b[^.?!]*|"
