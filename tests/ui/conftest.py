@@ -35,6 +35,9 @@ def make_window(qtbot, isolated_home):
     QtCore.QThreadPool.globalInstance().waitForDone(120000)  # no worker reports into the next test
     for window in windows:  # close as a user would, then let Qt delete it before the next test
         window.close()
+        # Something on the Qt side keeps a closed window's AppContext alive until the run ends;
+        # let its speech models (about 100 MB a window) go now, so the suite's memory stays flat
+        window.ctx.__dict__.pop("transcriber", None)
         window.review.player.load(None)
         window.deleteLater()
     QtWidgets.QApplication.processEvents()
