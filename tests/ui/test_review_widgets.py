@@ -218,8 +218,10 @@ def test_pacing_lists_fillers_with_times_and_the_timeline_shows_them(qtbot, stro
     qtbot.addWidget(panel)
     panel.resize(420, 400)
     panel.show_feedback(d)
-    assert "2 (2.1 per minute)" in panel.values["fillers"].text()
+    assert panel.values["fillers"].text().startswith("2 (2.1 per minute; the speech model leaves most")
     assert panel.values["filler_words"].text() == "um 0:03 · you know 0:40"
+    panel.show_feedback(dict(d, fillers_written=True))  # Settings › Write down "um" and "uh"
+    assert "written down: a few may not have been said" in panel.values["fillers"].text()
     timeline = panel.timeline
     assert "“you know” at 0:40" in timeline._tip_at(timeline._x(40.0))
     assert "Long pause 0:32–0:37" in timeline._tip_at(timeline._x(34.0))

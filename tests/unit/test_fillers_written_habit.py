@@ -51,3 +51,16 @@ def test_the_feedback_says_how_the_transcript_was_made(tmp_path):
     assert analyze(timed_transcript(PLAIN)).to_dict()["fillers_written"] is False
     written = replace(timed_transcript(WRITTEN), fillers_written=True)
     assert analyze(written).to_dict()["fillers_written"] is True
+
+
+def test_the_review_says_how_far_to_trust_the_filler_count():
+    from interviewer_app.analysis.feedback.answer import typed_transcript
+    from interviewer_app.analysis.feedback.view import FILLERS_LEFT_OUT, FILLERS_WRITTEN, feedback_view
+
+    plain = feedback_view(analyze(timed_transcript(PLAIN)).to_dict()).pacing
+    assert plain.fillers_note == FILLERS_LEFT_OUT
+    assert any(line.startswith("fillers: 1 (") and FILLERS_LEFT_OUT in line for line in plain.lines)
+    written = analyze(replace(timed_transcript(WRITTEN), fillers_written=True)).to_dict()
+    assert feedback_view(written).pacing.fillers_note == FILLERS_WRITTEN
+    typed = feedback_view(analyze(typed_transcript("So um the goal is retention.")).to_dict()).pacing
+    assert typed.fillers_note == ""  # no speech model was involved

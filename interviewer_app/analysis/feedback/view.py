@@ -183,6 +183,7 @@ class PacingView:
     pause_s: float = PAUSE_S
     long_pause_s: float = LONG_PAUSE_S
     recommendation: RecommendationView | None = None  # for a whole plan only, not a story or drill
+    fillers_note: str = ""  # how far to trust the filler count: fillers_note()
 
     @property
     def lines(self) -> list[str]:
@@ -197,7 +198,8 @@ class PacingView:
             out.append(f"goal restated at {self.restated_at.text}")
         items = ", ".join(f.word + (f" {f.when}" if f.when else "") for f in self.filler_items[:8])
         rate = f" ({self.fillers_per_min.text})" if self.fillers_per_min.value is not None else ""
-        out.append(f"fillers: {self.fillers.text}{rate}" + (f": {items}" if items else ""))
+        note = f"; {self.fillers_note}" if self.fillers_note else ""
+        out.append(f"fillers: {self.fillers.text}{rate}{note}" + (f": {items}" if items else ""))
         out += [f"filler burst: {line}" for line in self.filler_bursts]
         if self.restart_items:
             said = ", ".join(f'"{r.word}"' + (f" {r.when}" if r.when else "") for r in self.restart_items[:8])
@@ -413,6 +415,19 @@ def _recommendation(d: dict) -> RecommendationView | None:
                               _seconds(r.get("midpoint_s")), r.get("late"), _seconds(d.get("budget_s")))
 
 
+FILLERS_LEFT_OUT = "the speech model leaves most \u201cum\u201d and \u201cuh\u201d out"
+FILLERS_WRITTEN = "\u201cum\u201d and \u201cuh\u201d written down: a few may not have been said"
+
+
+def fillers_note(d: dict) -> str:
+    """How far to trust an answer's filler count, in a few words: a plain transcript keeps few of
+    the fillers said (3 of 34 on real speech), one made with them written down (Settings) most,
+    with some that were not said (benchmarks/fillers_disfluent.py). Nothing for a typed answer."""
+    if (d.get("pacing") or {}).get("wpm") is None:
+        return ""
+    return FILLERS_WRITTEN if d.get("fillers_written") else FILLERS_LEFT_OUT
+
+
 def _pacing(d: dict, call: RecommendationView | None = None) -> PacingView:
     p = d.get("pacing") or {}
     fillers = p.get("fillers") or {}
@@ -441,6 +456,7 @@ def _pacing(d: dict, call: RecommendationView | None = None) -> PacingView:
         filler_items=tuple(FillerItem(f.get("word") or "", f.get("start")) for f in fillers.get("items") or ()),
         budget=budget,
         filler_bursts=tuple(burst_line(c) for c in fillers.get("clusters") or ()),
+        fillers_note=fillers_note(d),
         restart_items=tuple(FillerItem(r.get("words") or "", r.get("start"))
                             for r in (p.get("restarts") or {}).get("items") or ()),  # none in older answers
         recommendation=call,

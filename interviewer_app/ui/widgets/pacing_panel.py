@@ -268,7 +268,7 @@ class PacingPanel(QtWidgets.QWidget):
         for value in self.values.values():
             value.clear()
         if d:
-            self._fill_values(d.get("pacing") or {}, timed)
+            self._fill_values(d.get("pacing") or {}, timed, view.pacing.fillers_note)
             self._fill_recommendation(view.pacing.recommendation, colors)
 
     def _fill_recommendation(self, r, colors: dict) -> None:
@@ -283,7 +283,7 @@ class PacingPanel(QtWidgets.QWidget):
         label.setToolTip("A plan ends on a clear call (guide 004). In a timed answer, say it by the halfway "
                          "mark of the budget and again at the end, so running out of time cannot cut it.")
 
-    def _fill_values(self, p: dict, timed: bool) -> None:
+    def _fill_values(self, p: dict, timed: bool, fillers_note: str = "") -> None:
         v, words = self.values, p.get("word_count", 0)
         v["wpm"].setText(html.escape(f"{pace_words(p['wpm'])} ({words} words)")
                          if timed and p.get("wpm") is not None else f"— ({words} words)")
@@ -302,8 +302,9 @@ class PacingPanel(QtWidgets.QWidget):
                                if timed else "")
         fillers = p.get("fillers") or {}
         rate = fillers.get("per_min")
-        v["fillers"].setText(f"{fillers.get('count', 0)}" + (f" ({rate:.1f} per minute)" if rate is not None else
-                                                           "" if timed else " (no rate without timing)"))
+        v["fillers"].setText(html.escape(f"{fillers.get('count', 0)}" + (
+            f" ({rate:.1f} per minute{'; ' + fillers_note if fillers_note else ''})" if rate is not None else
+            "" if timed else " (no rate without timing)")))
         items = [f"{f['word']} {format_clock(f['start'])}" if f.get("start") is not None else f["word"]
                  for f in fillers.get("items") or []]
         v["filler_words"].setText(" · ".join(items) or "none")
