@@ -28,10 +28,9 @@ KEEP_FILLERS_TIP = ("The speech model leaves out most fillers. With this on, the
 
 
 def apply_filler_choice(ctx, settings, on: bool | None = None) -> None:
-    """Write fillers down or not (TranscribeOptions.keep_fillers), as saved or as just chosen;
-    an explicit --keep-fillers style option already in ctx is kept at start."""
+    """Write fillers down or not (TranscribeOptions.keep_fillers), as saved (None) or as just chosen."""
     if on is None:
-        on = bool(settings.get("keep_fillers")) or ctx.options.keep_fillers
+        on = bool(settings.get("keep_fillers"))
     else:
         settings.set("keep_fillers", on)
     ctx.write_fillers(on)

@@ -115,6 +115,7 @@ class Row:
         self.over_budget = self.overtime_s = self.budget_format = self.budget_phase = None
         self.steps_heard, self.missing_steps, self.jumped_to_options, self.story = 5, (), False, False
         self.first_impression = self.call_late = None
+        self.fillers_written = False
         self.speaking_s = self.filler_count = self.wpm = self.time_to_restate_s = None
 
 

@@ -69,7 +69,7 @@ class LiveProgress:
             words = [w for s in snap.segments for w in s.words]
             self._view = LiveView(steps, labels, _wpm(words), None, None, len(words), self.first_shown_s,
                                   len(find_fillers(words)), self._story_parts(labels, steps))
-            if self.call_at_s is None and self.budget_s and not is_story_prompt(self.prompt):
+            if self.call_at_s is None and self._tracks_call:
                 call = find_recommendation(labels)
                 if call.stated:
                     self.call_at_s = call.first_s if call.first_s is not None else round(snap.received_s, 2)
@@ -77,9 +77,14 @@ class LiveProgress:
         view.pause_s = _pause(snap)
         view.behind_s = _behind(snap)
         view.call_at_s = self.call_at_s
-        view.call_due = bool(self.budget_s and not is_story_prompt(self.prompt) and self.call_at_s is None
-                             and snap.received_s >= self.budget_s / 2)
+        view.call_due = (self._tracks_call and self.call_at_s is None
+                         and snap.received_s >= self.budget_s / 2)
         return view
+
+    @property
+    def _tracks_call(self) -> bool:
+        """Answer first is followed live for a plan with a budget, not for a story."""
+        return bool(self.budget_s) and not is_story_prompt(self.prompt)
 
 
     def _story_parts(self, labels: list[SentenceLabel], steps: dict[str, StepResult]) -> dict[str, bool] | None:

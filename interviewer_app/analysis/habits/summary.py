@@ -150,14 +150,15 @@ def summarize(rows, scores_by_attempt: dict[int, dict[str, int]] | None = None, 
     spoken = [r for r in rows if r.steps_heard and not r.story and not is_focus_row(r)]
     miss = Counter(step for r in spoken for step in r.missing_steps)
     miss_rate = {k: round(miss[k] / len(spoken), 3) if spoken else 0.0 for k in STEP_KEYS}
-    weeks = _weeks(rows, scores_by_attempt)
+    written = fillers_written_now(rows)
+    weeks = _weeks(rows, scores_by_attempt, written)
     habits = Habits(attempts=len(rows),
                     over_share=round(len(over) / len(budgeted), 3) if budgeted else None,
                     mean_overtime_s=_mean(r.overtime_s for r in over),
                     by_phase=phases, step_miss_rate=miss_rate, weeks=weeks, summary=[],
                     mock_phases=mock_phase_habits(mock_times or []), focus_drills=_focus_drills(rows),
                     calibration=calibration(rows), answer_first=answer_first(rows),
-                    fillers_written=fillers_written_now(rows))
+                    fillers_written=written)
     habits.summary = _sentences(rows, habits, budgets)
     if suggestions_by_attempt or signals_by_attempt or bursts_by_attempt:
         habits = with_content(habits, rows, scores_by_attempt, budgets, suggestions_by_attempt,
@@ -259,11 +260,11 @@ def fillers_written_now(rows) -> bool:
     """Whether the newest answer was transcribed with fillers written down (Settings › Write down
     "um" and "uh"): such a transcript counts far more fillers than a plain one, so filler rates
     are only compared between answers transcribed the same way as the newest."""
-    return bool(rows and getattr(rows[0], "fillers_written", False))
+    return bool(rows and rows[0].fillers_written)
 
 
-def _weeks(rows, scores_by_attempt) -> list[WeekStats]:
-    written = fillers_written_now(rows)
+def _weeks(rows, scores_by_attempt, written: bool) -> list[WeekStats]:
+    """Week by week; fillers per minute over the answers transcribed as `written` says."""
     groups = defaultdict(list)
     for r in rows:
         groups[_week(r.created_at)].append(r)
@@ -271,7 +272,7 @@ def _weeks(rows, scores_by_attempt) -> list[WeekStats]:
     for week in sorted(groups):
         g = groups[week]
         budgeted = [r for r in g if r.over_budget is not None]
-        alike = [r for r in g if bool(getattr(r, "fillers_written", False)) == written]
+        alike = [r for r in g if r.fillers_written == written]
         filler_minutes = sum((r.speaking_s or 0) for r in alike) / 60
         fillers = sum((r.filler_count or 0) for r in alike)
         dims = defaultdict(list)
