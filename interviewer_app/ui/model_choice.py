@@ -23,7 +23,7 @@ def apply_saved_model(ctx, settings) -> str | None:
 KEEP_FILLERS_TITLE = "Write down \u201cum\u201d and \u201cuh\u201d (slower, experimental)"
 KEEP_FILLERS_TIP = ("The speech model leaves out most fillers. With this on, the full pass after each "
                     "answer asks it to write them down: on real speech it then finds about 8 fillers "
-                    "in 10 instead of 1 in 10, but about a third of those it writes were not said, "
+                    "in 10 instead of 1 in 10, but a third to two fifths of those it writes were not said, "
                     "and the pass takes about 2.5 times as long. The live transcript stays as it is.")
 
 
